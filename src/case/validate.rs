@@ -1,0 +1,621 @@
+//! Validation: the rules a case must meet beyond its YAML shape (ids, references, ranges, limits).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::discipline::Discipline;
+use super::located::{Located, Position};
+use super::model::*;
+use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
+use super::{ItemKind, Language};
+use crate::diagnostics::Diagnostic;
+
+/// Most items one list may hold; far above any real case, low enough to keep reports readable.
+pub const MAX_ITEMS_PER_LIST: usize = 200;
+/// Longest free text, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest id, in characters.
+pub const MAX_ID_CHARS: usize = 32;
+
+/// Checks a parsed case; returns every problem found (none when the case is valid).
+pub fn validate(path: &Path, case: &Case) -> Vec<Diagnostic> {
+    let mut check = Checker {
+        path,
+        out: Vec::new(),
+    };
+    check.meta(&case.meta);
+    let chosen = check.choice(&case.choice);
+    check.ids(case);
+    check.references(case);
+    check.stances_and_weights(case);
+    check.texts(case);
+    check.list_sizes(case);
+    check.confrontation_scores(case);
+    check.alternatives(case, chosen);
+    check.leadership(case);
+    check.objectives(case);
+    check.out.sort_by_key(|d| (d.line, d.column));
+    check.out
+}
+
+struct Checker<'p> {
+    path: &'p Path,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(
+        &mut self,
+        at: Position,
+        code: &'static str,
+        message: String,
+        hint: &str,
+    ) -> &mut Diagnostic {
+        self.out
+            .push(Diagnostic::error(self.path, at, code, message).with_hint(hint));
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+
+    fn meta(&mut self, meta: &Meta) {
+        if let Some(language) = &meta.language {
+            if Language::parse(language).is_none() {
+                self.error(
+                    language.at,
+                    "UNKNOWN-LANGUAGE",
+                    format!("unknown language `{}`", language.value),
+                    "write `language: nl` (Dutch) or `language: en` (English)",
+                );
+            }
+        }
+        if let Some(date) = &meta.date {
+            self.date(date);
+        }
+    }
+
+    fn date(&mut self, date: &Located<String>) {
+        if !is_iso_date(date) {
+            self.error(
+                date.at,
+                "BAD-DATE",
+                format!("`{}` is not a date in the form YYYY-MM-DD", date.value),
+                "write the date as year-month-day, e.g. 2025-09-01",
+            );
+        }
+    }
+
+    fn choice(&mut self, choice: &Located<String>) -> Option<Discipline> {
+        let chosen = Discipline::parse(choice);
+        if chosen.is_none() {
+            self.error(
+                choice.at,
+                "UNKNOWN-DISCIPLINE",
+                format!("`{}` is not a value discipline", choice.value),
+                "write customer_intimacy (klantpartnerschap), operational_excellence (kostenleiderschap) or product_leadership (productleiderschap)",
+            );
+        }
+        chosen
+    }
+
+    fn ids(&mut self, case: &Case) {
+        let mut seen: HashMap<&str, Position> = HashMap::new();
+        for id in case.declared_ids() {
+            let valid = id
+                .value
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+                && id
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+                && id.value.chars().count() <= MAX_ID_CHARS;
+            if !valid {
+                self.error(
+                    id.at,
+                    "BAD-ID",
+                    format!("`{}` cannot be used as an id", id.value),
+                    "an id starts with a letter and holds only letters, digits, `-`, `_` or `.` (at most 32), e.g. S1, K2, M3",
+                );
+            } else if let Some(first) = seen.get(id.value.as_str()) {
+                let message = format!(
+                    "the id {} is used twice (first on line {})",
+                    id.value, first.line
+                );
+                self.error(
+                    id.at,
+                    "DUPLICATE-ID",
+                    message,
+                    "give every item its own id, e.g. number them on: S1, S2, S3",
+                )
+                .item = Some(id.value.clone());
+            } else {
+                seen.insert(id.value.as_str(), id.at);
+            }
+        }
+        let language = case.language();
+        for item in case.argument_items() {
+            let Some(letter) = item.kind.swot_letter(language) else {
+                continue;
+            };
+            let id = item.id;
+            let fits = id.value.starts_with(letter)
+                && id.value[1..].chars().all(|c| c.is_ascii_digit())
+                && id.value.len() > 1;
+            if !fits {
+                let name = kind_name(item.kind);
+                let message = format!(
+                    "the {name} id `{}` should be {letter} followed by a number",
+                    id.value
+                );
+                let hint = format!(
+                    "in a case in language `{}`, {name} ids are {letter}1, {letter}2, …",
+                    language.code()
+                );
+                self.error(id.at, "ID-PREFIX", message, &hint).item = Some(id.value.clone());
+            }
+        }
+    }
+
+    fn references(&mut self, case: &Case) {
+        let items = case.argument_items();
+        let kind_of = |id: &str| items.iter().find(|i| i.id.value == id).map(|i| i.kind);
+        let mut declared: Vec<&str> = case
+            .declared_ids()
+            .iter()
+            .map(|id| id.value.as_str())
+            .collect();
+        declared.sort_unstable();
+        declared.dedup();
+        let mut dangling = |at: Position, id: &str, from: &str, hint: String| {
+            let message = format!("{from} names `{id}`, but no item has that id");
+            self.error(at, "DANGLING-ID", message, &hint).item = Some(id.to_string());
+        };
+        if let Some(matrix) = &case.current_situation.confrontation {
+            for cell in &matrix.cells {
+                let internal = kind_of(&cell.internal);
+                if !matches!(internal, Some(ItemKind::Strength | ItemKind::Weakness)) {
+                    dangling(
+                        cell.internal.at,
+                        &cell.internal,
+                        "this confrontation cell",
+                        "`internal:` must be the id of a strength or weakness".into(),
+                    );
+                }
+                let external = kind_of(&cell.external);
+                if !matches!(external, Some(ItemKind::Opportunity | ItemKind::Threat)) {
+                    dangling(
+                        cell.external.at,
+                        &cell.external,
+                        "this confrontation cell",
+                        "`external:` must be the id of an opportunity or threat".into(),
+                    );
+                }
+            }
+        }
+        let known = |id: &str| declared.contains(&id);
+        let hint = |ids: &[&str]| format!("use one of the ids in this case: {}", preview(ids));
+        for objective in &case.desired_situation.objectives {
+            for link in objective.links.iter().filter(|l| !known(l)) {
+                dangling(
+                    link.at,
+                    link,
+                    &format!("objective {}", objective.id.value),
+                    hint(&declared),
+                );
+            }
+        }
+        for (discipline, alternative) in case.alternatives.iter() {
+            for ground in [
+                &alternative.higher_decisions,
+                &alternative.current_situation,
+                &alternative.desired_situation,
+                &alternative.regularities,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for item in ground.items.iter().filter(|i| !known(i)) {
+                    dangling(
+                        item.at,
+                        item,
+                        &format!("the alternative {}", discipline.key()),
+                        hint(&declared),
+                    );
+                }
+            }
+        }
+    }
+
+    fn stances_and_weights(&mut self, case: &Case) {
+        for item in case.argument_items() {
+            for (_, stance) in item.stances.iter() {
+                if stance.stance.value.value().is_none() {
+                    let shown = match &stance.stance.value {
+                        super::StanceMark::Number(n) => n.to_string(),
+                        super::StanceMark::Symbol(s) => s.clone(),
+                    };
+                    self.error(
+                        stance.stance.at,
+                        "STANCE-RANGE",
+                        format!("the stance `{shown}` is not on the scale"),
+                        "write --, -, 0, + or ++ (or -2 … 2); put a lone minus in quotes: \"-\"",
+                    )
+                    .item = Some(item.id.value.clone());
+                }
+            }
+            if let Some(weight) = item.weight {
+                if !(weight.value.is_finite() && weight.value > 0.0 && weight.value <= 100.0) {
+                    self.error(
+                        weight.at,
+                        "BAD-WEIGHT",
+                        format!("the weight {} is not a positive number up to 100", weight.value),
+                        "leave `weight` out for the default of 1, or write e.g. 2 for an item that counts double",
+                    )
+                    .item = Some(item.id.value.clone());
+                }
+            }
+        }
+    }
+
+    fn texts(&mut self, case: &Case) {
+        for (item, field, text) in texts(case) {
+            let chars = text.value.chars().count();
+            let problem = if text.value.trim().is_empty() {
+                Some((
+                    "EMPTY-TEXT",
+                    format!("`{field}` is empty"),
+                    "write the text, or leave the key out if it is optional".to_string(),
+                ))
+            } else if chars > MAX_TEXT_CHARS {
+                Some((
+                    "TEXT-TOO-LONG",
+                    format!("`{field}` is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
+                    "shorten the text or split it over several items".to_string(),
+                ))
+            } else {
+                None
+            };
+            if let Some((code, message, hint)) = problem {
+                let d = self.error(text.at, code, message, &hint);
+                d.item = item.map(str::to_string);
+            }
+        }
+    }
+
+    fn list_sizes(&mut self, case: &Case) {
+        let b = &case.current_situation;
+        let lists: [(&str, usize, Position); 9] = [
+            (
+                "mission.fragments",
+                case.higher_decisions.mission.fragments.len(),
+                first_at(&case.higher_decisions.mission.fragments),
+            ),
+            (
+                "core_values",
+                case.higher_decisions.core_values.len(),
+                first_at(&case.higher_decisions.core_values),
+            ),
+            ("strengths", b.strengths.len(), first_at(&b.strengths)),
+            ("weaknesses", b.weaknesses.len(), first_at(&b.weaknesses)),
+            (
+                "opportunities",
+                b.opportunities.len(),
+                first_at(&b.opportunities),
+            ),
+            ("threats", b.threats.len(), first_at(&b.threats)),
+            (
+                "objectives",
+                case.desired_situation.objectives.len(),
+                case.desired_situation
+                    .objectives
+                    .first()
+                    .map(|o| o.id.at)
+                    .unwrap_or_default(),
+            ),
+            (
+                "general",
+                case.regularities.general.len(),
+                first_at(&case.regularities.general),
+            ),
+            (
+                "own",
+                case.regularities.own.len(),
+                first_at(&case.regularities.own),
+            ),
+        ];
+        for (name, count, at) in lists {
+            if count > MAX_ITEMS_PER_LIST {
+                self.error(
+                    at,
+                    "TOO-MANY-ITEMS",
+                    format!("`{name}` holds {count} items; the limit is {MAX_ITEMS_PER_LIST}"),
+                    "keep the items that carry the argument; a report with hundreds of them cannot be read",
+                );
+            }
+        }
+    }
+
+    fn confrontation_scores(&mut self, case: &Case) {
+        let Some(matrix) = &case.current_situation.confrontation else {
+            return;
+        };
+        let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
+        for cell in &matrix.cells {
+            if !(0..=3).contains(&cell.score.value) {
+                self.error(
+                    cell.score.at,
+                    "SCORE-RANGE",
+                    format!(
+                        "the confrontation score {} is not between 0 and 3",
+                        cell.score.value
+                    ),
+                    "score each pair 0 (no relation), 1 (weak), 2 (clear) or 3 (decisive)",
+                );
+            }
+            let key = (cell.internal.value.as_str(), cell.external.value.as_str());
+            if let Some(line) = seen.insert(key, cell.internal.at.line) {
+                self.error(
+                    cell.internal.at,
+                    "DUPLICATE-CELL",
+                    format!(
+                        "the pair {} × {} is scored twice (also on line {line})",
+                        key.0, key.1
+                    ),
+                    "keep one cell per pair of items",
+                );
+            }
+        }
+    }
+
+    fn alternatives(&mut self, case: &Case, chosen: Option<Discipline>) {
+        let Some(chosen) = chosen else { return };
+        if case.alternatives.get(chosen).is_some() {
+            self.error(
+                case.choice.at,
+                "ALTERNATIVE-IS-CHOICE",
+                format!(
+                    "`alternatives` discusses {}, which is the chosen discipline",
+                    chosen.key()
+                ),
+                "under `alternatives`, discuss only the two disciplines you did not choose",
+            );
+        }
+    }
+
+    fn leadership(&mut self, case: &Case) {
+        let Some(leadership) = &case.customer_leadership else {
+            return;
+        };
+        let keys: Vec<&str> = PARADOXES.iter().map(|p| p.key).collect();
+        for paradox in &leadership.paradoxes {
+            let Some(kind) = ParadoxKind::find(&paradox.paradox) else {
+                self.error(
+                    paradox.paradox.at,
+                    "UNKNOWN-PARADOX",
+                    format!(
+                        "`{}` is not one of the five paradoxes",
+                        paradox.paradox.value
+                    ),
+                    &format!("write one of: {}", keys.join(", ")),
+                )
+                .item = Some(paradox.id.value.clone());
+                continue;
+            };
+            if let Some(leaning) = &paradox.leaning {
+                if !kind.poles.contains(&leaning.value.trim()) && leaning.value.trim() != BALANCED {
+                    self.error(
+                        leaning.at,
+                        "UNKNOWN-POLE",
+                        format!("`{}` is not a pole of {}", leaning.value, kind.key),
+                        &format!("write {}, {} or {BALANCED}", kind.poles[0], kind.poles[1]),
+                    )
+                    .item = Some(paradox.id.value.clone());
+                }
+            }
+        }
+        for capability in &leadership.capabilities {
+            if !CAPABILITIES.contains(&capability.capability.value.trim()) {
+                self.error(
+                    capability.capability.at,
+                    "UNKNOWN-CAPABILITY",
+                    format!(
+                        "`{}` is not a leader's capability casebook knows",
+                        capability.capability.value
+                    ),
+                    &format!("write one of: {}", CAPABILITIES.join(", ")),
+                )
+                .item = Some(capability.id.value.clone());
+            }
+        }
+    }
+
+    fn objectives(&mut self, case: &Case) {
+        for objective in &case.desired_situation.objectives {
+            if let Some(deadline) = &objective.deadline {
+                self.date(deadline);
+            }
+        }
+    }
+}
+
+fn first_at(list: &[Argument]) -> Position {
+    list.first().map(|a| a.id.at).unwrap_or_default()
+}
+
+fn kind_name(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Strength => "strength",
+        ItemKind::Weakness => "weakness",
+        ItemKind::Opportunity => "opportunity",
+        ItemKind::Threat => "threat",
+        _ => "item",
+    }
+}
+
+fn preview(ids: &[&str]) -> String {
+    let mut shown: Vec<&str> = ids.iter().take(12).copied().collect();
+    if ids.len() > shown.len() {
+        shown.push("…");
+    }
+    shown.join(", ")
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (number(year, 4), number(month, 2), number(day, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// Every free text of a case with the item it belongs to and the key it was written under.
+pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
+    let mut out: Vec<(Option<&str>, &'static str, &Text)> = Vec::new();
+    fn optional<'c>(
+        out: &mut Vec<(Option<&'c str>, &'static str, &'c Text)>,
+        field: &'static str,
+        text: &'c Option<Text>,
+    ) {
+        if let Some(text) = text {
+            out.push((None, field, text));
+        }
+    }
+    out.push((None, "title", &case.meta.title));
+    optional(&mut out, "author", &case.meta.author);
+    optional(&mut out, "course", &case.meta.course);
+    out.push((None, "name", &case.meta.organisation.name));
+    out.push((None, "context", &case.meta.organisation.context));
+    let a = &case.higher_decisions;
+    optional(&mut out, "introduction", &a.introduction);
+    out.push((None, "text", &a.mission.text));
+    if let Some(vision) = &a.vision {
+        out.push((None, "text", &vision.text));
+    }
+    optional(&mut out, "conclusion", &a.conclusion);
+    let b = &case.current_situation;
+    optional(&mut out, "introduction", &b.introduction);
+    optional(&mut out, "conclusion", &b.conclusion);
+    if let Some(matrix) = &b.confrontation {
+        optional(&mut out, "introduction", &matrix.introduction);
+        for cell in &matrix.cells {
+            optional(&mut out, "note", &cell.note);
+        }
+    }
+    let c = &case.desired_situation;
+    for (field, text) in [
+        ("introduction", &c.introduction),
+        ("vision", &c.vision),
+        ("ambition", &c.ambition),
+        ("goals", &c.goals),
+        ("conclusion", &c.conclusion),
+    ] {
+        optional(&mut out, field, text);
+    }
+    optional(&mut out, "introduction", &case.regularities.introduction);
+    optional(&mut out, "conclusion", &case.regularities.conclusion);
+    for item in case.argument_items() {
+        let id = Some(item.id.value.as_str());
+        out.push((id, "text", item.text));
+        if let Some(worked_out) = item.worked_out {
+            out.push((id, "worked_out", worked_out));
+        }
+        for (_, stance) in item.stances.iter() {
+            out.push((id, "reasoning", &stance.reasoning));
+        }
+    }
+    for objective in &c.objectives {
+        let id = Some(objective.id.value.as_str());
+        for (field, text) in [
+            ("metric", &objective.metric),
+            ("scope", &objective.scope),
+            ("unit", &objective.unit),
+            ("period", &objective.period),
+            ("measurement", &objective.measurement),
+            ("owner", &objective.owner),
+            ("feasibility", &objective.feasibility),
+        ] {
+            if let Some(text) = text {
+                out.push((id, field, text));
+            }
+        }
+    }
+    for consequence in &case.consequences {
+        let id = Some(consequence.id.value.as_str());
+        out.push((id, "function", &consequence.function));
+        out.push((id, "text", &consequence.text));
+    }
+    for (_, alternative) in case.alternatives.iter() {
+        optional(&mut out, "introduction", &alternative.introduction);
+        optional(&mut out, "threshold", &alternative.threshold);
+        for ground in [
+            &alternative.higher_decisions,
+            &alternative.current_situation,
+            &alternative.desired_situation,
+            &alternative.regularities,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push((None, "reasoning", &ground.reasoning));
+        }
+    }
+    if let Some(leadership) = &case.customer_leadership {
+        optional(&mut out, "introduction", &leadership.introduction);
+        for paradox in &leadership.paradoxes {
+            let id = Some(paradox.id.value.as_str());
+            out.push((id, "tension", &paradox.tension));
+            out.push((id, "embrace", &paradox.embrace));
+            for (field, text) in [
+                ("example", &paradox.example),
+                ("leaning_reasoning", &paradox.leaning_reasoning),
+            ] {
+                if let Some(text) = text {
+                    out.push((id, field, text));
+                }
+            }
+        }
+        if let Some(view) = &leadership.view {
+            for (field, text) in [
+                ("purpose", &view.purpose),
+                ("arena", &view.arena),
+                ("value_proposition", &view.value_proposition),
+                ("organisation", &view.organisation),
+            ] {
+                optional(&mut out, field, text);
+            }
+        }
+        for capability in &leadership.capabilities {
+            let id = Some(capability.id.value.as_str());
+            out.push((id, "text", &capability.text));
+            for practice in &capability.practices {
+                out.push((id, "practices", practice));
+            }
+        }
+    }
+    for reference in &case.references {
+        out.push((Some(reference.id.value.as_str()), "text", &reference.text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn dates_are_year_month_day() {
+        assert!(is_iso_date("2025-09-01"));
+        assert!(!is_iso_date("1-9-2025"));
+        assert!(!is_iso_date("2025-13-01"));
+        assert!(!is_iso_date("2025-9-1"));
+    }
+}

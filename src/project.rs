@@ -1,0 +1,102 @@
+//! Finding the case files of a project and loading them all: what `check` runs, and the first
+//! step of `build`.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::case::{LoadedCase, load_case};
+use crate::diagnostics::Diagnostic;
+
+/// The result of loading one case file.
+#[derive(Debug)]
+pub enum CaseLoad {
+    /// Parsed; may still hold validation errors.
+    Loaded(LoadedCase),
+    /// Could not be parsed: the diagnostics, and the text for snippets when it was readable.
+    Unreadable {
+        path: PathBuf,
+        source: Option<String>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl CaseLoad {
+    pub fn path(&self) -> &Path {
+        match self {
+            CaseLoad::Loaded(case) => &case.path,
+            CaseLoad::Unreadable { path, .. } => path,
+        }
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            CaseLoad::Loaded(case) => &case.diagnostics,
+            CaseLoad::Unreadable { diagnostics, .. } => diagnostics,
+        }
+    }
+
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            CaseLoad::Loaded(case) => Some(&case.source),
+            CaseLoad::Unreadable { source, .. } => source.as_deref(),
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics().iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The case files under `root` (or `root` itself when it is a file), sorted by path so that
+/// every run sees them in the same order. Hidden folders and folders named `output` are skipped.
+pub fn discover(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if root.is_file() {
+        return Ok(vec![root.to_path_buf()]);
+    }
+    if !root.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{} is not a folder or a case file", root.display()),
+        ));
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_skipped_dir(entry));
+    for entry in walker {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let is_case = entry.file_type().is_file()
+            && matches!(
+                entry.path().extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml")
+            );
+        if is_case {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    entry.file_type().is_dir() && (name.starts_with('.') || name == "output" || name == "target")
+}
+
+/// Loads and validates every file, in parallel, keeping the order of `paths`.
+pub fn load_all(paths: &[PathBuf]) -> Vec<CaseLoad> {
+    paths
+        .par_iter()
+        .map(|path| match load_case(path) {
+            Ok(case) => CaseLoad::Loaded(case),
+            Err((source, diagnostics)) => CaseLoad::Unreadable {
+                path: path.clone(),
+                source,
+                diagnostics,
+            },
+        })
+        .collect()
+}

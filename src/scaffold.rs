@@ -1,0 +1,96 @@
+//! `casebook new`: a commented starter case, in the chosen language and for the chosen
+//! discipline, that passes `check` as written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::case::{Discipline, Language};
+
+const STARTER_NL: &str = include_str!("../templates/starter/nl.yaml");
+const STARTER_EN: &str = include_str!("../templates/starter/en.yaml");
+
+/// The starter case text for `file_name`, with the editor's schema line pointing at `schema`.
+pub fn starter_text(
+    language: Language,
+    choice: Discipline,
+    file_name: &str,
+    schema: Option<&str>,
+) -> Result<String, String> {
+    let template = match language {
+        Language::Nl => STARTER_NL,
+        Language::En => STARTER_EN,
+    };
+    let mut others = choice.others();
+    let mut context = tera::Context::new();
+    context.insert("choice", choice.key());
+    context.insert("other1", others.next().map_or("", Discipline::key));
+    context.insert("other2", others.next().map_or("", Discipline::key));
+    context.insert("file_name", file_name);
+    context.insert("date", "2025-09-01");
+    let schema_line = match schema {
+        Some(path) => format!("# yaml-language-server: $schema={path}"),
+        None => "# Editors complete and check the keys with the schema: casebook schema > case.schema.json".to_string(),
+    };
+    context.insert("schema_line", &schema_line);
+    tera::Tera::one_off(template, &context, false)
+        .map_err(|err| format!("internal error in the starter template: {err}"))
+}
+
+/// Writes the starter case; refuses to overwrite an existing file. Returns the path written.
+pub fn write_starter(
+    name: &Path,
+    language: Language,
+    choice: Discipline,
+) -> Result<PathBuf, String> {
+    let mut path = name.to_path_buf();
+    if !matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    ) {
+        let mut file_name = path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        file_name.push(".yaml");
+        path.set_file_name(file_name);
+    }
+    let file_name = path.display().to_string();
+    let schema = schema_reference(&path);
+    let text = starter_text(language, choice, &file_name, schema.as_deref())?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|err| match err.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{} already exists; choose another name (nothing was changed)",
+                path.display()
+            ),
+            _ => format!("cannot create {}: {err}", path.display()),
+        })?;
+    file.write_all(text.as_bytes())
+        .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    Ok(path)
+}
+
+/// The project's committed schema, relative to the new file's folder, when there is one here.
+fn schema_reference(path: &Path) -> Option<String> {
+    let schema = Path::new(crate::schema::SCHEMA_PATH);
+    if !schema.is_file() {
+        return None;
+    }
+    let depth = path.parent().map_or(0, |p| {
+        p.components()
+            .filter(|c| matches!(c, std::path::Component::Normal(_)))
+            .count()
+    });
+    Some(format!(
+        "{}{}",
+        "../".repeat(depth),
+        crate::schema::SCHEMA_PATH
+    ))
+}
