@@ -186,7 +186,7 @@ mod tests {
         .with_hint("give every item its own id");
         assert_eq!(
             d.render(Some(source)),
-            "cases/x.yaml:2:9: error[DUPLICATE-ID]: the id S2 is used twice (S2)\n  |\n2 |   - id: S2\n  |         ^^\n  = hint: give every item its own id\n"
+            "cases/x.yaml:2:9: error[DUPLICATE-ID]: the id S2 is used twice\n  |\n2 |   - id: S2\n  |         ^^\n  = hint: give every item its own id\n"
         );
     }
 }

@@ -9,6 +9,7 @@ pub mod case;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod markdown;
 pub mod project;
 pub mod scaffold;
 pub mod schema;

@@ -1,0 +1,132 @@
+//! Inline Markdown in the free text of a case: the one place that sets the pulldown-cmark
+//! options and decides what user text may become. Raw HTML becomes literal text, images become
+//! their alt text (nothing is ever fetched), and only http(s)/mailto links survive.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// The Markdown features free text may use.
+fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Whether a link target is one a report may point at.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+/// The events of a free text, already made safe: every renderer builds on these.
+pub fn events(text: &str) -> Vec<Event<'_>> {
+    let mut out = Vec::new();
+    // Links and images are rewritten as a pair (start, end); remember which starts were dropped.
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let mut in_image = 0usize;
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => out.push(Event::Text(html)),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let keep =
+                    in_image == 0 && (is_safe_url(&dest_url) || link_type == LinkType::Email);
+                dropped_links.push(!keep);
+                if keep {
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(true) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            // Inside an image only its alt text is kept.
+            Event::Text(_) | Event::Code(_) if in_image > 0 => out.push(event),
+            _ if in_image > 0 => {}
+            Event::FootnoteReference(label) => {
+                out.push(Event::Text(CowStr::from(format!("[^{label}]"))))
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The text as sanitised HTML. A text that is a single paragraph is returned without the
+/// wrapping `<p>`, so it can sit inside a table cell or a sentence.
+pub fn to_html(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events(text).into_iter());
+    let clean = sanitizer().clean(&html).to_string();
+    let trimmed = clean.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// The second guard: whatever pulldown-cmark produced, only these tags and schemes pass.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut builder = ammonia::Builder::empty();
+        builder
+            .tags(HashSet::from([
+                "p",
+                "em",
+                "strong",
+                "del",
+                "code",
+                "a",
+                "ul",
+                "ol",
+                "li",
+                "br",
+                "blockquote",
+            ]))
+            .tag_attributes([("a", HashSet::from(["href"]))].into_iter().collect())
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .link_rel(Some("noopener noreferrer"));
+        builder
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_html;
+
+    #[test]
+    fn emphasis_and_safe_links_survive() {
+        assert_eq!(
+            to_html("*maatwerk* en [site](https://example.org)"),
+            "<em>maatwerk</em> en <a href=\"https://example.org\" rel=\"noopener noreferrer\">site</a>"
+        );
+    }
+
+    #[test]
+    fn raw_html_scripts_and_images_become_harmless_text() {
+        assert_eq!(
+            to_html("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(to_html("[x](javascript:alert(1))"), "x");
+        assert_eq!(to_html("[x](data:text/html,hi)"), "x");
+        assert_eq!(to_html("![geheim](/etc/passwd)"), "geheim");
+        assert_eq!(to_html("![pixel](https://tracker.example/p.gif)"), "pixel");
+    }
+}
