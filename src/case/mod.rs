@@ -213,7 +213,7 @@ impl Case {
     /// Every id declared anywhere in the case, with its position, in file order per section.
     pub fn declared_ids(&self) -> Vec<&ItemRef> {
         let mut ids: Vec<&ItemRef> = self.argument_items().iter().map(|item| item.id).collect();
-        ids.extend(self.consequences.iter().map(|c| &c.id));
+        ids.extend(self.consequences.functions.iter().map(|c| &c.id));
         if let Some(leadership) = &self.customer_leadership {
             ids.extend(leadership.paradoxes.iter().map(|p| &p.id));
             ids.extend(leadership.capabilities.iter().map(|c| &c.id));

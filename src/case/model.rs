@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::discipline::PerDiscipline;
+use super::discipline::{Discipline, PerDiscipline};
 use super::located::Located;
 use super::stance::Stance;
 
@@ -21,6 +21,9 @@ pub type ItemRef = Located<String>;
 #[schemars(title = "casebook case")]
 pub struct Case {
     pub meta: Meta,
+    /// Opening text of the report: what the case shows and which assumptions it makes.
+    #[serde(default)]
+    pub introduction: Option<Text>,
     /// The chosen value discipline: customer_intimacy (klantpartnerschap), operational_excellence
     /// (kostenleiderschap) or product_leadership (productleiderschap).
     pub choice: Located<String>,
@@ -34,10 +37,10 @@ pub struct Case {
     pub regularities: Regularities,
     /// What the choice means per business function.
     #[serde(default)]
-    pub consequences: Vec<Consequence>,
+    pub consequences: Consequences,
     /// Why each discipline not chosen is not the logical choice, and how the firm stays at its threshold.
     #[serde(default)]
-    pub alternatives: PerDiscipline<Alternative>,
+    pub alternatives: Alternatives,
     /// Optional: customer leadership, its five paradoxes and the leader's capabilities.
     #[serde(default)]
     pub customer_leadership: Option<CustomerLeadership>,
@@ -235,6 +238,49 @@ pub struct Objective {
     /// Ids of the items this objective follows from or serves.
     #[serde(default)]
     pub links: Vec<ItemRef>,
+}
+
+/// The functional consequences of the choice.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consequences {
+    #[serde(default)]
+    pub introduction: Option<Text>,
+    #[serde(default)]
+    pub functions: Vec<Consequence>,
+}
+
+/// The disciplines not chosen, each argued ground by ground. Keys are the disciplines'
+/// English keys or Dutch names.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alternatives {
+    /// What holds for both alternatives, e.g. Treacy & Wiersema's threshold ("presteer afdoende").
+    #[serde(default)]
+    pub introduction: Option<Text>,
+    #[serde(default, alias = "klantpartnerschap")]
+    pub customer_intimacy: Option<Alternative>,
+    #[serde(default, alias = "kostenleiderschap")]
+    pub operational_excellence: Option<Alternative>,
+    #[serde(default, alias = "productleiderschap")]
+    pub product_leadership: Option<Alternative>,
+}
+
+impl Alternatives {
+    pub fn get(&self, discipline: Discipline) -> Option<&Alternative> {
+        match discipline {
+            Discipline::CustomerIntimacy => self.customer_intimacy.as_ref(),
+            Discipline::OperationalExcellence => self.operational_excellence.as_ref(),
+            Discipline::ProductLeadership => self.product_leadership.as_ref(),
+        }
+    }
+
+    /// The alternatives present, in the fixed order of [`Discipline::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Discipline, &Alternative)> {
+        Discipline::ALL
+            .into_iter()
+            .filter_map(|d| self.get(d).map(|a| (d, a)))
+    }
 }
 
 /// What the choice means for one business function.

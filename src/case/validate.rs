@@ -548,7 +548,10 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
             }
         }
     }
-    for consequence in &case.consequences {
+    optional(&mut out, "introduction", &case.introduction);
+    optional(&mut out, "introduction", &case.consequences.introduction);
+    optional(&mut out, "introduction", &case.alternatives.introduction);
+    for consequence in &case.consequences.functions {
         let id = Some(consequence.id.value.as_str());
         out.push((id, "function", &consequence.function));
         out.push((id, "text", &consequence.text));
