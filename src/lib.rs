@@ -11,5 +11,6 @@ pub mod cli;
 pub mod diagnostics;
 pub mod markdown;
 pub mod project;
+pub mod render;
 pub mod scaffold;
 pub mod schema;

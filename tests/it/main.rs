@@ -1,4 +1,5 @@
 //! The integration tests: one binary (one link of typst) over fixture folders, running the real
 //! `casebook` binary where the user would.
 
+mod pdf;
 mod support;

@@ -1,0 +1,3 @@
+//! Renderers: turn a case and its assessment into report documents.
+
+pub mod pdf;
