@@ -18,7 +18,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandards, Timestamp};
 
-use crate::case::Position;
+use crate::case::{LoadedCase, Position};
 use crate::diagnostics::Diagnostic;
 use world::{DocumentWorld, Shared};
 
@@ -81,6 +81,25 @@ pub struct DocumentMeta {
     pub lang: String,
     /// The case's date, `YYYY-MM-DD`.
     pub date: Option<String>,
+}
+
+impl DocumentMeta {
+    /// The metadata of a loaded case: its title and author as plain text, its language and date.
+    pub fn of(case: &LoadedCase) -> Self {
+        let meta = &case.case.meta;
+        Self {
+            case: case.slug.clone(),
+            title: spans::plain(&meta.title),
+            authors: meta
+                .author
+                .iter()
+                .map(|author| spans::plain(author))
+                .filter(|author| !author.is_empty())
+                .collect(),
+            lang: case.case.language().code().to_owned(),
+            date: meta.date.as_ref().map(|date| date.value.clone()),
+        }
+    }
 }
 
 /// The JSON the template reads: the document's metadata next to the report's view.
