@@ -77,6 +77,13 @@ pub fn spans(text: &str) -> Vec<Span> {
     root
 }
 
+/// [`spans`] as the JSON value a report view carries: the formatter the PDF renderer passes to
+/// the view.
+pub fn value(text: &str) -> serde_json::Value {
+    // Serialising these plain enums cannot fail; `Null` would print nothing rather than panic.
+    serde_json::to_value(spans(text)).unwrap_or_default()
+}
+
 /// The free text as plain text (Markdown marks dropped), for the PDF's metadata.
 pub fn plain(text: &str) -> String {
     let mut out = String::new();
