@@ -2,3 +2,4 @@
 //! `casebook` binary where the user would.
 
 mod support;
+mod build;
