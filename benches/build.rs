@@ -33,7 +33,15 @@ fn generate(seed: &str, folder: &Path, count: usize) {
 fn timed(options: &BuildOptions, renderers: &Renderers) -> Duration {
     let started = Instant::now();
     let report = build(options, renderers, &Silent).expect("the build runs");
-    assert!(!report.failed(), "a synthetic case failed: {:?}", report.cases.iter().find(|c| !c.diagnostics.is_empty()).map(|c| &c.diagnostics));
+    assert!(
+        !report.failed(),
+        "a synthetic case failed: {:?}",
+        report
+            .cases
+            .iter()
+            .find(|c| !c.diagnostics.is_empty())
+            .map(|c| &c.diagnostics)
+    );
     started.elapsed()
 }
 
@@ -70,13 +78,23 @@ fn median(mut values: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let count: usize = std::env::var("CASEBOOK_BENCH_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let count: usize = std::env::var("CASEBOOK_BENCH_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let seed = std::fs::read_to_string(root.join("cases/klantpartnerschap.yaml")).expect("the seed case");
+    let seed =
+        std::fs::read_to_string(root.join("cases/klantpartnerschap.yaml")).expect("the seed case");
     let work = tempfile::tempdir().expect("temporary folder");
     let cases = work.path().join("cases");
     generate(&seed, &cases, count);
-    let options = BuildOptions { cases: cases.clone(), out: work.path().join("output"), formats: Formats::ALL, jobs: None, force: false };
+    let options = BuildOptions {
+        cases: cases.clone(),
+        out: work.path().join("output"),
+        formats: Formats::ALL,
+        jobs: None,
+        force: false,
+    };
 
     let renderers = Renderers::new(&RenderSettings::default()).expect("built-in templates load");
     let full = timed(&options, &renderers);
@@ -87,7 +105,15 @@ fn main() {
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_casebook"));
     let single = work.path().join("single");
     generate(&seed, &single, 1);
-    let singles: Vec<Duration> = (0..7).map(|_| per_process(&binary, std::slice::from_ref(&single), &work.path().join("single-out"))).collect();
+    let singles: Vec<Duration> = (0..7)
+        .map(|_| {
+            per_process(
+                &binary,
+                std::slice::from_ref(&single),
+                &work.path().join("single-out"),
+            )
+        })
+        .collect();
     let single_case = median(singles);
 
     // One process per case, on a sample, against the in-process cost per case.
@@ -96,7 +122,11 @@ fn main() {
         .map(|i| {
             let folder = work.path().join(format!("alone/{i}"));
             std::fs::create_dir_all(&folder).expect("folder");
-            std::fs::copy(cases.join(format!("case-{i:04}.yaml")), folder.join("case.yaml")).expect("copy");
+            std::fs::copy(
+                cases.join(format!("case-{i:04}.yaml")),
+                folder.join("case.yaml"),
+            )
+            .expect("copy");
             folder
         })
         .collect();
@@ -104,13 +134,34 @@ fn main() {
     let per_case_alone = alone.as_secs_f64() / sample as f64;
     let per_case_in_process = full.as_secs_f64() / count as f64;
 
-    println!("| measurement ({count} cases, {} threads) | figure |", rayon::current_num_threads());
+    println!(
+        "| measurement ({count} cases, {} threads) | figure |",
+        rayon::current_num_threads()
+    );
     println!("|---|---|");
-    println!("| full build, md + html + pdf | {:.2} s |", full.as_secs_f64());
+    println!(
+        "| full build, md + html + pdf | {:.2} s |",
+        full.as_secs_f64()
+    );
     println!("| peak RSS of the full build | {rss:.0} MB |");
-    println!("| rebuild, nothing changed | {:.3} s |", unchanged.as_secs_f64());
-    println!("| one case, fresh process, all formats (median of 7) | {:.0} ms |", single_case.as_secs_f64() * 1000.0);
-    println!("| per case, in one process | {:.1} ms |", per_case_in_process * 1000.0);
-    println!("| per case, one process each ({sample} cases) | {:.1} ms |", per_case_alone * 1000.0);
-    println!("| one process per case ÷ in-process | {:.1}× |", per_case_alone / per_case_in_process);
+    println!(
+        "| rebuild, nothing changed | {:.3} s |",
+        unchanged.as_secs_f64()
+    );
+    println!(
+        "| one case, fresh process, all formats (median of 7) | {:.0} ms |",
+        single_case.as_secs_f64() * 1000.0
+    );
+    println!(
+        "| per case, in one process | {:.1} ms |",
+        per_case_in_process * 1000.0
+    );
+    println!(
+        "| per case, one process each ({sample} cases) | {:.1} ms |",
+        per_case_alone * 1000.0
+    );
+    println!(
+        "| one process per case ÷ in-process | {:.1}× |",
+        per_case_alone / per_case_in_process
+    );
 }

@@ -11,6 +11,7 @@ use crate::case::{Discipline, Language};
 use crate::check::{self, ReportFormat};
 use crate::pipeline::{self, BuildOptions, BuildReport, CaseStatus};
 use crate::progress::{Display, Verbosity};
+use crate::render::view::Edition;
 use crate::renderers::{Formats, RenderSettings, Renderers};
 use crate::{project, scaffold, schema};
 
@@ -92,6 +93,12 @@ pub struct BuildArgs {
     /// The rubric (default: casebook.toml in the cases folder, when there is one).
     #[arg(long)]
     pub rubric: Option<PathBuf>,
+    /// The teacher edition (the model answer) or the student edition (the assignment).
+    #[arg(long, value_enum, default_value_t = EditionArg::Teacher)]
+    pub edition: EditionArg,
+    /// PDF standards, comma-separated: ua-1, a-2b, a-3b, 1.7, … or `none` (default: ua-1,a-2b).
+    #[arg(long, value_delimiter = ',')]
+    pub pdf_standard: Option<Vec<String>>,
     /// Print only failures.
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -102,13 +109,31 @@ pub struct BuildArgs {
 
 impl BuildArgs {
     fn options(&self) -> BuildOptions {
-        BuildOptions { cases: self.path.clone(), out: self.out.clone(), formats: self.format, jobs: self.jobs, force: self.force }
+        BuildOptions {
+            cases: self.path.clone(),
+            out: self.out.clone(),
+            formats: self.format,
+            jobs: self.jobs,
+            force: self.force,
+        }
     }
 
     fn settings(&self) -> RenderSettings {
         let default_rubric = self.path.join(crate::rubric::RUBRIC_FILE);
-        let rubric = self.rubric.clone().or_else(|| default_rubric.is_file().then_some(default_rubric));
-        RenderSettings { templates: self.templates.clone(), rubric }
+        let rubric = self
+            .rubric
+            .clone()
+            .or_else(|| default_rubric.is_file().then_some(default_rubric));
+        let edition = match self.edition {
+            EditionArg::Teacher => Edition::Teacher,
+            EditionArg::Student => Edition::Student,
+        };
+        RenderSettings {
+            templates: self.templates.clone(),
+            rubric,
+            edition,
+            pdf_standards: self.pdf_standard.clone(),
+        }
     }
 
     fn verbosity(&self) -> Verbosity {
@@ -118,6 +143,12 @@ impl BuildArgs {
             _ => Verbosity::Normal,
         }
     }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum EditionArg {
+    Teacher,
+    Student,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -262,7 +293,11 @@ fn build_once(args: &BuildArgs, renderers: &Renderers) -> u8 {
             if args.verbosity() != Verbosity::Quiet || report.failed() {
                 eprintln!("{}", summary(&report, &args.out));
             }
-            if report.failed() { EXIT_CASE_FAILED } else { EXIT_OK }
+            if report.failed() {
+                EXIT_CASE_FAILED
+            } else {
+                EXIT_OK
+            }
         }
         Err(diagnostics) => {
             print_all(&diagnostics);
@@ -275,7 +310,14 @@ fn summary(report: &BuildReport, out: &std::path::Path) -> String {
     let built = report.count(|s| matches!(s, CaseStatus::Built));
     let skipped = report.count(|s| matches!(s, CaseStatus::Skipped));
     let failed = report.count(|s| matches!(s, CaseStatus::Failed { .. }));
-    let kept = report.count(|s| matches!(s, CaseStatus::Failed { kept_previous: true }));
+    let kept = report.count(|s| {
+        matches!(
+            s,
+            CaseStatus::Failed {
+                kept_previous: true
+            }
+        )
+    });
     let mut line = format!(
         "{built} built, {skipped} unchanged, {failed} failed, {} warning(s) in {:.2} s → {}",
         report.warnings(),
@@ -286,7 +328,10 @@ fn summary(report: &BuildReport, out: &std::path::Path) -> String {
         line.push_str(&format!("\n{kept} failed case(s) kept their previous output; fix the errors above and build again"));
     }
     if !report.removed.is_empty() {
-        line.push_str(&format!("\nremoved the output of deleted case(s): {}", report.removed.join(", ")));
+        line.push_str(&format!(
+            "\nremoved the output of deleted case(s): {}",
+            report.removed.join(", ")
+        ));
     }
     line
 }
@@ -304,7 +349,10 @@ fn run_watch(args: &BuildArgs) -> u8 {
     let mut folders = vec![args.path.clone()];
     folders.extend(settings.templates.clone());
     folders.extend(settings.rubric.clone());
-    eprintln!("watching {} for changes (Ctrl-C to stop)", args.path.display());
+    eprintln!(
+        "watching {} for changes (Ctrl-C to stop)",
+        args.path.display()
+    );
     let watched = crate::watch::watch(&folders, &args.out, |settings_changed| {
         if settings_changed {
             match Renderers::new(&settings) {

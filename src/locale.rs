@@ -23,7 +23,10 @@ impl Locale {
             Language::En => EN,
         };
         // The built-in files are checked by a test; a broken one yields no texts, not a panic.
-        Self::parse(language, source).unwrap_or_else(|_| Locale { language, texts: BTreeMap::new() })
+        Self::parse(language, source).unwrap_or_else(|_| Locale {
+            language,
+            texts: BTreeMap::new(),
+        })
     }
 
     /// Reads a locale file's text.
@@ -35,7 +38,7 @@ impl Locale {
     }
 
     /// The text for `key`; a missing key shows as itself so that it is noticed, never as a panic.
-    pub fn text(&self, key: &str) -> &str {
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
         self.texts.get(key).map_or(key, String::as_str)
     }
 
@@ -43,7 +46,9 @@ impl Locale {
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         values
             .iter()
-            .fold(self.text(key).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+            .fold(self.text(key).to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -56,7 +61,10 @@ impl Locale {
         let map: serde_json::Map<String, serde_json::Value> = self
             .texts
             .iter()
-            .filter_map(|(k, v)| k.strip_prefix(&start).map(|rest| (rest.to_string(), serde_json::Value::String(v.clone()))))
+            .filter_map(|(k, v)| {
+                k.strip_prefix(&start)
+                    .map(|rest| (rest.to_string(), serde_json::Value::String(v.clone())))
+            })
             .collect();
         serde_json::Value::Object(map)
     }
@@ -64,7 +72,11 @@ impl Locale {
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
     for (key, value) in table {
-        let full = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
         match value {
             toml::Value::Table(inner) => flatten(&full, inner, out),
             toml::Value::String(text) => {
@@ -89,6 +101,9 @@ mod tests {
         let en_keys: Vec<&str> = en.keys().collect();
         let missing_en: Vec<&&str> = nl_keys.iter().filter(|k| !en_keys.contains(k)).collect();
         let missing_nl: Vec<&&str> = en_keys.iter().filter(|k| !nl_keys.contains(k)).collect();
-        assert!(missing_en.is_empty() && missing_nl.is_empty(), "missing in en: {missing_en:?}; missing in nl: {missing_nl:?}");
+        assert!(
+            missing_en.is_empty() && missing_nl.is_empty(),
+            "missing in en: {missing_en:?}; missing in nl: {missing_nl:?}"
+        );
     }
 }

@@ -84,7 +84,7 @@ pub fn to_html(text: &str) -> String {
 /// links and images as their text. Line breaks are kept for prose; `to_markdown_cell` is for tables.
 pub fn to_markdown(text: &str) -> String {
     let mut out = String::new();
-    if pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out).is_err() {
+    if pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out, options()).is_err() {
         return text.replace('<', "&lt;");
     }
     out.trim().to_string()
@@ -135,7 +135,10 @@ mod tests {
 
     #[test]
     fn markdown_output_keeps_emphasis_and_escapes_html() {
-        assert_eq!(super::to_markdown("*maatwerk* <b>x</b> [y](javascript:z)"), "*maatwerk* &lt;b&gt;x&lt;/b&gt; y");
+        assert_eq!(
+            super::to_markdown("*maatwerk* <b>x</b> [y](javascript:z)"),
+            "*maatwerk* \\<b>x\\</b> y"
+        );
         assert_eq!(super::to_markdown_cell("a | b\nc"), "a \\| b c");
     }
 

@@ -20,6 +20,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(folder)?;
     temporary.write_all(bytes)?;
+    // Temporary files are private (0600); a report is for everyone who may read the folder.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temporary
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|err| err.error)?;
     Ok(())
@@ -51,10 +59,16 @@ mod tests {
         std::fs::create_dir(&path).expect("folder in the way");
         std::fs::write(path.join("keep.txt"), b"old").expect("old content");
         assert!(write_atomic(&path, b"new").is_err());
-        assert_eq!(std::fs::read(path.join("keep.txt")).expect("old file"), b"old");
+        assert_eq!(
+            std::fs::read(path.join("keep.txt")).expect("old file"),
+            b"old"
+        );
         let leftovers = std::fs::read_dir(dir.path())
             .expect("list")
-            .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp")))
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            })
             .count();
         assert_eq!(leftovers, 0);
     }

@@ -34,7 +34,9 @@ pub enum CaseStatus {
     Built,
     Skipped,
     /// Not built; `kept_previous` says whether the output of an earlier build was left in place.
-    Failed { kept_previous: bool },
+    Failed {
+        kept_previous: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -72,7 +74,8 @@ impl BuildReport {
     }
 
     pub fn failed(&self) -> bool {
-        self.count(|s| matches!(s, CaseStatus::Failed { .. })) > 0 || self.general.iter().any(Diagnostic::is_error)
+        self.count(|s| matches!(s, CaseStatus::Failed { .. })) > 0
+            || self.general.iter().any(Diagnostic::is_error)
     }
 }
 
@@ -85,22 +88,52 @@ pub trait Progress: Sync {
 
 /// Builds every case under `options.cases` into `options.out`. `Err` means the build could not
 /// start at all (no such folder, no cases, a broken rubric or template).
-pub fn build(options: &BuildOptions, renderers: &Renderers, progress: &dyn Progress) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(
+    options: &BuildOptions,
+    renderers: &Renderers,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let nowhere = Position::default();
-    let paths = discover(&options.cases).map_err(|err| vec![Diagnostic::error(&options.cases, nowhere, "NO-CASES", err.to_string())])?;
+    let paths = discover(&options.cases).map_err(|err| {
+        vec![Diagnostic::error(
+            &options.cases,
+            nowhere,
+            "NO-CASES",
+            err.to_string(),
+        )]
+    })?;
     if paths.is_empty() {
         let hint = "put case files (*.yaml) in the folder, or start one with `casebook new`";
-        return Err(vec![Diagnostic::error(&options.cases, nowhere, "NO-CASES", "no case files (*.yaml, *.yml) found").with_hint(hint)]);
+        return Err(vec![
+            Diagnostic::error(
+                &options.cases,
+                nowhere,
+                "NO-CASES",
+                "no case files (*.yaml, *.yml) found",
+            )
+            .with_hint(hint),
+        ]);
     }
-    let previous = if options.force { Manifest::default() } else { Manifest::read(&options.out) };
+    let previous = if options.force {
+        Manifest::default()
+    } else {
+        Manifest::read(&options.out)
+    };
     let kept = Manifest::read(&options.out);
     let slugs = assign_slugs(&paths);
     progress.start(paths.len());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
         .build()
-        .map_err(|err| vec![Diagnostic::error(&options.out, nowhere, "INTERNAL", format!("cannot start worker threads: {err}"))])?;
+        .map_err(|err| {
+            vec![Diagnostic::error(
+                &options.out,
+                nowhere,
+                "INTERNAL",
+                format!("cannot start worker threads: {err}"),
+            )]
+        })?;
     let cases: Vec<CaseOutcome> = pool.install(|| {
         paths
             .par_iter()
@@ -113,7 +146,12 @@ pub fn build(options: &BuildOptions, renderers: &Renderers, progress: &dyn Progr
             })
             .collect()
     });
-    let mut report = BuildReport { cases, general: Vec::new(), removed: Vec::new(), elapsed: Duration::ZERO };
+    let mut report = BuildReport {
+        cases,
+        general: Vec::new(),
+        removed: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
     finish(options, renderers, &kept, &mut report);
     report.elapsed = started.elapsed();
     Ok(report)
@@ -151,24 +189,57 @@ fn build_one(
             entry.index.stale = true;
             entry
         });
-        CaseOutcome { path: path.to_path_buf(), slug, status: CaseStatus::Failed { kept_previous: entry.is_some() }, diagnostics, source, entry }
+        CaseOutcome {
+            path: path.to_path_buf(),
+            slug,
+            status: CaseStatus::Failed {
+                kept_previous: entry.is_some(),
+            },
+            diagnostics,
+            source,
+            entry,
+        }
     };
     let slug = match slug {
         Ok(slug) => slug.clone(),
         Err(earlier) => {
-            let message = format!("{} would write the same output folder as {}", path.display(), earlier.display());
-            let d = Diagnostic::error(path, nowhere, "SLUG-CLASH", message).with_hint("rename one of the two files: the output folder is named after the file");
+            let message = format!(
+                "{} would write the same output folder as {}",
+                path.display(),
+                earlier.display()
+            );
+            let d = Diagnostic::error(path, nowhere, "SLUG-CLASH", message).with_hint(
+                "rename one of the two files: the output folder is named after the file",
+            );
             return failed(crate::case::slug_of(path), vec![d], None);
         }
     };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => return failed(slug, vec![Diagnostic::error(path, nowhere, "FILE-READ", format!("cannot read the case file: {err}"))], None),
+        Err(err) => {
+            return failed(
+                slug,
+                vec![Diagnostic::error(
+                    path,
+                    nowhere,
+                    "FILE-READ",
+                    format!("cannot read the case file: {err}"),
+                )],
+                None,
+            );
+        }
     };
     let hash = case_hash(&renderers.fingerprint, &bytes);
     if previous.is_fresh(&slug, &hash, &options.out) {
         let entry = previous.cases.get(&slug).cloned();
-        return CaseOutcome { path: path.to_path_buf(), slug, status: CaseStatus::Skipped, diagnostics: Vec::new(), source: None, entry };
+        return CaseOutcome {
+            path: path.to_path_buf(),
+            slug,
+            status: CaseStatus::Skipped,
+            diagnostics: Vec::new(),
+            source: None,
+            entry,
+        };
     }
     let case = match load_source(path, bytes) {
         Ok(case) if !case.has_errors() => case,
@@ -176,39 +247,84 @@ fn build_one(
         Err((source, diagnostics)) => return failed(slug, diagnostics, source),
     };
     // A panic is a bug of ours; it must cost this one case, not the build.
-    let rendered = catch_unwind(AssertUnwindSafe(|| render_and_write(&case, &slug, &hash, options, renderers)));
+    let rendered = catch_unwind(AssertUnwindSafe(|| {
+        render_and_write(&case, &slug, &hash, options, renderers)
+    }));
     match rendered {
-        Ok(Ok((entry, diagnostics))) => CaseOutcome { path: path.to_path_buf(), slug, status: CaseStatus::Built, diagnostics, source: Some(case.source), entry: Some(entry) },
+        Ok(Ok((entry, diagnostics))) => CaseOutcome {
+            path: path.to_path_buf(),
+            slug,
+            status: CaseStatus::Built,
+            diagnostics,
+            source: Some(case.source),
+            entry: Some(entry),
+        },
         Ok(Err(diagnostics)) => failed(slug, diagnostics, Some(case.source)),
         Err(_) => {
             let message = "internal error while building this case (a bug in casebook; please report it with the case file)";
-            failed(slug, vec![Diagnostic::error(path, nowhere, "INTERNAL", message)], Some(case.source))
+            failed(
+                slug,
+                vec![Diagnostic::error(path, nowhere, "INTERNAL", message)],
+                Some(case.source),
+            )
         }
     }
 }
 
 /// Renders every format of one case and writes the files; nothing is written unless every
 /// format rendered, so a case never ends up with a mix of old and new files.
-fn render_and_write(case: &LoadedCase, slug: &str, hash: &str, options: &BuildOptions, renderers: &Renderers) -> Result<(ManifestEntry, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn render_and_write(
+    case: &LoadedCase,
+    slug: &str,
+    hash: &str,
+    options: &BuildOptions,
+    renderers: &Renderers,
+) -> Result<(ManifestEntry, Vec<Diagnostic>), Vec<Diagnostic>> {
     let rendered = renderers.render(case, options.formats)?;
     let mut files = Vec::new();
     for (name, bytes) in &rendered.files {
         let relative = format!("{slug}/{name}");
         write_atomic(&options.out.join(&relative), bytes).map_err(|err| {
-            vec![Diagnostic::error(&options.out.join(&relative), Position::default(), "WRITE", format!("cannot write the file: {err}"))]
+            vec![Diagnostic::error(
+                &options.out.join(&relative),
+                Position::default(),
+                "WRITE",
+                format!("cannot write the file: {err}"),
+            )]
         })?;
         files.push(relative);
     }
-    let links = rendered.links.iter().map(|(kind, name)| (kind.clone(), format!("{slug}/{name}"))).collect();
+    let links = rendered
+        .links
+        .iter()
+        .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
+        .collect();
     let index = IndexEntry::new(case, &rendered.assessment, links);
-    let source = case.path.strip_prefix(&options.cases).unwrap_or(&case.path).to_string_lossy().replace('\\', "/");
-    let entry = ManifestEntry { source, hash: hash.to_string(), files, index };
+    let source = case
+        .path
+        .strip_prefix(&options.cases)
+        .unwrap_or(&case.path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let entry = ManifestEntry {
+        source,
+        hash: hash.to_string(),
+        files,
+        index,
+    };
     Ok((entry, rendered.diagnostics))
 }
 
 /// Removes the output of deleted cases, then writes the index and the manifest.
-fn finish(options: &BuildOptions, renderers: &Renderers, kept: &Manifest, report: &mut BuildReport) {
-    let mut manifest = Manifest { cases: BTreeMap::new() };
+fn finish(
+    options: &BuildOptions,
+    renderers: &Renderers,
+    kept: &Manifest,
+    report: &mut BuildReport,
+) {
+    let mut manifest = Manifest {
+        cases: BTreeMap::new(),
+    };
     for outcome in &report.cases {
         if let Some(entry) = &outcome.entry {
             manifest.cases.insert(outcome.slug.clone(), entry.clone());
@@ -223,7 +339,12 @@ fn finish(options: &BuildOptions, renderers: &Renderers, kept: &Manifest, report
             let path = options.out.join(file);
             if let Err(err) = std::fs::remove_file(&path) {
                 if err.kind() != std::io::ErrorKind::NotFound {
-                    report.general.push(Diagnostic::warning(&path, Position::default(), "REMOVE", format!("cannot remove the output of a deleted case: {err}")));
+                    report.general.push(Diagnostic::warning(
+                        &path,
+                        Position::default(),
+                        "REMOVE",
+                        format!("cannot remove the output of a deleted case: {err}"),
+                    ));
                 }
             }
         }
@@ -233,13 +354,24 @@ fn finish(options: &BuildOptions, renderers: &Renderers, kept: &Manifest, report
     }
     let entries: Vec<&IndexEntry> = manifest.cases.values().map(|e| &e.index).collect();
     let written = site::render_index(renderers, &entries)
-        .and_then(|html| write_atomic(&options.out.join("index.html"), html.as_bytes()).map_err(|err| index_error(options, err)))
-        .and_then(|()| write_atomic(&options.out.join(MANIFEST_FILE), &manifest.to_json()).map_err(|err| index_error(options, err)));
+        .and_then(|html| {
+            write_atomic(&options.out.join("index.html"), html.as_bytes())
+                .map_err(|err| index_error(options, err))
+        })
+        .and_then(|()| {
+            write_atomic(&options.out.join(MANIFEST_FILE), &manifest.to_json())
+                .map_err(|err| index_error(options, err))
+        });
     if let Err(d) = written {
         report.general.push(d);
     }
 }
 
 fn index_error(options: &BuildOptions, err: std::io::Error) -> Diagnostic {
-    Diagnostic::error(&options.out, Position::default(), "WRITE", format!("cannot write the index or the manifest: {err}"))
+    Diagnostic::error(
+        &options.out,
+        Position::default(),
+        "WRITE",
+        format!("cannot write the index or the manifest: {err}"),
+    )
 }

@@ -71,14 +71,23 @@ impl Progress for Display {
             CaseStatus::Built => "built",
             CaseStatus::Skipped if self.verbosity != Verbosity::Verbose => return,
             CaseStatus::Skipped => "unchanged",
-            CaseStatus::Failed { kept_previous: true } => "FAILED (previous output kept)",
-            CaseStatus::Failed { kept_previous: false } => "FAILED",
+            CaseStatus::Failed {
+                kept_previous: true,
+            } => "FAILED (previous output kept)",
+            CaseStatus::Failed {
+                kept_previous: false,
+            } => "FAILED",
         };
-        if self.verbosity == Verbosity::Quiet && !matches!(outcome.status, CaseStatus::Failed { .. }) {
+        if self.verbosity == Verbosity::Quiet
+            && !matches!(outcome.status, CaseStatus::Failed { .. })
+        {
             return;
         }
         // On a terminal the bar shows progress; plain lines are for logs and for failures.
-        if self.bar.is_none() || matches!(outcome.status, CaseStatus::Failed { .. }) || self.verbosity == Verbosity::Verbose {
+        if self.bar.is_none()
+            || matches!(outcome.status, CaseStatus::Failed { .. })
+            || self.verbosity == Verbosity::Verbose
+        {
             self.line(&format!("{word:>9} {}", outcome.path.display()));
         }
         for diagnostic in &outcome.diagnostics {

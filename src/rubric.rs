@@ -44,24 +44,45 @@ pub enum SmartR {
 
 impl Default for Rubric {
     fn default() -> Self {
-        Self { substantiated: 0.5, weak: 0.2, thin_margin: 0.2, smart_a: SmartA::Achievable, smart_r: SmartR::Relevant }
+        Self {
+            substantiated: 0.5,
+            weak: 0.2,
+            thin_margin: 0.2,
+            smart_a: SmartA::Achievable,
+            smart_r: SmartR::Relevant,
+        }
     }
 }
 
 impl Rubric {
     /// Reads a rubric file; its problems come back as diagnostics with line and column.
     pub fn load(path: &Path) -> Result<(Rubric, String), Diagnostic> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|err| Diagnostic::error(path, Position::default(), "RUBRIC", format!("cannot read the rubric: {err}")))?;
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            Diagnostic::error(
+                path,
+                Position::default(),
+                "RUBRIC",
+                format!("cannot read the rubric: {err}"),
+            )
+        })?;
         let rubric: Rubric = toml::from_str(&text).map_err(|err| {
             let at = err.span().map(|span| position_of(&text, span.start)).unwrap_or_default();
             let hint = "allowed keys: substantiated, weak, thin_margin (numbers), smart_a = \"acceptable\" | \"achievable\", smart_r = \"relevant\" | \"realistic\"";
             Diagnostic::error(path, at, "RUBRIC", err.message().to_string()).with_hint(hint)
         })?;
-        let ordered = (-1.0..=1.0).contains(&rubric.weak) && rubric.weak <= rubric.substantiated && rubric.substantiated <= 1.0 && (0.0..=2.0).contains(&rubric.thin_margin);
+        let ordered = (-1.0..=1.0).contains(&rubric.weak)
+            && rubric.weak <= rubric.substantiated
+            && rubric.substantiated <= 1.0
+            && (0.0..=2.0).contains(&rubric.thin_margin);
         if !ordered {
-            let message = "the thresholds must satisfy -1 ≤ weak ≤ substantiated ≤ 1 and 0 ≤ thin_margin ≤ 2";
-            return Err(Diagnostic::error(path, Position::default(), "RUBRIC", message));
+            let message =
+                "the thresholds must satisfy -1 ≤ weak ≤ substantiated ≤ 1 and 0 ≤ thin_margin ≤ 2";
+            return Err(Diagnostic::error(
+                path,
+                Position::default(),
+                "RUBRIC",
+                message,
+            ));
         }
         Ok((rubric, text))
     }
@@ -71,7 +92,10 @@ fn position_of(text: &str, offset: usize) -> Position {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Position { line: u32::try_from(line).unwrap_or(u32::MAX), column: u32::try_from(column).unwrap_or(u32::MAX) }
+    Position {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    }
 }
 
 #[cfg(test)]

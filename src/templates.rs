@@ -11,12 +11,27 @@ use crate::locale::Locale;
 
 /// (file name, built-in text) of every template and locale file.
 const BUILTIN: [(&str, &str); 6] = [
-    ("report.md.tera", include_str!("../templates/report.md.tera")),
-    ("report.html.tera", include_str!("../templates/report.html.tera")),
-    ("index.html.tera", include_str!("../templates/index.html.tera")),
+    (
+        "report.md.tera",
+        include_str!("../templates/report.md.tera"),
+    ),
+    (
+        "report.html.tera",
+        include_str!("../templates/report.html.tera"),
+    ),
+    (
+        "index.html.tera",
+        include_str!("../templates/index.html.tera"),
+    ),
     ("report.typ", include_str!("../templates/report.typ")),
-    ("locale/nl.toml", include_str!("../templates/locale/nl.toml")),
-    ("locale/en.toml", include_str!("../templates/locale/en.toml")),
+    (
+        "locale/nl.toml",
+        include_str!("../templates/locale/nl.toml"),
+    ),
+    (
+        "locale/en.toml",
+        include_str!("../templates/locale/en.toml"),
+    ),
 ];
 
 /// The loaded templates and locales of one build.
@@ -38,7 +53,9 @@ impl Templates {
         for (name, builtin) in BUILTIN {
             let (path, text) = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
                 Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|err| template_error(&path, format!("cannot read the template: {err}")))?;
+                    let text = std::fs::read_to_string(&path).map_err(|err| {
+                        template_error(&path, format!("cannot read the template: {err}"))
+                    })?;
                     (path, text)
                 }
                 None => (Path::new("templates").join(name), builtin.to_string()),
@@ -49,23 +66,41 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
-        tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| text.replace('\n', " ").replace('|', "\\|"));
+        tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| {
+            text.replace('\n', " ").replace('|', "\\|")
+        });
         let mut typst = (PathBuf::new(), String::new());
         let mut locales = Vec::new();
         for (name, path, text) in texts {
             if let Some(template) = name.strip_suffix(".tera") {
-                tera.add_raw_template(template, &text).map_err(|err| template_error(&path, err.to_string()))?;
+                tera.add_raw_template(template, &text)
+                    .map_err(|err| template_error(&path, err.to_string()))?;
             } else if name.ends_with(".typ") {
                 typst = (path, text);
             } else {
-                let language = if name.contains("/nl.") { Language::Nl } else { Language::En };
-                let locale = Locale::parse(language, &text).map_err(|err| template_error(&path, err.message().to_string()))?;
+                let language = if name.contains("/nl.") {
+                    Language::Nl
+                } else {
+                    Language::En
+                };
+                let locale = Locale::parse(language, &text)
+                    .map_err(|err| template_error(&path, err.message().to_string()))?;
                 locales.push(locale);
             }
         }
-        let en = locales.pop().unwrap_or_else(|| Locale::builtin(Language::En));
-        let nl = locales.pop().unwrap_or_else(|| Locale::builtin(Language::Nl));
-        Ok(Templates { tera, typst, nl, en, fingerprint: hasher.finalize() })
+        let en = locales
+            .pop()
+            .unwrap_or_else(|| Locale::builtin(Language::En));
+        let nl = locales
+            .pop()
+            .unwrap_or_else(|| Locale::builtin(Language::Nl));
+        Ok(Templates {
+            tera,
+            typst,
+            nl,
+            en,
+            fingerprint: hasher.finalize(),
+        })
     }
 
     pub fn locale(&self, language: Language) -> &Locale {
@@ -77,7 +112,8 @@ impl Templates {
 
     /// Renders `name` (`report.html`, `report.md`, `index.html`) with `data` as its context.
     pub fn render(&self, name: &str, data: &impl serde::Serialize) -> Result<String, Diagnostic> {
-        let context = tera::Context::from_serialize(data).map_err(|err| template_error(&Path::new("templates").join(name), err.to_string()))?;
+        let context = tera::Context::from_serialize(data)
+            .map_err(|err| template_error(&Path::new("templates").join(name), err.to_string()))?;
         self.tera.render(name, &context).map_err(|err| {
             let mut message = err.to_string();
             let mut source = std::error::Error::source(&err);
@@ -86,7 +122,10 @@ impl Templates {
                 message.push_str(&inner.to_string());
                 source = inner.source();
             }
-            template_error(&Path::new("templates").join(format!("{name}.tera")), message)
+            template_error(
+                &Path::new("templates").join(format!("{name}.tera")),
+                message,
+            )
         })
     }
 }

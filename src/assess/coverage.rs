@@ -10,12 +10,30 @@ use super::model::{GroundScore, Verdict};
 
 /// Ids referred to from objectives, the confrontation matrix or the alternatives.
 fn referenced(case: &Case) -> BTreeSet<&str> {
-    let mut ids: BTreeSet<&str> = case.desired_situation.objectives.iter().flat_map(|o| o.links.iter().map(|l| l.value.as_str())).collect();
+    let mut ids: BTreeSet<&str> = case
+        .desired_situation
+        .objectives
+        .iter()
+        .flat_map(|o| o.links.iter().map(|l| l.value.as_str()))
+        .collect();
     if let Some(matrix) = &case.current_situation.confrontation {
-        ids.extend(matrix.cells.iter().flat_map(|c| [c.internal.value.as_str(), c.external.value.as_str()]));
+        ids.extend(
+            matrix
+                .cells
+                .iter()
+                .flat_map(|c| [c.internal.value.as_str(), c.external.value.as_str()]),
+        );
     }
     for (_, alternative) in case.alternatives.iter() {
-        for ground in [&alternative.higher_decisions, &alternative.current_situation, &alternative.desired_situation, &alternative.regularities].into_iter().flatten() {
+        for ground in [
+            &alternative.higher_decisions,
+            &alternative.current_situation,
+            &alternative.desired_situation,
+            &alternative.regularities,
+        ]
+        .into_iter()
+        .flatten()
+        {
             ids.extend(ground.items.iter().map(|i| i.value.as_str()));
         }
     }
@@ -25,38 +43,93 @@ fn referenced(case: &Case) -> BTreeSet<&str> {
 pub fn swot_and_objectives(case: &Case, findings: &mut Findings) {
     let used = referenced(case);
     for item in case.argument_items() {
-        let swot = matches!(item.kind, ItemKind::Strength | ItemKind::Weakness | ItemKind::Opportunity | ItemKind::Threat);
+        let swot = matches!(
+            item.kind,
+            ItemKind::Strength | ItemKind::Weakness | ItemKind::Opportunity | ItemKind::Threat
+        );
         if swot && item.stances.is_empty() && !used.contains(item.id.value.as_str()) {
-            findings.warn(item.id.at, "SWOT-UNUSED", "swot_unused", &[("item", &item.id.value)], Some(&item.id.value));
+            findings.warn(
+                item.id.at,
+                "SWOT-UNUSED",
+                "swot_unused",
+                &[("item", &item.id.value)],
+                Some(&item.id.value),
+            );
         }
     }
     for objective in &case.desired_situation.objectives {
         if objective.links.is_empty() {
             let id = &objective.id.value;
-            findings.warn(objective.id.at, "OBJECTIVE-UNLINKED", "objective_unlinked", &[("item", id)], Some(id));
+            findings.warn(
+                objective.id.at,
+                "OBJECTIVE-UNLINKED",
+                "objective_unlinked",
+                &[("item", id)],
+                Some(id),
+            );
         }
     }
 }
 
-pub fn grounds(case: &Case, choice: Discipline, scores: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>, findings: &mut Findings) {
+pub fn grounds(
+    case: &Case,
+    choice: Discipline,
+    scores: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>,
+    findings: &mut Findings,
+) {
     let name = findings.name(choice);
     for ground in Ground::ALL {
         let items = case.ground_items(ground);
         let at = items.first().map(|i| i.id.at).unwrap_or_default();
         let letter = ground.letter();
-        if !items.iter().any(|i| i.stance_value(choice).is_some_and(|s| s > 0)) {
-            findings.warn(at, "GROUND-UNARGUED", "ground_unargued", &[("ground", letter), ("choice", &name)], None);
+        if !items
+            .iter()
+            .any(|i| i.stance_value(choice).is_some_and(|s| s > 0))
+        {
+            findings.warn(
+                at,
+                "GROUND-UNARGUED",
+                "ground_unargued",
+                &[("ground", letter), ("choice", &name)],
+                None,
+            );
             continue;
         }
-        let Some(score) = scores.get(&ground).and_then(|per| per.get(&choice)) else { continue };
+        let Some(score) = scores.get(&ground).and_then(|per| per.get(&choice)) else {
+            continue;
+        };
         if score.verdict != Verdict::Substantiated {
-            let verdict = findings.locale.text(&format!("verdicts.{}", verdict_key(score.verdict))).to_string();
+            let verdict = findings
+                .locale
+                .text(&format!("verdicts.{}", verdict_key(score.verdict)))
+                .to_string();
             let shown = format!("{:.2}", score.score);
-            findings.warn(at, "GROUND-WEAK", "ground_weak", &[("ground", letter), ("choice", &name), ("verdict", &verdict), ("score", &shown)], None);
+            findings.warn(
+                at,
+                "GROUND-WEAK",
+                "ground_weak",
+                &[
+                    ("ground", letter),
+                    ("choice", &name),
+                    ("verdict", &verdict),
+                    ("score", &shown),
+                ],
+                None,
+            );
         }
         if score.contradictory {
             for item in items.iter().filter(|i| i.stance_value(choice) == Some(-2)) {
-                findings.warn(item.id.at, "CONTRADICTORY", "contradictory", &[("ground", letter), ("choice", &name), ("item", &item.id.value)], Some(&item.id.value));
+                findings.warn(
+                    item.id.at,
+                    "CONTRADICTORY",
+                    "contradictory",
+                    &[
+                        ("ground", letter),
+                        ("choice", &name),
+                        ("item", &item.id.value),
+                    ],
+                    Some(&item.id.value),
+                );
             }
         }
     }
@@ -77,15 +150,32 @@ pub fn alternatives(case: &Case, choice: Discipline, findings: &mut Findings) {
         let name = findings.name(other);
         let values = [("discipline", name.as_str()), ("key", other.key())];
         let Some(alternative) = case.alternatives.get(other) else {
-            findings.warn(at, "ALTERNATIVE-MISSING", "alternative_missing", &values, None);
+            findings.warn(
+                at,
+                "ALTERNATIVE-MISSING",
+                "alternative_missing",
+                &values,
+                None,
+            );
             continue;
         };
         if alternative.threshold.is_none() {
             findings.warn(at, "THRESHOLD-MISSING", "threshold_missing", &values, None);
         }
-        let spoken: Vec<i8> = case.argument_items().iter().filter_map(|i| i.stance_value(other)).filter(|s| *s != 0).collect();
+        let spoken: Vec<i8> = case
+            .argument_items()
+            .iter()
+            .filter_map(|i| i.stance_value(other))
+            .filter(|s| *s != 0)
+            .collect();
         if !spoken.is_empty() && spoken.iter().all(|s| *s < 0) {
-            findings.info(at, "THRESHOLD-CONTRADICTED", "threshold_contradicted", &values, None);
+            findings.info(
+                at,
+                "THRESHOLD-CONTRADICTED",
+                "threshold_contradicted",
+                &values,
+                None,
+            );
         }
     }
 }
@@ -108,21 +198,58 @@ fn favoured(kind: &ParadoxKind, discipline: Discipline) -> Option<&'static str> 
 }
 
 pub fn paradoxes(case: &Case, choice: Discipline, findings: &mut Findings) {
-    let Some(leadership) = &case.customer_leadership else { return };
-    let covered: BTreeSet<&str> = leadership.paradoxes.iter().map(|p| p.paradox.value.trim()).collect();
-    let missing: Vec<&str> = PARADOXES.iter().map(|p| p.key).filter(|k| !covered.contains(k)).collect();
+    let Some(leadership) = &case.customer_leadership else {
+        return;
+    };
+    let covered: BTreeSet<&str> = leadership
+        .paradoxes
+        .iter()
+        .map(|p| p.paradox.value.trim())
+        .collect();
+    let missing: Vec<&str> = PARADOXES
+        .iter()
+        .map(|p| p.key)
+        .filter(|k| !covered.contains(k))
+        .collect();
     if !missing.is_empty() {
-        let at = leadership.paradoxes.first().map(|p| p.id.at).unwrap_or_default();
-        findings.warn(at, "PARADOX-MISSING", "paradox_missing", &[("missing", &missing.join(", "))], None);
+        let at = leadership
+            .paradoxes
+            .first()
+            .map(|p| p.id.at)
+            .unwrap_or_default();
+        findings.warn(
+            at,
+            "PARADOX-MISSING",
+            "paradox_missing",
+            &[("missing", &missing.join(", "))],
+            None,
+        );
     }
     let name = findings.name(choice);
     for paradox in &leadership.paradoxes {
-        let (Some(kind), Some(leaning)) = (ParadoxKind::find(&paradox.paradox), &paradox.leaning) else { continue };
+        let (Some(kind), Some(leaning)) = (ParadoxKind::find(&paradox.paradox), &paradox.leaning)
+        else {
+            continue;
+        };
         let leaning = leaning.value.trim();
-        let against = favoured(&kind, choice).is_some_and(|pole| leaning != pole && leaning != BALANCED);
+        let against =
+            favoured(&kind, choice).is_some_and(|pole| leaning != pole && leaning != BALANCED);
         if against && paradox.leaning_reasoning.is_none() {
-            let pole = findings.locale.text(&format!("poles.{leaning}")).to_string();
-            findings.warn(paradox.id.at, "PARADOX-AGAINST-CHOICE", "paradox_against", &[("item", &paradox.id.value), ("pole", &pole), ("choice", &name)], Some(&paradox.id.value));
+            let pole = findings
+                .locale
+                .text(&format!("poles.{leaning}"))
+                .to_string();
+            findings.warn(
+                paradox.id.at,
+                "PARADOX-AGAINST-CHOICE",
+                "paradox_against",
+                &[
+                    ("item", &paradox.id.value),
+                    ("pole", &pole),
+                    ("choice", &name),
+                ],
+                Some(&paradox.id.value),
+            );
         }
     }
 }

@@ -15,24 +15,52 @@ pub struct Findings<'a> {
 
 impl<'a> Findings<'a> {
     pub fn new(path: &'a Path, locale: &'a Locale) -> Self {
-        Self { path, locale, list: Vec::new() }
+        Self {
+            path,
+            locale,
+            list: Vec::new(),
+        }
     }
 
     /// The name of a discipline in the case's language.
     pub fn name(&self, discipline: Discipline) -> String {
-        self.locale.text(&format!("disciplines.{}", discipline.key())).to_string()
+        self.locale
+            .text(&format!("disciplines.{}", discipline.key()))
+            .to_string()
     }
 
     /// Records a warning worded by `findings.<key>`; its hint is `findings.<key>_hint` when there is one.
-    pub fn warn(&mut self, at: Position, code: &'static str, key: &str, values: &[(&str, &str)], item: Option<&str>) {
+    pub fn warn(
+        &mut self,
+        at: Position,
+        code: &'static str,
+        key: &str,
+        values: &[(&str, &str)],
+        item: Option<&str>,
+    ) {
         self.push(Severity::Warning, at, code, key, values, item);
     }
 
-    pub fn info(&mut self, at: Position, code: &'static str, key: &str, values: &[(&str, &str)], item: Option<&str>) {
+    pub fn info(
+        &mut self,
+        at: Position,
+        code: &'static str,
+        key: &str,
+        values: &[(&str, &str)],
+        item: Option<&str>,
+    ) {
         self.push(Severity::Info, at, code, key, values, item);
     }
 
-    fn push(&mut self, severity: Severity, at: Position, code: &'static str, key: &str, values: &[(&str, &str)], item: Option<&str>) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        at: Position,
+        code: &'static str,
+        key: &str,
+        values: &[(&str, &str)],
+        item: Option<&str>,
+    ) {
         let message = self.locale.fill(&format!("findings.{key}"), values);
         let mut finding = Diagnostic::error(self.path, at, code, message).with_severity(severity);
         finding.item = item.map(str::to_string);

@@ -28,22 +28,45 @@ pub fn assess(loaded: &LoadedCase, rubric: &Rubric) -> Assessment {
     let grounds = scores::all_grounds(case, rubric);
     let totals = scores::totals(&grounds);
     let overall = scores::overall(choice, &grounds, &totals, rubric);
-    let verdicts = Discipline::ALL.into_iter().map(|d| (d, scores::overall_verdict(d, &grounds, &totals, rubric))).collect();
+    let verdicts = Discipline::ALL
+        .into_iter()
+        .map(|d| (d, scores::overall_verdict(d, &grounds, &totals, rubric)))
+        .collect();
 
     let name = findings.name(choice);
     let other = findings.name(overall.runner_up);
     let shown = |v: f64| format!("{v:.2}");
     if overall.margin < 0.0 {
-        let values = [("choice", name.as_str()), ("other", other.as_str()), ("score", &shown(overall.score)), ("other_score", &shown(overall.runner_up_score))];
-        findings.warn(case.choice.at, "CHOICE-CONTRADICTED", "choice_contradicted", &values, None);
+        let values = [
+            ("choice", name.as_str()),
+            ("other", other.as_str()),
+            ("score", &shown(overall.score)),
+            ("other_score", &shown(overall.runner_up_score)),
+        ];
+        findings.warn(
+            case.choice.at,
+            "CHOICE-CONTRADICTED",
+            "choice_contradicted",
+            &values,
+            None,
+        );
     } else if overall.margin < rubric.thin_margin {
-        let values = [("choice", name.as_str()), ("other", other.as_str()), ("margin", &shown(overall.margin))];
+        let values = [
+            ("choice", name.as_str()),
+            ("other", other.as_str()),
+            ("margin", &shown(overall.margin)),
+        ];
         findings.warn(case.choice.at, "THIN-MARGIN", "thin_margin", &values, None);
     }
     coverage::grounds(case, choice, &grounds, &mut findings);
     coverage::alternatives(case, choice, &mut findings);
     coverage::swot_and_objectives(case, &mut findings);
-    let smart = case.desired_situation.objectives.iter().map(|o| smart::check(o, rubric, choice, &mut findings)).collect();
+    let smart = case
+        .desired_situation
+        .objectives
+        .iter()
+        .map(|o| smart::check(o, rubric, choice, &mut findings))
+        .collect();
     coverage::paradoxes(case, choice, &mut findings);
     let mut list = findings.list;
     list.sort_by_key(|f| (f.line, f.column));

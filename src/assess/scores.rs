@@ -23,33 +23,73 @@ pub(super) fn verdict(score: f64, rubric: &Rubric) -> Verdict {
 }
 
 /// The score of one discipline on one ground, with every item's contribution.
-pub fn ground_score(case: &Case, ground: Ground, discipline: Discipline, rubric: &Rubric) -> GroundScore {
+pub fn ground_score(
+    case: &Case,
+    ground: Ground,
+    discipline: Discipline,
+    rubric: &Rubric,
+) -> GroundScore {
     let contributions: Vec<Contribution> = case
         .ground_items(ground)
         .iter()
-        .map(|item| Contribution { item: item.id.value.clone(), stance: item.stance_value(discipline).unwrap_or(0), weight: item.weight_value() })
+        .map(|item| Contribution {
+            item: item.id.value.clone(),
+            stance: item.stance_value(discipline).unwrap_or(0),
+            weight: item.weight_value(),
+        })
         .collect();
-    let sum: f64 = contributions.iter().map(|c| c.weight * f64::from(c.stance)).sum();
+    let sum: f64 = contributions
+        .iter()
+        .map(|c| c.weight * f64::from(c.stance))
+        .sum();
     let weight_total: f64 = contributions.iter().map(|c| c.weight).sum();
-    let score = if weight_total > 0.0 { sum / (2.0 * weight_total) } else { 0.0 };
+    let score = if weight_total > 0.0 {
+        sum / (2.0 * weight_total)
+    } else {
+        0.0
+    };
     let contradictory = score > 0.0 && contributions.iter().any(|c| c.stance == -2);
-    GroundScore { score: round(score), verdict: verdict(score, rubric), contradictory, sum: round(sum), weight_total: round(weight_total), contributions }
+    GroundScore {
+        score: round(score),
+        verdict: verdict(score, rubric),
+        contradictory,
+        sum: round(sum),
+        weight_total: round(weight_total),
+        contributions,
+    }
 }
 
 /// Every ground × discipline score.
-pub fn all_grounds(case: &Case, rubric: &Rubric) -> BTreeMap<Ground, BTreeMap<Discipline, GroundScore>> {
+pub fn all_grounds(
+    case: &Case,
+    rubric: &Rubric,
+) -> BTreeMap<Ground, BTreeMap<Discipline, GroundScore>> {
     Ground::ALL
         .into_iter()
-        .map(|g| (g, Discipline::ALL.into_iter().map(|d| (d, ground_score(case, g, d, rubric))).collect()))
+        .map(|g| {
+            (
+                g,
+                Discipline::ALL
+                    .into_iter()
+                    .map(|d| (d, ground_score(case, g, d, rubric)))
+                    .collect(),
+            )
+        })
         .collect()
 }
 
 /// Per discipline, the mean of its four ground scores.
-pub fn totals(grounds: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>) -> BTreeMap<Discipline, f64> {
+pub fn totals(
+    grounds: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>,
+) -> BTreeMap<Discipline, f64> {
     Discipline::ALL
         .into_iter()
         .map(|d| {
-            let sum: f64 = grounds.values().filter_map(|per| per.get(&d)).map(|g| g.score).sum();
+            let sum: f64 = grounds
+                .values()
+                .filter_map(|per| per.get(&d))
+                .map(|g| g.score)
+                .sum();
             (d, round(sum / Ground::ALL.len() as f64))
         })
         .collect()
@@ -57,9 +97,17 @@ pub fn totals(grounds: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>) -> 
 
 /// A discipline's overall verdict: substantiated when all four grounds are; weak when its total
 /// reaches the weak threshold; otherwise not substantiated.
-pub fn overall_verdict(discipline: Discipline, grounds: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>, totals: &BTreeMap<Discipline, f64>, rubric: &Rubric) -> Verdict {
+pub fn overall_verdict(
+    discipline: Discipline,
+    grounds: &BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>,
+    totals: &BTreeMap<Discipline, f64>,
+    rubric: &Rubric,
+) -> Verdict {
     let score = totals.get(&discipline).copied().unwrap_or(0.0);
-    let all_four = grounds.values().all(|per| per.get(&discipline).is_some_and(|g| g.verdict == Verdict::Substantiated));
+    let all_four = grounds.values().all(|per| {
+        per.get(&discipline)
+            .is_some_and(|g| g.verdict == Verdict::Substantiated)
+    });
     if all_four {
         Verdict::Substantiated
     } else if score >= rubric.weak {
@@ -87,5 +135,11 @@ pub fn overall(
             _ => Some((d, s)),
         })
         .unwrap_or((choice, score));
-    Overall { verdict, score, runner_up, runner_up_score: runner_score, margin: round(score - runner_score) }
+    Overall {
+        verdict,
+        score,
+        runner_up,
+        runner_up_score: runner_score,
+        margin: round(score - runner_score),
+    }
 }

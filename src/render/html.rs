@@ -10,8 +10,15 @@ use crate::templates::Templates;
 
 use super::view::{Edition, ReportView};
 
-pub fn render(templates: &Templates, case: &LoadedCase, assessment: &Assessment, edition: Edition) -> Result<String, Diagnostic> {
+pub fn render(
+    templates: &Templates,
+    case: &LoadedCase,
+    assessment: &Assessment,
+    edition: Edition,
+) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
-    let view = ReportView::build(case, assessment, locale, edition, &|text| Value::String(to_html(text)));
+    let view = ReportView::build(case, assessment, locale, edition, &|text| {
+        Value::String(to_html(text))
+    });
     templates.render("report.html", &view)
 }

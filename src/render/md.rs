@@ -10,9 +10,16 @@ use crate::templates::Templates;
 
 use super::view::{Edition, ReportView};
 
-pub fn render(templates: &Templates, case: &LoadedCase, assessment: &Assessment, edition: Edition) -> Result<String, Diagnostic> {
+pub fn render(
+    templates: &Templates,
+    case: &LoadedCase,
+    assessment: &Assessment,
+    edition: Edition,
+) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
-    let view = ReportView::build(case, assessment, locale, edition, &|text| Value::String(to_markdown(text)));
+    let view = ReportView::build(case, assessment, locale, edition, &|text| {
+        Value::String(to_markdown(text))
+    });
     let mut text = templates.render("report.md", &view)?;
     // One trailing newline, no blank-line runs: what markdownlint expects of a file.
     while text.contains("\n\n\n") {

@@ -50,7 +50,14 @@ pub fn item(cx: &Context, item: &ArgumentItem) -> ItemView {
             .iter()
             .map(|(d, s)| {
                 let value = s.stance.value.value().unwrap_or(0);
-                StanceView { key: d.key(), name: cx.discipline(d), symbol: stance_symbol(value), value, chosen: d == choice, reasoning: cx.text(&s.reasoning) }
+                StanceView {
+                    key: d.key(),
+                    name: cx.discipline(d),
+                    symbol: stance_symbol(value),
+                    value,
+                    chosen: d == choice,
+                    reasoning: cx.text(&s.reasoning),
+                }
             })
             .collect()
     } else {
@@ -59,11 +66,45 @@ pub fn item(cx: &Context, item: &ArgumentItem) -> ItemView {
     ItemView {
         id: item.id.value.clone(),
         text: cx.text(item.text),
-        symbol: teacher.then(|| item.stance_value(choice).map(stance_symbol)).flatten(),
+        symbol: teacher
+            .then(|| item.stance_value(choice).map(stance_symbol))
+            .flatten(),
         weight: item.weight.map(|w| w.value),
         stances,
-        worked_out: teacher.then(|| item.worked_out.map(|t| cx.text(t))).flatten(),
+        worked_out: teacher
+            .then(|| item.worked_out.map(|t| cx.text(t)))
+            .flatten(),
     }
+}
+
+#[derive(Serialize)]
+pub struct GridCell {
+    pub id: String,
+    pub text: Value,
+}
+
+#[derive(Serialize)]
+pub struct GridRow {
+    pub left: Option<GridCell>,
+    pub right: Option<GridCell>,
+}
+
+/// Two lists side by side, as many rows as the longer one (at least one).
+pub fn grid(
+    cx: &Context,
+    left: &[crate::case::Argument],
+    right: &[crate::case::Argument],
+) -> Vec<GridRow> {
+    let cell = |a: &crate::case::Argument| GridCell {
+        id: a.id.value.clone(),
+        text: cx.text(&a.text),
+    };
+    (0..left.len().max(right.len()).max(1))
+        .map(|i| GridRow {
+            left: left.get(i).map(cell),
+            right: right.get(i).map(cell),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -89,10 +130,18 @@ pub struct SmartLetter {
 }
 
 pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
-    let unit = objective.unit.as_ref().map(|u| u.value.as_str()).unwrap_or("");
+    let unit = objective
+        .unit
+        .as_ref()
+        .map(|u| u.value.as_str())
+        .unwrap_or("");
     let number = |n: f64| {
         let text = format!("{n}");
-        let spaced = if unit.starts_with('%') || unit.is_empty() { "" } else { " " };
+        let spaced = if unit.starts_with('%') || unit.is_empty() {
+            ""
+        } else {
+            " "
+        };
         format!("{text}{spaced}{unit}")
     };
     let smart = if cx.edition == Edition::Teacher {
@@ -100,14 +149,30 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
             .smart
             .iter()
             .find(|s| s.item == objective.id.value)
-            .map(|s| s.letters.iter().map(|(letter, met)| SmartLetter { letter: *letter, met: *met }).collect())
+            .map(|s| {
+                s.letters
+                    .iter()
+                    .map(|(letter, met)| SmartLetter {
+                        letter: *letter,
+                        met: *met,
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
     } else {
         Vec::new()
     };
     let ordered: Vec<SmartLetter> = ['S', 'M', 'A', 'R', 'T']
         .into_iter()
-        .filter_map(|l| smart.iter().find(|s: &&SmartLetter| s.letter == l).map(|s| SmartLetter { letter: s.letter, met: s.met }))
+        .filter_map(|l| {
+            smart
+                .iter()
+                .find(|s: &&SmartLetter| s.letter == l)
+                .map(|s| SmartLetter {
+                    letter: s.letter,
+                    met: s.met,
+                })
+        })
         .collect();
     ObjectiveView {
         item: item(cx, &ArgumentItem::of_objective(objective)),
@@ -115,7 +180,11 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         scope: cx.optional(&objective.scope),
         baseline: objective.baseline.as_ref().map(|b| number(b.value)),
         target: objective.target.as_ref().map(|t| number(t.value)),
-        term: objective.deadline.as_ref().map(|d| Value::String(d.value.clone())).or_else(|| cx.optional(&objective.period)),
+        term: objective
+            .deadline
+            .as_ref()
+            .map(|d| Value::String(d.value.clone()))
+            .or_else(|| cx.optional(&objective.period)),
         measurement: cx.optional(&objective.measurement),
         owner: cx.optional(&objective.owner),
         links: objective.links.iter().map(|l| l.value.clone()).collect(),
@@ -150,7 +219,17 @@ pub fn confrontation(cx: &Context) -> Option<ConfrontationView> {
         .iter()
         .map(|(id, total)| ConfrontationRow {
             id: id.clone(),
-            cells: columns.iter().map(|c| matrix.cells.iter().filter(|x| &x.internal.value == id && &x.external.value == c).map(|x| x.score.value).sum()).collect(),
+            cells: columns
+                .iter()
+                .map(|c| {
+                    matrix
+                        .cells
+                        .iter()
+                        .filter(|x| &x.internal.value == id && &x.external.value == c)
+                        .map(|x| x.score.value)
+                        .sum()
+                })
+                .collect(),
             total: *total,
         })
         .collect();
@@ -159,8 +238,15 @@ pub fn confrontation(cx: &Context) -> Option<ConfrontationView> {
         columns,
         rows,
         column_totals: result.columns.iter().map(|(_, t)| *t).collect(),
-        quadrants: result.quadrants.iter().map(|(k, v)| (k.clone(), *v)).collect(),
-        posture: cx.locale.text(&format!("postures.{}", result.posture)).to_string(),
+        quadrants: result
+            .quadrants
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect(),
+        posture: cx
+            .locale
+            .text(&format!("postures.{}", result.posture))
+            .to_string(),
         issues: result.issues.clone(),
     })
 }
@@ -212,9 +298,24 @@ fn verdict_symbol(verdict: &str) -> &'static str {
     }
 }
 
-fn cell(cx: &Context, d: Discipline, score: f64, verdict: crate::assess::Verdict, contradictory: bool) -> MatrixCell {
+fn cell(
+    cx: &Context,
+    d: Discipline,
+    score: f64,
+    verdict: crate::assess::Verdict,
+    contradictory: bool,
+) -> MatrixCell {
     let key = verdict_key(verdict);
-    MatrixCell { key: d.key(), score, score_text: format!("{score:+.2}"), verdict: key, verdict_name: cx.verdict_name(verdict), symbol: verdict_symbol(key), chosen: d == cx.assessment.choice, contradictory }
+    MatrixCell {
+        key: d.key(),
+        score,
+        score_text: format!("{score:+.2}"),
+        verdict: key,
+        verdict_name: cx.verdict_name(verdict),
+        symbol: verdict_symbol(key),
+        chosen: d == cx.assessment.choice,
+        contradictory,
+    }
 }
 
 pub fn summary(cx: &Context) -> SummaryView {
@@ -225,7 +326,10 @@ pub fn summary(cx: &Context) -> SummaryView {
             .ground_items(ground)
             .iter()
             .filter(|i| kinds.contains(&i.kind) && i.stance_value(choice).is_some_and(|s| s > 0))
-            .map(|i| MapEntry { id: i.id.value.clone(), text: cx.text(i.text) })
+            .map(|i| MapEntry {
+                id: i.id.value.clone(),
+                text: cx.text(i.text),
+            })
             .collect()
     };
     use crate::case::ItemKind::*;
@@ -236,7 +340,13 @@ pub fn summary(cx: &Context) -> SummaryView {
             title: cx.ground_title(g),
             cells: Discipline::ALL
                 .into_iter()
-                .filter_map(|d| cx.assessment.grounds.get(&g).and_then(|per| per.get(&d)).map(|s| cell(cx, d, s.score, s.verdict, s.contradictory)))
+                .filter_map(|d| {
+                    cx.assessment
+                        .grounds
+                        .get(&g)
+                        .and_then(|per| per.get(&d))
+                        .map(|s| cell(cx, d, s.score, s.verdict, s.contradictory))
+                })
                 .collect(),
         })
         .collect();
@@ -244,7 +354,12 @@ pub fn summary(cx: &Context) -> SummaryView {
         .into_iter()
         .map(|d| {
             let total = cx.assessment.totals.get(&d).copied().unwrap_or(0.0);
-            let verdict = cx.assessment.verdicts.get(&d).copied().unwrap_or(crate::assess::Verdict::Unsubstantiated);
+            let verdict = cx
+                .assessment
+                .verdicts
+                .get(&d)
+                .copied()
+                .unwrap_or(crate::assess::Verdict::Unsubstantiated);
             cell(cx, d, total, verdict, false)
         })
         .collect();
@@ -252,10 +367,19 @@ pub fn summary(cx: &Context) -> SummaryView {
     let fmt = |v: f64| format!("{v:.2}");
     let sentence = cx.locale.fill(
         "report.overall_sentence",
-        &[("choice", &cx.discipline(choice)), ("verdict", &cx.verdict_name(overall.verdict)), ("score", &fmt(overall.score)), ("runner_up", &cx.discipline(overall.runner_up)), ("runner_score", &fmt(overall.runner_up_score)), ("margin", &fmt(overall.margin))],
+        &[
+            ("choice", &cx.discipline(choice)),
+            ("verdict", &cx.verdict_name(overall.verdict)),
+            ("score", &fmt(overall.score)),
+            ("runner_up", &cx.discipline(overall.runner_up)),
+            ("runner_score", &fmt(overall.runner_up_score)),
+            ("margin", &fmt(overall.margin)),
+        ],
     );
     SummaryView {
-        lead: cx.locale.fill("report.summary_lead", &[("choice", &cx.discipline(choice))]),
+        lead: cx
+            .locale
+            .fill("report.summary_lead", &[("choice", &cx.discipline(choice))]),
         opportunities: supporting(Ground::B, &[Opportunity]),
         strengths: supporting(Ground::B, &[Strength]),
         mission: cx.text(&cx.case.higher_decisions.mission.text),
@@ -285,7 +409,15 @@ pub fn consequences(cx: &Context) -> ConsequencesView {
     let c = &cx.case.consequences;
     ConsequencesView {
         introduction: cx.optional(&c.introduction),
-        functions: c.functions.iter().map(|f| ConsequenceView { id: f.id.value.clone(), function: cx.text(&f.function), text: cx.text(&f.text) }).collect(),
+        functions: c
+            .functions
+            .iter()
+            .map(|f| ConsequenceView {
+                id: f.id.value.clone(),
+                function: cx.text(&f.function),
+                text: cx.text(&f.text),
+            })
+            .collect(),
     }
 }
 
@@ -319,21 +451,30 @@ pub fn alternatives(cx: &Context) -> Vec<AlternativeView> {
             name: cx.discipline(d),
             promise: cx.locale.text(&format!("promises.{}", d.key())).to_string(),
             introduction: cx.optional(&a.introduction),
-            grounds: [(Ground::A, &a.higher_decisions), (Ground::B, &a.current_situation), (Ground::C, &a.desired_situation), (Ground::D, &a.regularities)]
-                .into_iter()
-                .filter_map(|(g, ground)| ground.as_ref().map(|ground| (g, ground)))
-                .map(|(g, ground)| {
-                    let score = cx.assessment.grounds.get(&g).and_then(|per| per.get(&d));
-                    AlternativeGroundView {
-                        letter: g.letter(),
-                        title: cx.ground_title(g),
-                        reasoning: cx.text(&ground.reasoning),
-                        items: ground.items.iter().map(|i| i.value.clone()).collect(),
-                        score_text: score.map(|s| format!("{:+.2}", s.score)).unwrap_or_default(),
-                        verdict_name: score.map(|s| cx.verdict_name(s.verdict)).unwrap_or_default(),
-                    }
-                })
-                .collect(),
+            grounds: [
+                (Ground::A, &a.higher_decisions),
+                (Ground::B, &a.current_situation),
+                (Ground::C, &a.desired_situation),
+                (Ground::D, &a.regularities),
+            ]
+            .into_iter()
+            .filter_map(|(g, ground)| ground.as_ref().map(|ground| (g, ground)))
+            .map(|(g, ground)| {
+                let score = cx.assessment.grounds.get(&g).and_then(|per| per.get(&d));
+                AlternativeGroundView {
+                    letter: g.letter(),
+                    title: cx.ground_title(g),
+                    reasoning: cx.text(&ground.reasoning),
+                    items: ground.items.iter().map(|i| i.value.clone()).collect(),
+                    score_text: score
+                        .map(|s| format!("{:+.2}", s.score))
+                        .unwrap_or_default(),
+                    verdict_name: score
+                        .map(|s| cx.verdict_name(s.verdict))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect(),
             threshold: cx.optional(&a.threshold),
         })
         .collect()
@@ -378,10 +519,20 @@ pub fn leadership(cx: &Context, leadership: &CustomerLeadership) -> LeadershipVi
         .view
         .as_ref()
         .map(|v| {
-            [("panel_purpose", &v.purpose), ("panel_arena", &v.arena), ("panel_value_proposition", &v.value_proposition), ("panel_organisation", &v.organisation)]
-                .into_iter()
-                .filter_map(|(key, text)| text.as_ref().map(|t| PanelView { title: cx.label(key), text: cx.text(t) }))
-                .collect()
+            [
+                ("panel_purpose", &v.purpose),
+                ("panel_arena", &v.arena),
+                ("panel_value_proposition", &v.value_proposition),
+                ("panel_organisation", &v.organisation),
+            ]
+            .into_iter()
+            .filter_map(|(key, text)| {
+                text.as_ref().map(|t| PanelView {
+                    title: cx.label(key),
+                    text: cx.text(t),
+                })
+            })
+            .collect()
         })
         .unwrap_or_default();
     LeadershipView {
@@ -391,11 +542,22 @@ pub fn leadership(cx: &Context, leadership: &CustomerLeadership) -> LeadershipVi
             .iter()
             .map(|p| ParadoxView {
                 id: p.id.value.clone(),
-                name: cx.locale.text(&format!("paradox_names.{}", p.paradox.value.trim())).to_string(),
+                name: cx
+                    .locale
+                    .text(&format!("paradox_names.{}", p.paradox.value.trim()))
+                    .to_string(),
                 tension: cx.text(&p.tension),
                 example: cx.optional(&p.example),
                 embrace: teacher.then(|| cx.text(&p.embrace)),
-                leaning: teacher.then(|| p.leaning.as_ref().map(|l| cx.locale.text(&format!("poles.{}", l.value.trim())).to_string())).flatten(),
+                leaning: teacher
+                    .then(|| {
+                        p.leaning.as_ref().map(|l| {
+                            cx.locale
+                                .text(&format!("poles.{}", l.value.trim()))
+                                .to_string()
+                        })
+                    })
+                    .flatten(),
                 leaning_reasoning: cx.answer(&p.leaning_reasoning),
             })
             .collect(),
@@ -405,7 +567,10 @@ pub fn leadership(cx: &Context, leadership: &CustomerLeadership) -> LeadershipVi
             .iter()
             .map(|c| CapabilityView {
                 id: c.id.value.clone(),
-                name: cx.locale.text(&format!("capability_names.{}", c.capability.value.trim())).to_string(),
+                name: cx
+                    .locale
+                    .text(&format!("capability_names.{}", c.capability.value.trim()))
+                    .to_string(),
                 text: cx.text(&c.text),
                 practices: c.practices.iter().map(|p| cx.text(p)).collect(),
             })
@@ -469,13 +634,26 @@ pub fn appendix(cx: &Context) -> AppendixView {
         .map(|(g, per)| TraceView {
             letter: g.letter(),
             title: cx.ground_title(g),
-            items: per.values().next().map(|s| s.contributions.iter().map(|c| c.item.clone()).collect()).unwrap_or_default(),
+            items: per
+                .values()
+                .next()
+                .map(|s| s.contributions.iter().map(|c| c.item.clone()).collect())
+                .unwrap_or_default(),
             disciplines: per
                 .iter()
                 .map(|(d, s)| TraceRow {
                     name: cx.discipline(*d),
                     chosen: *d == cx.assessment.choice,
-                    contributions: s.contributions.iter().map(|c| ContributionView { item: c.item.clone(), symbol: stance_symbol(c.stance), stance: c.stance, weight: c.weight }).collect(),
+                    contributions: s
+                        .contributions
+                        .iter()
+                        .map(|c| ContributionView {
+                            item: c.item.clone(),
+                            symbol: stance_symbol(c.stance),
+                            stance: c.stance,
+                            weight: c.weight,
+                        })
+                        .collect(),
                     sum: s.sum,
                     weight_total: s.weight_total,
                     score_text: format!("{:+.2}", s.score),

@@ -93,6 +93,9 @@ pub struct GroundBView {
     pub weaknesses: Vec<ItemView>,
     pub opportunities: Vec<ItemView>,
     pub threats: Vec<ItemView>,
+    /// The SWOT as the rows of a 2×2 grid: strengths beside weaknesses, opportunities beside threats.
+    pub internal_grid: Vec<parts::GridRow>,
+    pub external_grid: Vec<parts::GridRow>,
     pub confrontation: Option<parts::ConfrontationView>,
     pub conclusion: Option<Value>,
 }
@@ -137,7 +140,9 @@ impl Context<'_> {
 
     /// A text only the teacher edition shows (reasoning, conclusions): `None` for students.
     pub fn answer(&self, text: &Option<Text>) -> Option<Value> {
-        (self.edition == Edition::Teacher).then(|| self.optional(text)).flatten()
+        (self.edition == Edition::Teacher)
+            .then(|| self.optional(text))
+            .flatten()
     }
 
     pub fn label(&self, key: &str) -> String {
@@ -145,27 +150,47 @@ impl Context<'_> {
     }
 
     pub fn discipline(&self, discipline: Discipline) -> String {
-        self.locale.text(&format!("disciplines.{}", discipline.key())).to_string()
+        self.locale
+            .text(&format!("disciplines.{}", discipline.key()))
+            .to_string()
     }
 
     pub fn ground_title(&self, ground: Ground) -> String {
-        self.locale.text(&format!("grounds.{}", ground.letter())).to_string()
+        self.locale
+            .text(&format!("grounds.{}", ground.letter()))
+            .to_string()
     }
 
     pub fn items(&self, kind: crate::case::ItemKind, list: &[Argument]) -> Vec<ItemView> {
-        list.iter().map(|a| parts::item(self, &ArgumentItem::of(kind, a))).collect()
+        list.iter()
+            .map(|a| parts::item(self, &ArgumentItem::of(kind, a)))
+            .collect()
     }
 
     pub fn verdict_name(&self, verdict: crate::assess::Verdict) -> String {
-        self.locale.text(&format!("verdicts.{}", verdict_key(verdict))).to_string()
+        self.locale
+            .text(&format!("verdicts.{}", verdict_key(verdict)))
+            .to_string()
     }
 }
 
 impl ReportView {
-    pub fn build(loaded: &LoadedCase, assessment: &Assessment, locale: &Locale, edition: Edition, rich: Rich) -> ReportView {
+    pub fn build(
+        loaded: &LoadedCase,
+        assessment: &Assessment,
+        locale: &Locale,
+        edition: Edition,
+        rich: Rich,
+    ) -> ReportView {
         use crate::case::ItemKind::*;
         let case = &loaded.case;
-        let cx = Context { case, assessment, locale, edition, rich };
+        let cx = Context {
+            case,
+            assessment,
+            locale,
+            edition,
+            rich,
+        };
         let teacher = edition == Edition::Teacher;
         let a = &case.higher_decisions;
         let b = &case.current_situation;
@@ -176,7 +201,11 @@ impl ReportView {
         ReportView {
             lang: locale.language.code(),
             edition,
-            edition_label: cx.label(if teacher { "edition_teacher" } else { "edition_student" }),
+            edition_label: cx.label(if teacher {
+                "edition_teacher"
+            } else {
+                "edition_student"
+            }),
             labels: locale.section("report"),
             disciplines: locale.section("disciplines"),
             meta: MetaView {
@@ -190,16 +219,32 @@ impl ReportView {
             introduction: cx.optional(&case.introduction),
             questions: Ground::ALL
                 .into_iter()
-                .map(|g| QuestionView { letter: g.letter(), title: cx.ground_title(g), question: locale.text(&format!("questions.{}", g.letter())).to_string() })
+                .map(|g| QuestionView {
+                    letter: g.letter(),
+                    title: cx.ground_title(g),
+                    question: locale
+                        .text(&format!("questions.{}", g.letter()))
+                        .to_string(),
+                })
                 .collect(),
-            choice: NamedView { key: choice.key(), name: cx.discipline(choice), promise: locale.text(&format!("promises.{}", choice.key())).to_string() },
+            choice: NamedView {
+                key: choice.key(),
+                name: cx.discipline(choice),
+                promise: locale
+                    .text(&format!("promises.{}", choice.key()))
+                    .to_string(),
+            },
             ground_a: GroundAView {
                 title: cx.ground_title(Ground::A),
                 introduction: cx.optional(&a.introduction),
                 mission: cx.text(&a.mission.text),
                 fragments: cx.items(MissionFragment, &a.mission.fragments),
                 vision: a.vision.as_ref().map(|v| cx.text(&v.text)),
-                vision_fragments: a.vision.as_ref().map(|v| cx.items(VisionFragment, &v.fragments)).unwrap_or_default(),
+                vision_fragments: a
+                    .vision
+                    .as_ref()
+                    .map(|v| cx.items(VisionFragment, &v.fragments))
+                    .unwrap_or_default(),
                 core_values: cx.items(CoreValue, &a.core_values),
                 conclusion: cx.answer(&a.conclusion),
             },
@@ -210,6 +255,8 @@ impl ReportView {
                 weaknesses: cx.items(Weakness, &b.weaknesses),
                 opportunities: cx.items(Opportunity, &b.opportunities),
                 threats: cx.items(Threat, &b.threats),
+                internal_grid: parts::grid(&cx, &b.strengths, &b.weaknesses),
+                external_grid: parts::grid(&cx, &b.opportunities, &b.threats),
                 confrontation: parts::confrontation(&cx),
                 conclusion: cx.answer(&b.conclusion),
             },
@@ -219,7 +266,11 @@ impl ReportView {
                 vision: cx.optional(&c.vision),
                 ambition: cx.optional(&c.ambition),
                 goals: cx.optional(&c.goals),
-                objectives: c.objectives.iter().map(|o| parts::objective(&cx, o)).collect(),
+                objectives: c
+                    .objectives
+                    .iter()
+                    .map(|o| parts::objective(&cx, o))
+                    .collect(),
                 conclusion: cx.answer(&c.conclusion),
             },
             ground_d: GroundDView {
@@ -231,10 +282,24 @@ impl ReportView {
             },
             summary: teacher.then(|| parts::summary(&cx)),
             consequences: teacher.then(|| parts::consequences(&cx)),
-            alternatives: if teacher { parts::alternatives(&cx) } else { Vec::new() },
+            alternatives: if teacher {
+                parts::alternatives(&cx)
+            } else {
+                Vec::new()
+            },
             alternatives_introduction: cx.answer(&case.alternatives.introduction),
-            leadership: case.customer_leadership.as_ref().map(|l| parts::leadership(&cx, l)),
-            references: case.references.iter().map(|r| parts::ReferenceView { id: r.id.value.clone(), text: cx.text(&r.text) }).collect(),
+            leadership: case
+                .customer_leadership
+                .as_ref()
+                .map(|l| parts::leadership(&cx, l)),
+            references: case
+                .references
+                .iter()
+                .map(|r| parts::ReferenceView {
+                    id: r.id.value.clone(),
+                    text: cx.text(&r.text),
+                })
+                .collect(),
             appendix: teacher.then(|| parts::appendix(&cx)),
         }
     }

@@ -21,7 +21,13 @@ fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
-    casebook().arg("build").arg(cases).arg("--out").arg(out).args(extra).assert()
+    casebook()
+        .arg("build")
+        .arg(cases)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .assert()
 }
 
 fn stderr(assert: &assert_cmd::assert::Assert) -> String {
@@ -34,9 +40,19 @@ fn one_broken_case_does_not_stop_the_others() {
     std::fs::write(cases.join("charlie.yaml"), "meta: [\n").expect("write the broken case");
     let assert = build(&cases, &out, &[]).code(1);
     let text = stderr(&assert);
-    assert!(text.contains("charlie.yaml:1:7: error[YAML-SYNTAX]"), "{text}");
+    assert!(
+        text.contains("charlie.yaml:1:7: error[YAML-SYNTAX]"),
+        "{text}"
+    );
     assert!(text.contains("2 built, 0 unchanged, 1 failed"), "{text}");
-    for file in ["alfa/alfa.md", "alfa/alfa.html", "alfa/alfa.pdf", "alfa/assessment.json", "bravo/bravo.pdf", "index.html"] {
+    for file in [
+        "alfa/alfa.md",
+        "alfa/alfa.html",
+        "alfa/alfa.pdf",
+        "alfa/assessment.json",
+        "bravo/bravo.pdf",
+        "index.html",
+    ] {
         assert!(out.join(file).is_file(), "{file} was not written");
     }
     assert!(!out.join("charlie").exists());
@@ -50,17 +66,42 @@ fn unchanged_cases_are_skipped_and_force_rebuilds_them() {
     let (_dir, cases, out) = two_good_cases();
     build(&cases, &out, &[]).success();
     let html = out.join("alfa/alfa.html");
-    let first = std::fs::metadata(&html).and_then(|m| m.modified()).expect("mtime");
+    let first = std::fs::metadata(&html)
+        .and_then(|m| m.modified())
+        .expect("mtime");
     let again = build(&cases, &out, &[]).success();
-    assert!(stderr(&again).contains("0 built, 2 unchanged, 0 failed"), "{}", stderr(&again));
-    assert_eq!(std::fs::metadata(&html).and_then(|m| m.modified()).expect("mtime"), first);
+    assert!(
+        stderr(&again).contains("0 built, 2 unchanged, 0 failed"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::metadata(&html)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        first
+    );
     let forced = build(&cases, &out, &["--force"]).success();
-    assert!(stderr(&forced).contains("2 built, 0 unchanged"), "{}", stderr(&forced));
-    let edited = std::fs::read_to_string(cases.join("alfa.yaml")).expect("case").replace("Voorbeeld bv", "Voorbeeld nv");
+    assert!(
+        stderr(&forced).contains("2 built, 0 unchanged"),
+        "{}",
+        stderr(&forced)
+    );
+    let edited = std::fs::read_to_string(cases.join("alfa.yaml"))
+        .expect("case")
+        .replace("Voorbeeld bv", "Voorbeeld nv");
     std::fs::write(cases.join("alfa.yaml"), edited).expect("edit the case");
     let after_edit = build(&cases, &out, &[]).success();
-    assert!(stderr(&after_edit).contains("1 built, 1 unchanged"), "{}", stderr(&after_edit));
-    assert!(std::fs::read_to_string(&html).expect("html").contains("Voorbeeld nv"));
+    assert!(
+        stderr(&after_edit).contains("1 built, 1 unchanged"),
+        "{}",
+        stderr(&after_edit)
+    );
+    assert!(
+        std::fs::read_to_string(&html)
+            .expect("html")
+            .contains("Voorbeeld nv")
+    );
 }
 
 #[test]
@@ -71,10 +112,19 @@ fn a_case_that_now_fails_keeps_its_previous_output() {
     std::fs::write(cases.join("alfa.yaml"), "meta:\n\ttitle: kapot\n").expect("break the case");
     let assert = build(&cases, &out, &[]).code(1);
     let text = stderr(&assert);
-    assert!(text.contains("1 failed case(s) kept their previous output"), "{text}");
-    assert_eq!(std::fs::read(out.join("alfa/alfa.pdf")).expect("pdf"), before);
+    assert!(
+        text.contains("1 failed case(s) kept their previous output"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read(out.join("alfa/alfa.pdf")).expect("pdf"),
+        before
+    );
     let index = std::fs::read_to_string(out.join("index.html")).expect("index");
-    assert!(index.contains("alfa/alfa.html"), "the index still links the kept output");
+    assert!(
+        index.contains("alfa/alfa.html"),
+        "the index still links the kept output"
+    );
 }
 
 #[test]
@@ -83,10 +133,18 @@ fn the_output_of_a_deleted_case_is_removed() {
     build(&cases, &out, &[]).success();
     std::fs::remove_file(cases.join("bravo.yaml")).expect("delete the case");
     let assert = build(&cases, &out, &[]).success();
-    assert!(stderr(&assert).contains("removed the output of deleted case(s): bravo"), "{}", stderr(&assert));
+    assert!(
+        stderr(&assert).contains("removed the output of deleted case(s): bravo"),
+        "{}",
+        stderr(&assert)
+    );
     assert!(!out.join("bravo").exists());
     assert!(out.join("alfa/alfa.html").is_file());
-    assert!(!std::fs::read_to_string(out.join("index.html")).expect("index").contains("bravo"));
+    assert!(
+        !std::fs::read_to_string(out.join("index.html"))
+            .expect("index")
+            .contains("bravo")
+    );
 }
 
 #[test]
@@ -95,8 +153,18 @@ fn two_builds_write_identical_files() {
     build(&cases, &out, &[]).success();
     let second = dir.path().join("second");
     build(&cases, &second, &[]).success();
-    for file in ["alfa/alfa.md", "alfa/alfa.html", "alfa/alfa.pdf", "alfa/assessment.json", "index.html"] {
-        assert_eq!(std::fs::read(out.join(file)).expect("first"), std::fs::read(second.join(file)).expect("second"), "{file} differs");
+    for file in [
+        "alfa/alfa.md",
+        "alfa/alfa.html",
+        "alfa/alfa.pdf",
+        "alfa/assessment.json",
+        "index.html",
+    ] {
+        assert_eq!(
+            std::fs::read(out.join(file)).expect("first"),
+            std::fs::read(second.join(file)).expect("second"),
+            "{file} differs"
+        );
     }
 }
 
@@ -104,5 +172,9 @@ fn two_builds_write_identical_files() {
 fn a_missing_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let assert = build(&dir.path().join("nope"), &dir.path().join("out"), &[]).code(2);
-    assert!(stderr(&assert).contains("error[NO-CASES]"), "{}", stderr(&assert));
+    assert!(
+        stderr(&assert).contains("error[NO-CASES]"),
+        "{}",
+        stderr(&assert)
+    );
 }

@@ -1,0 +1,199 @@
+//! PDF reports through the embedded typst compiler.
+//!
+//! A [`PdfEngine`] is made once per build: it loads the embedded fonts and the standard library
+//! and parses the template once, and is shared (it is `Send + Sync`) by every case rendered in
+//! parallel. Each case reaches the template only as data — the virtual file `/data.json`, read
+//! with `json("/data.json")` — so no text of a case is ever parsed as typst markup.
+
+mod date;
+mod diagnose;
+pub mod spans;
+pub mod standards;
+mod world;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfStandards, Timestamp};
+
+use crate::case::Position;
+use crate::diagnostics::Diagnostic;
+use world::{DocumentWorld, Shared};
+
+pub use date::SOURCE_DATE_EPOCH;
+pub use world::DATA_PATH;
+
+/// The file name of the report template, built in and overridable from a templates folder.
+pub const TEMPLATE_NAME: &str = "report.typ";
+
+/// The report template shipped in the binary.
+const BUILTIN_TEMPLATE: &str = include_str!("../../../templates/report.typ");
+
+/// A typst template: its text, and the name its diagnostics point at.
+#[derive(Clone, Debug)]
+pub struct Template {
+    pub name: PathBuf,
+    pub text: String,
+}
+
+impl Template {
+    /// The built-in report template.
+    pub fn builtin() -> Self {
+        Self {
+            name: PathBuf::from("templates").join(TEMPLATE_NAME),
+            text: BUILTIN_TEMPLATE.to_owned(),
+        }
+    }
+}
+
+/// How PDFs are made in one build.
+#[derive(Clone, Debug)]
+pub struct PdfOptions {
+    pub template: Template,
+    /// typst's standard names (`ua-1`, `a-2b`, `1.7`…), or `none`; see [`standards`].
+    pub standards: Vec<String>,
+    /// The fallback date when a case has none, as `SOURCE_DATE_EPOCH` seconds.
+    pub source_date_epoch: Option<String>,
+}
+
+impl Default for PdfOptions {
+    /// The built-in template, PDF/UA-1 with PDF/A-2b, and `SOURCE_DATE_EPOCH` from the environment.
+    fn default() -> Self {
+        Self {
+            template: Template::builtin(),
+            standards: standards::default_names(),
+            source_date_epoch: std::env::var(SOURCE_DATE_EPOCH).ok(),
+        }
+    }
+}
+
+/// What the PDF's metadata says about one document, and what messages call the case.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentMeta {
+    /// The case's name (its slug), used in messages and as the PDF's stable identifier.
+    pub case: String,
+    /// Plain text (see [`spans::plain`]): the PDF title that PDF/UA requires.
+    pub title: String,
+    pub authors: Vec<String>,
+    /// The case language's code (`nl`, `en`): the document language screen readers use.
+    pub lang: String,
+    /// The case's date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// The JSON the template reads: the document's metadata next to the report's view.
+#[derive(Serialize)]
+struct Data<'a, V> {
+    document: &'a DocumentMeta,
+    view: &'a V,
+}
+
+/// A finished PDF and the warnings typst gave while making it.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The typst compiler state of one build; see the module documentation.
+pub struct PdfEngine {
+    shared: Shared,
+    template_name: PathBuf,
+    standards: PdfStandards,
+    source_date_epoch: Option<String>,
+}
+
+impl PdfEngine {
+    /// Loads the fonts and parses the template. Fails on standards that are unknown or cannot be
+    /// combined, with a diagnostic naming them.
+    pub fn new(options: PdfOptions) -> Result<Self, Diagnostic> {
+        let setup_error = |message: String| {
+            Diagnostic::error(
+                &options.template.name,
+                Position::default(),
+                "PDF-SETUP",
+                message,
+            )
+        };
+        let standards = standards::parse(&options.standards).map_err(setup_error)?;
+        let shared = Shared::new(options.template.text.clone())
+            .map_err(|err| setup_error(format!("cannot set up the typst world: {err}")))?;
+        Ok(Self {
+            shared,
+            template_name: options.template.name,
+            standards,
+            source_date_epoch: options.source_date_epoch,
+        })
+    }
+
+    /// Renders one case: `view` is serialised as the template's data. On failure, the errors
+    /// (and any warnings) point into the template and name the case.
+    pub fn render<V: Serialize>(
+        &self,
+        view: &V,
+        meta: &DocumentMeta,
+    ) -> Result<Rendered, Vec<Diagnostic>> {
+        let data = serde_json::to_vec(&Data {
+            document: meta,
+            view,
+        })
+        .map_err(|err| {
+            vec![Diagnostic::error(
+                &self.template_name,
+                Position::default(),
+                diagnose::CODE,
+                format!(
+                    "PDF of case `{}`: cannot serialise its data: {err}",
+                    meta.case
+                ),
+            )]
+        })?;
+        let today = date::document_date(meta.date.as_deref(), self.source_date_epoch.as_deref());
+        let world = DocumentWorld::new(&self.shared, data, today);
+        let result = self.compile_and_export(&world, meta, today);
+        // typst memoises across documents; a large build would otherwise grow without bound.
+        typst::comemo::evict(0);
+        result
+    }
+
+    fn compile_and_export(
+        &self,
+        world: &DocumentWorld<'_>,
+        meta: &DocumentMeta,
+        today: Option<typst::foundations::Datetime>,
+    ) -> Result<Rendered, Vec<Diagnostic>> {
+        let convert = |diagnostic: &typst::diag::SourceDiagnostic| {
+            diagnose::convert(
+                world,
+                self.shared.template(),
+                &self.template_name,
+                &meta.case,
+                diagnostic,
+            )
+        };
+        let compiled = typst::compile::<PagedDocument>(world);
+        let mut warnings: Vec<Diagnostic> = compiled.warnings.iter().map(convert).collect();
+        let document = match compiled.output {
+            Ok(document) => document,
+            Err(errors) => {
+                warnings.splice(0..0, errors.iter().map(convert));
+                return Err(warnings);
+            }
+        };
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(meta.case.clone()),
+            creator: Smart::Custom(Some(format!("casebook {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: today.map(Timestamp::new_utc),
+            standards: self.standards.clone(),
+            ..typst_pdf::PdfOptions::default()
+        };
+        match typst_pdf::pdf(&document, &options) {
+            Ok(pdf) => Ok(Rendered { pdf, warnings }),
+            Err(errors) => {
+                warnings.splice(0..0, errors.iter().map(convert));
+                Err(warnings)
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The PDF standards a document is checked against while it is written: PDF/UA-1 together with
+//! PDF/A-2b by default; `--pdf-standard` names others (typst's own names, e.g. `a-3b`, `1.7`) or
+//! `none`.
+
+use typst_pdf::{PdfStandard, PdfStandards};
+
+/// The standards of a PDF when none are asked for: accessible and archival.
+pub const DEFAULT: &[&str] = &["ua-1", "a-2b"];
+/// The name that asks for no standard at all (plain tagged PDF 1.7).
+pub const NONE: &str = "none";
+
+/// Parses standard names into the set typst enforces; the error says which name or which
+/// combination is wrong, and what is accepted.
+pub fn parse(names: &[String]) -> Result<PdfStandards, String> {
+    let mut list = Vec::new();
+    for name in names.iter().map(|n| n.trim()) {
+        if name.eq_ignore_ascii_case(NONE) {
+            continue;
+        }
+        let standard: PdfStandard = serde_json::from_value(serde_json::Value::String(
+            name.to_ascii_lowercase(),
+        ))
+        .map_err(|_| {
+            format!(
+                "unknown PDF standard `{name}`; use `none` or one of 1.4, 1.5, 1.6, 1.7, \
+                         2.0, a-1b, a-1a, a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4, a-4f, a-4e, ua-1"
+            )
+        })?;
+        list.push(standard);
+    }
+    PdfStandards::new(&list).map_err(|err| {
+        let hints: Vec<String> = err.hints().iter().map(|h| h.to_string()).collect();
+        if hints.is_empty() {
+            format!("PDF standards {}: {}", names.join(", "), err.message())
+        } else {
+            format!(
+                "PDF standards {}: {} ({})",
+                names.join(", "),
+                err.message(),
+                hints.join("; ")
+            )
+        }
+    })
+}
+
+/// The default standards as names, for the command line's default value.
+pub fn default_names() -> Vec<String> {
+    DEFAULT.iter().map(|name| (*name).to_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn the_default_pair_and_none_are_accepted() {
+        assert!(parse(&default_names()).is_ok());
+        assert!(parse(&names(&["none"])).is_ok());
+        assert!(parse(&names(&["A-3B"])).is_ok());
+    }
+
+    #[test]
+    fn unknown_names_and_incompatible_pairs_are_refused() {
+        assert!(
+            parse(&names(&["a-9z"]))
+                .unwrap_err()
+                .contains("unknown PDF standard `a-9z`")
+        );
+        assert!(parse(&names(&["ua-1", "a-4"])).is_err());
+    }
+}
