@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::case::{Discipline, Language};
 use crate::check::{self, ReportFormat};
+use crate::pipeline::{self, BuildOptions, BuildReport, CaseStatus};
+use crate::progress::{Display, Verbosity};
+use crate::render::view::Edition;
+use crate::renderers::{Formats, RenderSettings, Renderers};
 use crate::{project, scaffold, schema};
 
 /// Exit code: everything succeeded.
@@ -40,6 +44,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
+    /// Build the reports (Markdown, HTML, PDF, assessment JSON) of every case, and the index page.
+    Build {
+        #[command(flatten)]
+        build: BuildArgs,
+    },
+    /// Build, then rebuild whenever a case, the rubric or a template changes.
+    Watch {
+        #[command(flatten)]
+        build: BuildArgs,
+    },
     /// Write a commented starter case that passes `check`.
     New {
         /// The file to create (`.yaml` is added when missing).
@@ -53,6 +67,88 @@ pub enum Command {
     },
     /// Print the JSON Schema of the case format.
     Schema,
+}
+
+/// The options `build` and `watch` share.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The folder with the case files (or one case file).
+    #[arg(default_value = "cases")]
+    pub path: PathBuf,
+    /// Where the reports go.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// The formats to write, separated by commas.
+    #[arg(long, default_value = "md,html,pdf", value_parser = Formats::parse)]
+    pub format: Formats,
+    /// Worker threads (default: one per core).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Rebuild every case, even unchanged ones.
+    #[arg(long)]
+    pub force: bool,
+    /// A folder whose templates override the built-in ones by name.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// The rubric (default: casebook.toml in the cases folder, when there is one).
+    #[arg(long)]
+    pub rubric: Option<PathBuf>,
+    /// The teacher edition (the model answer) or the student edition (the assignment).
+    #[arg(long, value_enum, default_value_t = EditionArg::Teacher)]
+    pub edition: EditionArg,
+    /// PDF standards, comma-separated: ua-1, a-2b, a-3b, 1.7, … or `none` (default: ua-1,a-2b).
+    #[arg(long, value_delimiter = ',')]
+    pub pdf_standard: Option<Vec<String>>,
+    /// Print only failures.
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also list unchanged cases.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+impl BuildArgs {
+    fn options(&self) -> BuildOptions {
+        BuildOptions {
+            cases: self.path.clone(),
+            out: self.out.clone(),
+            formats: self.format,
+            jobs: self.jobs,
+            force: self.force,
+        }
+    }
+
+    fn settings(&self) -> RenderSettings {
+        let default_rubric = self.path.join(crate::rubric::RUBRIC_FILE);
+        let rubric = self
+            .rubric
+            .clone()
+            .or_else(|| default_rubric.is_file().then_some(default_rubric));
+        let edition = match self.edition {
+            EditionArg::Teacher => Edition::Teacher,
+            EditionArg::Student => Edition::Student,
+        };
+        RenderSettings {
+            templates: self.templates.clone(),
+            rubric,
+            edition,
+            pdf_standards: self.pdf_standard.clone(),
+        }
+    }
+
+    fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum EditionArg {
+    Teacher,
+    Student,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -100,6 +196,8 @@ impl From<ChoiceArg> for Discipline {
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Command::Check { path, format } => run_check(&path, format),
+        Command::Build { build } => run_build(&build),
+        Command::Watch { build } => run_watch(&build),
         Command::New { name, lang, choice } => run_new(name, lang.into(), choice.into()),
         Command::Schema => {
             print!("{}", schema::case_schema_json());
@@ -162,6 +260,115 @@ fn run_new(name: PathBuf, language: Language, choice: Discipline) -> u8 {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn print_all(diagnostics: &[crate::diagnostics::Diagnostic]) {
+    for diagnostic in diagnostics {
+        eprint!("{}", diagnostic.render(None));
+    }
+}
+
+fn run_build(args: &BuildArgs) -> u8 {
+    let renderers = match Renderers::new(&args.settings()) {
+        Ok(renderers) => renderers,
+        Err(diagnostics) => {
+            print_all(&diagnostics);
+            return EXIT_USAGE;
+        }
+    };
+    build_once(args, &renderers)
+}
+
+/// One build with the given renderers; prints progress and the summary, returns the exit code.
+fn build_once(args: &BuildArgs, renderers: &Renderers) -> u8 {
+    let display = Display::new(args.verbosity());
+    let result = pipeline::build(&args.options(), renderers, &display);
+    display.finish();
+    match result {
+        Ok(report) => {
+            print_all(&report.general);
+            if args.verbosity() != Verbosity::Quiet || report.failed() {
+                eprintln!("{}", summary(&report, &args.out));
+            }
+            if report.failed() {
+                EXIT_CASE_FAILED
+            } else {
+                EXIT_OK
+            }
+        }
+        Err(diagnostics) => {
+            print_all(&diagnostics);
+            EXIT_USAGE
+        }
+    }
+}
+
+fn summary(report: &BuildReport, out: &std::path::Path) -> String {
+    let built = report.count(|s| matches!(s, CaseStatus::Built));
+    let skipped = report.count(|s| matches!(s, CaseStatus::Skipped));
+    let failed = report.count(|s| matches!(s, CaseStatus::Failed { .. }));
+    let kept = report.count(|s| {
+        matches!(
+            s,
+            CaseStatus::Failed {
+                kept_previous: true
+            }
+        )
+    });
+    let mut line = format!(
+        "{built} built, {skipped} unchanged, {failed} failed, {} warning(s) in {:.2} s → {}",
+        report.warnings(),
+        report.elapsed.as_secs_f64(),
+        out.join("index.html").display()
+    );
+    if kept > 0 {
+        line.push_str(&format!("\n{kept} failed case(s) kept their previous output; fix the errors above and build again"));
+    }
+    if !report.removed.is_empty() {
+        line.push_str(&format!(
+            "\nremoved the output of deleted case(s): {}",
+            report.removed.join(", ")
+        ));
+    }
+    line
+}
+
+fn run_watch(args: &BuildArgs) -> u8 {
+    let settings = args.settings();
+    let mut renderers = match Renderers::new(&settings) {
+        Ok(renderers) => renderers,
+        Err(diagnostics) => {
+            print_all(&diagnostics);
+            return EXIT_USAGE;
+        }
+    };
+    build_once(args, &renderers);
+    let mut folders = vec![args.path.clone()];
+    folders.extend(settings.templates.clone());
+    folders.extend(settings.rubric.clone());
+    eprintln!(
+        "watching {} for changes (Ctrl-C to stop)",
+        args.path.display()
+    );
+    let watched = crate::watch::watch(&folders, &args.out, |settings_changed| {
+        if settings_changed {
+            match Renderers::new(&settings) {
+                Ok(fresh) => renderers = fresh,
+                Err(diagnostics) => {
+                    print_all(&diagnostics);
+                    return;
+                }
+            }
+        }
+        build_once(args, &renderers);
+    });
+    match watched {
+        Ok(()) => EXIT_OK,
+        Err(diagnostic) => {
+            print_all(&[diagnostic]);
             EXIT_USAGE
         }
     }

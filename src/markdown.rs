@@ -80,6 +80,21 @@ pub fn to_html(text: &str) -> String {
     }
 }
 
+/// The text as Markdown again, rebuilt from the safe events: raw HTML comes out escaped, unsafe
+/// links and images as their text. Line breaks are kept for prose; `to_markdown_cell` is for tables.
+pub fn to_markdown(text: &str) -> String {
+    let mut out = String::new();
+    if pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out, options()).is_err() {
+        return text.replace('<', "&lt;");
+    }
+    out.trim().to_string()
+}
+
+/// Markdown for one cell of a GFM table: one line, pipes escaped.
+pub fn to_markdown_cell(text: &str) -> String {
+    to_markdown(text).replace('\n', " ").replace('|', "\\|")
+}
+
 /// The second guard: whatever pulldown-cmark produced, only these tags and schemes pass.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -116,6 +131,15 @@ mod tests {
             to_html("*maatwerk* en [site](https://example.org)"),
             "<em>maatwerk</em> en <a href=\"https://example.org\" rel=\"noopener noreferrer\">site</a>"
         );
+    }
+
+    #[test]
+    fn markdown_output_keeps_emphasis_and_escapes_html() {
+        assert_eq!(
+            super::to_markdown("*maatwerk* <b>x</b> [y](javascript:z)"),
+            "*maatwerk* \\<b>x\\</b> y"
+        );
+        assert_eq!(super::to_markdown_cell("a | b\nc"), "a \\| b c");
     }
 
     #[test]

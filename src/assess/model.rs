@@ -17,6 +17,8 @@ pub struct Assessment {
     /// Per ground (`A`–`D`), per discipline: the score and what it rests on.
     pub grounds: BTreeMap<Ground, BTreeMap<Discipline, GroundScore>>,
     pub overall: Overall,
+    /// Per discipline, the overall verdict by the same rule as the choice's.
+    pub verdicts: BTreeMap<Discipline, Verdict>,
     /// Per discipline, the mean of its four ground scores.
     pub totals: BTreeMap<Discipline, f64>,
     /// The SMART check per objective, in case order.
@@ -28,7 +30,7 @@ pub struct Assessment {
 }
 
 /// The verdict on one ground, or overall.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Substantiated,
@@ -66,6 +68,7 @@ pub struct Overall {
     pub score: f64,
     /// The best-scoring discipline not chosen.
     pub runner_up: Discipline,
+    pub runner_up_score: f64,
     /// The chosen total minus the runner-up's.
     pub margin: f64,
 }

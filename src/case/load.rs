@@ -188,6 +188,11 @@ fn yaml_diagnostic(path: &Path, err: &YamlError) -> Diagnostic {
             first_line(inner),
             type_hint("f64"),
         ),
+        _ if first_line(inner).contains("mapping values are not allowed") => (
+            "YAML-SYNTAX",
+            "a text contains `: `, which YAML reads as a new key".to_string(),
+            "put the whole text in double quotes, or write it on the next lines after `>-`".to_string(),
+        ),
         _ if first_line(inner).contains("tab") => (
             "YAML-SYNTAX",
             first_line(inner),

@@ -9,7 +9,7 @@ mod stance;
 mod validate;
 
 pub use discipline::{Discipline, PerDiscipline};
-pub use load::{LoadedCase, MAX_CASE_BYTES, load_case, load_source};
+pub use load::{LoadedCase, MAX_CASE_BYTES, load_case, load_source, slug_of};
 pub use located::{Located, Position};
 pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
@@ -136,7 +136,7 @@ pub struct ArgumentItem<'a> {
 }
 
 impl<'a> ArgumentItem<'a> {
-    fn from_argument(kind: ItemKind, argument: &'a Argument) -> Self {
+    pub fn of(kind: ItemKind, argument: &'a Argument) -> Self {
         Self {
             kind,
             id: &argument.id,
@@ -147,7 +147,7 @@ impl<'a> ArgumentItem<'a> {
         }
     }
 
-    fn from_objective(objective: &'a Objective) -> Self {
+    pub fn of_objective(objective: &'a Objective) -> Self {
         Self {
             kind: ItemKind::Objective,
             id: &objective.id,
@@ -179,7 +179,7 @@ impl Case {
         let d = &self.regularities;
         fn arguments(kind: ItemKind, list: &[Argument]) -> Vec<ArgumentItem<'_>> {
             list.iter()
-                .map(|argument| ArgumentItem::from_argument(kind, argument))
+                .map(|argument| ArgumentItem::of(kind, argument))
                 .collect()
         }
         let mut items = arguments(ItemKind::MissionFragment, &a.mission.fragments);
@@ -195,7 +195,7 @@ impl Case {
             self.desired_situation
                 .objectives
                 .iter()
-                .map(ArgumentItem::from_objective),
+                .map(ArgumentItem::of_objective),
         );
         items.extend(arguments(ItemKind::GeneralRegularity, &d.general));
         items.extend(arguments(ItemKind::OwnRegularity, &d.own));

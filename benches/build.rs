@@ -1,0 +1,167 @@
+//! The build benchmark: generates N synthetic cases the size of the seed case and measures a
+//! full build (wall time, peak memory), a rebuild with nothing changed, a single case's build as
+//! a student runs it, and the cost of building every case in a process of its own.
+//!
+//! Run: `cargo bench --bench build` (N = 1000; `CASEBOOK_BENCH_CASES=200` for a quicker run).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use casebook::pipeline::{BuildOptions, CaseOutcome, Progress, build};
+use casebook::renderers::{Formats, RenderSettings, Renderers};
+
+struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn case_started(&self, _: &Path) {}
+    fn case_finished(&self, _: &CaseOutcome) {}
+}
+
+/// N variants of the seed case: each its own firm, so no two documents are the same.
+fn generate(seed: &str, folder: &Path, count: usize) {
+    std::fs::create_dir_all(folder).expect("create the cases folder");
+    for i in 0..count {
+        let text = seed
+            .replacen("  title: ", &format!("  title: Case {i:04} — "), 1)
+            .replacen("    name: ", &format!("    name: Firma {i:04} "), 1);
+        std::fs::write(folder.join(format!("case-{i:04}.yaml")), text).expect("write a case");
+    }
+}
+
+fn timed(options: &BuildOptions, renderers: &Renderers) -> Duration {
+    let started = Instant::now();
+    let report = build(options, renderers, &Silent).expect("the build runs");
+    assert!(
+        !report.failed(),
+        "a synthetic case failed: {:?}",
+        report
+            .cases
+            .iter()
+            .find(|c| !c.diagnostics.is_empty())
+            .map(|c| &c.diagnostics)
+    );
+    started.elapsed()
+}
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(f64::NAN);
+    kb / 1024.0
+}
+
+/// Runs the real binary once per case folder, as many at a time as the in-process build uses
+/// threads (a fair fight), and returns the total wall time.
+fn per_process(binary: &Path, folders: &[PathBuf], out: &Path) -> Duration {
+    use rayon::prelude::*;
+    let started = Instant::now();
+    folders.par_iter().enumerate().for_each(|(i, folder)| {
+        let status = Command::new(binary)
+            .args(["build", "--quiet", "--force", "--out"])
+            .arg(out.join(i.to_string()))
+            .arg(folder)
+            .status()
+            .expect("run casebook");
+        assert!(status.success());
+    });
+    started.elapsed()
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values[values.len() / 2]
+}
+
+fn main() {
+    let count: usize = std::env::var("CASEBOOK_BENCH_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let seed =
+        std::fs::read_to_string(root.join("cases/klantpartnerschap.yaml")).expect("the seed case");
+    let work = tempfile::tempdir().expect("temporary folder");
+    let cases = work.path().join("cases");
+    generate(&seed, &cases, count);
+    let options = BuildOptions {
+        cases: cases.clone(),
+        out: work.path().join("output"),
+        formats: Formats::ALL,
+        jobs: None,
+        force: false,
+    };
+
+    let renderers = Renderers::new(&RenderSettings::default()).expect("built-in templates load");
+    let full = timed(&options, &renderers);
+    let rss = peak_rss_mb();
+    let unchanged = timed(&options, &renderers);
+
+    // A student's single case, as a process of its own: start-up, fonts, all three formats.
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_casebook"));
+    let single = work.path().join("single");
+    generate(&seed, &single, 1);
+    let singles: Vec<Duration> = (0..7)
+        .map(|_| {
+            per_process(
+                &binary,
+                std::slice::from_ref(&single),
+                &work.path().join("single-out"),
+            )
+        })
+        .collect();
+    let single_case = median(singles);
+
+    // One process per case, on a sample, against the in-process cost per case.
+    let sample = count.min(50);
+    let folders: Vec<PathBuf> = (0..sample)
+        .map(|i| {
+            let folder = work.path().join(format!("alone/{i}"));
+            std::fs::create_dir_all(&folder).expect("folder");
+            std::fs::copy(
+                cases.join(format!("case-{i:04}.yaml")),
+                folder.join("case.yaml"),
+            )
+            .expect("copy");
+            folder
+        })
+        .collect();
+    let alone = per_process(&binary, &folders, &work.path().join("alone-out"));
+    let per_case_alone = alone.as_secs_f64() / sample as f64;
+    let per_case_in_process = full.as_secs_f64() / count as f64;
+
+    println!(
+        "| measurement ({count} cases, {} threads) | figure |",
+        rayon::current_num_threads()
+    );
+    println!("|---|---|");
+    println!(
+        "| full build, md + html + pdf | {:.2} s |",
+        full.as_secs_f64()
+    );
+    println!("| peak RSS of the full build | {rss:.0} MB |");
+    println!(
+        "| rebuild, nothing changed | {:.3} s |",
+        unchanged.as_secs_f64()
+    );
+    println!(
+        "| one case, fresh process, all formats (median of 7) | {:.0} ms |",
+        single_case.as_secs_f64() * 1000.0
+    );
+    println!(
+        "| per case, in one process | {:.1} ms |",
+        per_case_in_process * 1000.0
+    );
+    println!(
+        "| per case, one process each ({sample} cases) | {:.1} ms |",
+        per_case_alone * 1000.0
+    );
+    println!(
+        "| one process per case ÷ in-process | {:.1}× |",
+        per_case_alone / per_case_in_process
+    );
+}

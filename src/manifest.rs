@@ -1,0 +1,62 @@
+//! The build manifest (`output/.casebook-manifest.json`): what each case was built from and into,
+//! so that an unchanged case is skipped and the output of a deleted case is removed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::site::IndexEntry;
+
+/// The manifest's file name inside the output folder.
+pub const MANIFEST_FILE: &str = ".casebook-manifest.json";
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Per case slug.
+    pub cases: BTreeMap<String, ManifestEntry>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    /// The case file, relative to the cases folder, with `/` separators.
+    pub source: String,
+    /// blake3 of the build settings and the case's bytes.
+    pub hash: String,
+    /// The files written for the case, relative to the output folder.
+    pub files: Vec<String>,
+    /// What the index page shows for the case.
+    pub index: IndexEntry,
+}
+
+impl Manifest {
+    /// Reads the manifest; a missing or unreadable one means "build everything".
+    pub fn read(out: &Path) -> Manifest {
+        std::fs::read(out.join(MANIFEST_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Whether the case's recorded build is still valid: same inputs, every file still there.
+    pub fn is_fresh(&self, slug: &str, hash: &str, out: &Path) -> bool {
+        self.cases.get(slug).is_some_and(|entry| {
+            entry.hash == hash && entry.files.iter().all(|file| out.join(file).is_file())
+        })
+    }
+}
+
+/// The hash that decides whether a case must be rebuilt: the settings fingerprint (tool version,
+/// templates, locale, rubric, formats) followed by the case's own bytes.
+pub fn case_hash(settings: &blake3::Hash, case_bytes: &[u8]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(settings.as_bytes());
+    hasher.update(case_bytes);
+    hasher.finalize().to_hex().to_string()
+}

@@ -1,0 +1,377 @@
+//! `casebook build`: load → assess → render → write for every case, in parallel, skipping
+//! unchanged cases, never letting one broken case stop the others or half-write a file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::case::{LoadedCase, Position, load_source};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_hash};
+use crate::output::write_atomic;
+use crate::project::discover;
+use crate::renderers::{Formats, Renderers};
+use crate::site::{self, IndexEntry};
+
+/// What `build` is asked to do (the library's view; the CLI maps its flags onto this).
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub cases: PathBuf,
+    pub out: PathBuf,
+    pub formats: Formats,
+    /// Worker threads; `None` = one per core.
+    pub jobs: Option<usize>,
+    /// Rebuild every case even when nothing changed.
+    pub force: bool,
+}
+
+/// What happened to one case.
+#[derive(Clone, Debug)]
+pub enum CaseStatus {
+    Built,
+    Skipped,
+    /// Not built; `kept_previous` says whether the output of an earlier build was left in place.
+    Failed {
+        kept_previous: bool,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct CaseOutcome {
+    pub path: PathBuf,
+    pub slug: String,
+    pub status: CaseStatus,
+    /// Diagnostics and findings, with the case text for source snippets.
+    pub diagnostics: Vec<Diagnostic>,
+    pub source: Option<String>,
+    entry: Option<ManifestEntry>,
+}
+
+/// What a build did, for the summary line and the exit code.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub cases: Vec<CaseOutcome>,
+    /// Problems not tied to one case (the index page, the manifest, a removed output).
+    pub general: Vec<Diagnostic>,
+    pub removed: Vec<String>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn count(&self, wanted: fn(&CaseStatus) -> bool) -> usize {
+        self.cases.iter().filter(|c| wanted(&c.status)).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.cases
+            .iter()
+            .flat_map(|c| &c.diagnostics)
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    pub fn failed(&self) -> bool {
+        self.count(|s| matches!(s, CaseStatus::Failed { .. })) > 0
+            || self.general.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Told about a build's progress (a progress bar, or plain lines).
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn case_started(&self, path: &Path);
+    fn case_finished(&self, outcome: &CaseOutcome);
+}
+
+/// Builds every case under `options.cases` into `options.out`. `Err` means the build could not
+/// start at all (no such folder, no cases, a broken rubric or template).
+pub fn build(
+    options: &BuildOptions,
+    renderers: &Renderers,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let nowhere = Position::default();
+    let paths = discover(&options.cases).map_err(|err| {
+        vec![Diagnostic::error(
+            &options.cases,
+            nowhere,
+            "NO-CASES",
+            err.to_string(),
+        )]
+    })?;
+    if paths.is_empty() {
+        let hint = "put case files (*.yaml) in the folder, or start one with `casebook new`";
+        return Err(vec![
+            Diagnostic::error(
+                &options.cases,
+                nowhere,
+                "NO-CASES",
+                "no case files (*.yaml, *.yml) found",
+            )
+            .with_hint(hint),
+        ]);
+    }
+    let previous = if options.force {
+        Manifest::default()
+    } else {
+        Manifest::read(&options.out)
+    };
+    let kept = Manifest::read(&options.out);
+    let slugs = assign_slugs(&paths);
+    progress.start(paths.len());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|err| {
+            vec![Diagnostic::error(
+                &options.out,
+                nowhere,
+                "INTERNAL",
+                format!("cannot start worker threads: {err}"),
+            )]
+        })?;
+    let cases: Vec<CaseOutcome> = pool.install(|| {
+        paths
+            .par_iter()
+            .zip(slugs.par_iter())
+            .map(|(path, slug)| {
+                progress.case_started(path);
+                let outcome = build_one(path, slug, options, renderers, &previous, &kept);
+                progress.case_finished(&outcome);
+                outcome
+            })
+            .collect()
+    });
+    let mut report = BuildReport {
+        cases,
+        general: Vec::new(),
+        removed: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
+    finish(options, renderers, &kept, &mut report);
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// One slug per case file: its file stem, or an error when two files would write the same folder.
+fn assign_slugs(paths: &[PathBuf]) -> Vec<Result<String, PathBuf>> {
+    let mut first: HashMap<String, &PathBuf> = HashMap::new();
+    paths
+        .iter()
+        .map(|path| {
+            let slug = crate::case::slug_of(path);
+            match first.get(&slug) {
+                Some(earlier) => Err((*earlier).clone()),
+                None => {
+                    first.insert(slug.clone(), path);
+                    Ok(slug)
+                }
+            }
+        })
+        .collect()
+}
+
+fn build_one(
+    path: &Path,
+    slug: &Result<String, PathBuf>,
+    options: &BuildOptions,
+    renderers: &Renderers,
+    previous: &Manifest,
+    kept: &Manifest,
+) -> CaseOutcome {
+    let nowhere = Position::default();
+    let failed = |slug: String, diagnostics: Vec<Diagnostic>, source: Option<String>| {
+        let entry = kept.cases.get(&slug).cloned().map(|mut entry| {
+            entry.index.stale = true;
+            entry
+        });
+        CaseOutcome {
+            path: path.to_path_buf(),
+            slug,
+            status: CaseStatus::Failed {
+                kept_previous: entry.is_some(),
+            },
+            diagnostics,
+            source,
+            entry,
+        }
+    };
+    let slug = match slug {
+        Ok(slug) => slug.clone(),
+        Err(earlier) => {
+            let message = format!(
+                "{} would write the same output folder as {}",
+                path.display(),
+                earlier.display()
+            );
+            let d = Diagnostic::error(path, nowhere, "SLUG-CLASH", message).with_hint(
+                "rename one of the two files: the output folder is named after the file",
+            );
+            return failed(crate::case::slug_of(path), vec![d], None);
+        }
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return failed(
+                slug,
+                vec![Diagnostic::error(
+                    path,
+                    nowhere,
+                    "FILE-READ",
+                    format!("cannot read the case file: {err}"),
+                )],
+                None,
+            );
+        }
+    };
+    let hash = case_hash(&renderers.fingerprint, &bytes);
+    if previous.is_fresh(&slug, &hash, &options.out) {
+        let entry = previous.cases.get(&slug).cloned();
+        return CaseOutcome {
+            path: path.to_path_buf(),
+            slug,
+            status: CaseStatus::Skipped,
+            diagnostics: Vec::new(),
+            source: None,
+            entry,
+        };
+    }
+    let case = match load_source(path, bytes) {
+        Ok(case) if !case.has_errors() => case,
+        Ok(case) => return failed(slug, case.diagnostics, Some(case.source)),
+        Err((source, diagnostics)) => return failed(slug, diagnostics, source),
+    };
+    // A panic is a bug of ours; it must cost this one case, not the build.
+    let rendered = catch_unwind(AssertUnwindSafe(|| {
+        render_and_write(&case, &slug, &hash, options, renderers)
+    }));
+    match rendered {
+        Ok(Ok((entry, diagnostics))) => CaseOutcome {
+            path: path.to_path_buf(),
+            slug,
+            status: CaseStatus::Built,
+            diagnostics,
+            source: Some(case.source),
+            entry: Some(entry),
+        },
+        Ok(Err(diagnostics)) => failed(slug, diagnostics, Some(case.source)),
+        Err(_) => {
+            let message = "internal error while building this case (a bug in casebook; please report it with the case file)";
+            failed(
+                slug,
+                vec![Diagnostic::error(path, nowhere, "INTERNAL", message)],
+                Some(case.source),
+            )
+        }
+    }
+}
+
+/// Renders every format of one case and writes the files; nothing is written unless every
+/// format rendered, so a case never ends up with a mix of old and new files.
+fn render_and_write(
+    case: &LoadedCase,
+    slug: &str,
+    hash: &str,
+    options: &BuildOptions,
+    renderers: &Renderers,
+) -> Result<(ManifestEntry, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let rendered = renderers.render(case, options.formats)?;
+    let mut files = Vec::new();
+    for (name, bytes) in &rendered.files {
+        let relative = format!("{slug}/{name}");
+        write_atomic(&options.out.join(&relative), bytes).map_err(|err| {
+            vec![Diagnostic::error(
+                &options.out.join(&relative),
+                Position::default(),
+                "WRITE",
+                format!("cannot write the file: {err}"),
+            )]
+        })?;
+        files.push(relative);
+    }
+    let links = rendered
+        .links
+        .iter()
+        .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
+        .collect();
+    let index = IndexEntry::new(case, &rendered.assessment, links);
+    let source = case
+        .path
+        .strip_prefix(&options.cases)
+        .unwrap_or(&case.path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let entry = ManifestEntry {
+        source,
+        hash: hash.to_string(),
+        files,
+        index,
+    };
+    Ok((entry, rendered.diagnostics))
+}
+
+/// Removes the output of deleted cases, then writes the index and the manifest.
+fn finish(
+    options: &BuildOptions,
+    renderers: &Renderers,
+    kept: &Manifest,
+    report: &mut BuildReport,
+) {
+    let mut manifest = Manifest {
+        cases: BTreeMap::new(),
+    };
+    for outcome in &report.cases {
+        if let Some(entry) = &outcome.entry {
+            manifest.cases.insert(outcome.slug.clone(), entry.clone());
+        }
+    }
+    for (slug, entry) in &kept.cases {
+        let still_there = report.cases.iter().any(|c| &c.slug == slug);
+        if still_there {
+            continue;
+        }
+        for file in &entry.files {
+            let path = options.out.join(file);
+            if let Err(err) = std::fs::remove_file(&path) {
+                if err.kind() != std::io::ErrorKind::NotFound {
+                    report.general.push(Diagnostic::warning(
+                        &path,
+                        Position::default(),
+                        "REMOVE",
+                        format!("cannot remove the output of a deleted case: {err}"),
+                    ));
+                }
+            }
+        }
+        // Only an emptied folder goes; anything a user put there stays.
+        let _ = std::fs::remove_dir(options.out.join(slug));
+        report.removed.push(slug.clone());
+    }
+    let entries: Vec<&IndexEntry> = manifest.cases.values().map(|e| &e.index).collect();
+    let written = site::render_index(renderers, &entries)
+        .and_then(|html| {
+            write_atomic(&options.out.join("index.html"), html.as_bytes())
+                .map_err(|err| index_error(options, err))
+        })
+        .and_then(|()| {
+            write_atomic(&options.out.join(MANIFEST_FILE), &manifest.to_json())
+                .map_err(|err| index_error(options, err))
+        });
+    if let Err(d) = written {
+        report.general.push(d);
+    }
+}
+
+fn index_error(options: &BuildOptions, err: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        &options.out,
+        Position::default(),
+        "WRITE",
+        format!("cannot write the index or the manifest: {err}"),
+    )
+}

@@ -1,0 +1,100 @@
+//! How a build shows its progress: a bar on a terminal, one plain line per case elsewhere (CI,
+//! pipes), nothing with `--quiet`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::pipeline::{CaseOutcome, CaseStatus, Progress};
+
+/// How much a command prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// The progress display for a terminal or a log.
+pub struct Display {
+    bar: Option<ProgressBar>,
+    verbosity: Verbosity,
+}
+
+impl Display {
+    pub fn new(verbosity: Verbosity) -> Self {
+        let bar = (verbosity != Verbosity::Quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(0);
+            let style = ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            bar.set_style(style);
+            bar
+        });
+        Self { bar, verbosity }
+    }
+
+    /// Prints a line without tearing the bar.
+    pub fn line(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Display {
+    fn start(&self, total: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(u64::try_from(total).unwrap_or(u64::MAX));
+        }
+    }
+
+    fn case_started(&self, path: &Path) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(path.display().to_string());
+        }
+    }
+
+    fn case_finished(&self, outcome: &CaseOutcome) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        let word = match outcome.status {
+            CaseStatus::Built => "built",
+            CaseStatus::Skipped if self.verbosity != Verbosity::Verbose => return,
+            CaseStatus::Skipped => "unchanged",
+            CaseStatus::Failed {
+                kept_previous: true,
+            } => "FAILED (previous output kept)",
+            CaseStatus::Failed {
+                kept_previous: false,
+            } => "FAILED",
+        };
+        if self.verbosity == Verbosity::Quiet
+            && !matches!(outcome.status, CaseStatus::Failed { .. })
+        {
+            return;
+        }
+        // On a terminal the bar shows progress; plain lines are for logs and for failures.
+        if self.bar.is_none()
+            || matches!(outcome.status, CaseStatus::Failed { .. })
+            || self.verbosity == Verbosity::Verbose
+        {
+            self.line(&format!("{word:>9} {}", outcome.path.display()));
+        }
+        for diagnostic in &outcome.diagnostics {
+            let show = diagnostic.is_error() || self.verbosity != Verbosity::Quiet;
+            if show {
+                self.line(diagnostic.render(outcome.source.as_deref()).trim_end());
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The render stage: everything loaded once per build (rubric, templates, locale, the PDF engine)
+//! and the rendering of one case into its files.
+
+use std::path::PathBuf;
+
+use crate::assess::{self, Assessment, assess};
+use crate::case::LoadedCase;
+use crate::diagnostics::Diagnostic;
+use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
+use crate::render::view::{Edition, ReportView};
+use crate::render::{self, pdf};
+use crate::rubric::Rubric;
+use crate::templates::Templates;
+
+/// Which report formats a build writes (the assessment JSON is always written).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Formats {
+    pub markdown: bool,
+    pub html: bool,
+    pub pdf: bool,
+}
+
+impl Formats {
+    pub const ALL: Formats = Formats {
+        markdown: true,
+        html: true,
+        pdf: true,
+    };
+
+    /// Reads a list such as `md,html,pdf`.
+    pub fn parse(list: &str) -> Result<Formats, String> {
+        let mut formats = Formats {
+            markdown: false,
+            html: false,
+            pdf: false,
+        };
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "md" | "markdown" => formats.markdown = true,
+                "html" => formats.html = true,
+                "pdf" => formats.pdf = true,
+                other => {
+                    return Err(format!(
+                        "unknown format `{other}`: use md, html and/or pdf, separated by commas"
+                    ));
+                }
+            }
+        }
+        Ok(formats)
+    }
+}
+
+/// Settings that shape every report of a build.
+#[derive(Clone, Debug, Default)]
+pub struct RenderSettings {
+    /// A folder whose files override the built-in templates by name.
+    pub templates: Option<PathBuf>,
+    /// The rubric file; `None` uses the built-in defaults.
+    pub rubric: Option<PathBuf>,
+    pub edition: Edition,
+    /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-2b.
+    pub pdf_standards: Option<Vec<String>>,
+}
+
+/// The files of one case, not yet written.
+pub struct Rendered {
+    pub assessment: Assessment,
+    /// (file name, bytes), in a fixed order.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// (kind, file name) of the files the index links to.
+    pub links: Vec<(String, String)>,
+    /// Findings and renderer warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Everything loaded once per build and shared by every case.
+pub struct Renderers {
+    pub templates: Templates,
+    pub rubric: Rubric,
+    pub edition: Edition,
+    pdf: PdfEngine,
+    /// Tool version, templates, locales, rubric and edition: what every case's output depends on.
+    pub fingerprint: blake3::Hash,
+}
+
+impl Renderers {
+    pub fn new(settings: &RenderSettings) -> Result<Renderers, Vec<Diagnostic>> {
+        let templates = Templates::load(settings.templates.as_deref()).map_err(|d| vec![d])?;
+        let (rubric, rubric_text) = match &settings.rubric {
+            Some(path) => Rubric::load(path).map_err(|d| vec![d])?,
+            None => (Rubric::default(), String::new()),
+        };
+        let (name, text) = templates.typst.clone();
+        let options = PdfOptions {
+            template: Template { name, text },
+            standards: settings
+                .pdf_standards
+                .clone()
+                .unwrap_or_else(pdf::standards::default_names),
+            ..PdfOptions::default()
+        };
+        let pdf = PdfEngine::new(options).map_err(|d| vec![d])?;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hasher.update(templates.fingerprint.as_bytes());
+        hasher.update(rubric_text.as_bytes());
+        hasher.update(format!("{:?}{:?}", settings.edition, settings.pdf_standards).as_bytes());
+        Ok(Renderers {
+            templates,
+            rubric,
+            edition: settings.edition,
+            pdf,
+            fingerprint: hasher.finalize(),
+        })
+    }
+
+    /// The file-name suffix of the edition: nothing for the teacher's, `.student` for the student's.
+    fn suffix(&self) -> &'static str {
+        match self.edition {
+            Edition::Teacher => "",
+            Edition::Student => ".student",
+        }
+    }
+
+    /// Assesses and renders one valid case in the requested formats; nothing is written here.
+    pub fn render(&self, case: &LoadedCase, formats: Formats) -> Result<Rendered, Vec<Diagnostic>> {
+        let assessment = assess(case, &self.rubric);
+        let slug = &case.slug;
+        let suffix = self.suffix();
+        let mut files = vec![(
+            "assessment.json".to_string(),
+            assess::to_json(&assessment).into_bytes(),
+        )];
+        let mut links = Vec::new();
+        let mut diagnostics = assessment.findings.clone();
+        if formats.html {
+            let html = render::html::render(&self.templates, case, &assessment, self.edition)
+                .map_err(|d| vec![d])?;
+            files.push((format!("{slug}{suffix}.html"), html.into_bytes()));
+            links.push(("HTML".to_string(), format!("{slug}{suffix}.html")));
+        }
+        if formats.pdf {
+            let locale = self.templates.locale(case.case.language());
+            let view = ReportView::build(case, &assessment, locale, self.edition, &|text| {
+                serde_json::to_value(pdf::spans::spans(text)).unwrap_or_default()
+            });
+            let rendered = self.pdf.render(&view, &document_meta(case))?;
+            diagnostics.extend(rendered.warnings);
+            files.push((format!("{slug}{suffix}.pdf"), rendered.pdf));
+            links.push(("PDF".to_string(), format!("{slug}{suffix}.pdf")));
+        }
+        if formats.markdown {
+            let markdown = render::md::render(&self.templates, case, &assessment, self.edition)
+                .map_err(|d| vec![d])?;
+            files.push((format!("{slug}{suffix}.md"), markdown.into_bytes()));
+            links.push(("Markdown".to_string(), format!("{slug}{suffix}.md")));
+        }
+        links.push(("JSON".to_string(), "assessment.json".to_string()));
+        Ok(Rendered {
+            assessment,
+            files,
+            links,
+            diagnostics,
+        })
+    }
+}
+
+/// What the PDF's metadata says: plain-text title and author, language, date.
+fn document_meta(case: &LoadedCase) -> DocumentMeta {
+    let meta = &case.case.meta;
+    DocumentMeta {
+        case: case.slug.clone(),
+        title: pdf::spans::plain(&meta.title),
+        authors: meta
+            .author
+            .iter()
+            .map(|a| pdf::spans::plain(a))
+            .filter(|a| !a.is_empty())
+            .collect(),
+        lang: case.case.language().code().to_owned(),
+        date: meta.date.as_ref().map(|d| d.value.clone()),
+    }
+}

@@ -1,0 +1,117 @@
+//! The rubric: the thresholds and letter meanings the assessment applies, read from
+//! `casebook.toml` next to the cases; every key has a documented default.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::Position;
+use crate::diagnostics::Diagnostic;
+
+/// The rubric's file name in the cases folder.
+pub const RUBRIC_FILE: &str = "casebook.toml";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rubric {
+    /// A ground score at or above this is `substantiated`.
+    pub substantiated: f64,
+    /// A ground score at or above this (and below `substantiated`) is `weak`.
+    pub weak: f64,
+    /// A margin to the runner-up below this is "thin".
+    pub thin_margin: f64,
+    /// What the A of SMART asks.
+    pub smart_a: SmartA,
+    /// What the R of SMART asks.
+    pub smart_r: SmartR,
+}
+
+/// A: acceptable (someone owns it) or achievable (a baseline or a feasibility argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmartA {
+    Acceptable,
+    Achievable,
+}
+
+/// R: relevant (linked to the analysis or arguing for the choice) or realistic (a feasibility argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmartR {
+    Relevant,
+    Realistic,
+}
+
+impl Default for Rubric {
+    fn default() -> Self {
+        Self {
+            substantiated: 0.5,
+            weak: 0.2,
+            thin_margin: 0.2,
+            smart_a: SmartA::Achievable,
+            smart_r: SmartR::Relevant,
+        }
+    }
+}
+
+impl Rubric {
+    /// Reads a rubric file; its problems come back as diagnostics with line and column.
+    pub fn load(path: &Path) -> Result<(Rubric, String), Diagnostic> {
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            Diagnostic::error(
+                path,
+                Position::default(),
+                "RUBRIC",
+                format!("cannot read the rubric: {err}"),
+            )
+        })?;
+        let rubric: Rubric = toml::from_str(&text).map_err(|err| {
+            let at = err.span().map(|span| position_of(&text, span.start)).unwrap_or_default();
+            let hint = "allowed keys: substantiated, weak, thin_margin (numbers), smart_a = \"acceptable\" | \"achievable\", smart_r = \"relevant\" | \"realistic\"";
+            Diagnostic::error(path, at, "RUBRIC", err.message().to_string()).with_hint(hint)
+        })?;
+        let ordered = (-1.0..=1.0).contains(&rubric.weak)
+            && rubric.weak <= rubric.substantiated
+            && rubric.substantiated <= 1.0
+            && (0.0..=2.0).contains(&rubric.thin_margin);
+        if !ordered {
+            let message =
+                "the thresholds must satisfy -1 ≤ weak ≤ substantiated ≤ 1 and 0 ≤ thin_margin ≤ 2";
+            return Err(Diagnostic::error(
+                path,
+                Position::default(),
+                "RUBRIC",
+                message,
+            ));
+        }
+        Ok((rubric, text))
+    }
+}
+
+fn position_of(text: &str, offset: usize) -> Position {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Position {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_unknown_keys() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join(RUBRIC_FILE);
+        std::fs::write(&path, "weak = 0.1\n").expect("write");
+        let (rubric, _) = Rubric::load(&path).expect("valid rubric");
+        assert_eq!(rubric.weak, 0.1);
+        assert_eq!(rubric.substantiated, 0.5);
+        std::fs::write(&path, "weak = 0.1\nstrict = true\n").expect("write");
+        let err = Rubric::load(&path).expect_err("unknown key");
+        assert_eq!((err.line, err.column, err.code), (2, 1, "RUBRIC"));
+    }
+}

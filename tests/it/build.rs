@@ -1,0 +1,180 @@
+//! `casebook build`: broken cases among good ones, incremental skips, `--force`, deleted cases,
+//! kept output of a case that now fails, and the index page.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::casebook;
+
+/// A cases folder with two valid starter cases (nl and en) made by `casebook new`.
+fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    let out = dir.path().join("output");
+    for (name, lang) in [("alfa", "nl"), ("bravo", "en")] {
+        casebook()
+            .args(["new", "--lang", lang])
+            .arg(cases.join(name))
+            .assert()
+            .success();
+    }
+    (dir, cases, out)
+}
+
+fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    casebook()
+        .arg("build")
+        .arg(cases)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .assert()
+}
+
+fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+#[test]
+fn one_broken_case_does_not_stop_the_others() {
+    let (_dir, cases, out) = two_good_cases();
+    std::fs::write(cases.join("charlie.yaml"), "meta: [\n").expect("write the broken case");
+    let assert = build(&cases, &out, &[]).code(1);
+    let text = stderr(&assert);
+    assert!(
+        text.contains("charlie.yaml:1:7: error[YAML-SYNTAX]"),
+        "{text}"
+    );
+    assert!(text.contains("2 built, 0 unchanged, 1 failed"), "{text}");
+    for file in [
+        "alfa/alfa.md",
+        "alfa/alfa.html",
+        "alfa/alfa.pdf",
+        "alfa/assessment.json",
+        "bravo/bravo.pdf",
+        "index.html",
+    ] {
+        assert!(out.join(file).is_file(), "{file} was not written");
+    }
+    assert!(!out.join("charlie").exists());
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(index.contains("alfa/alfa.html") && index.contains("bravo/bravo.html"));
+    assert!(!index.contains("charlie"));
+}
+
+#[test]
+fn unchanged_cases_are_skipped_and_force_rebuilds_them() {
+    let (_dir, cases, out) = two_good_cases();
+    build(&cases, &out, &[]).success();
+    let html = out.join("alfa/alfa.html");
+    let first = std::fs::metadata(&html)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let again = build(&cases, &out, &[]).success();
+    assert!(
+        stderr(&again).contains("0 built, 2 unchanged, 0 failed"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::metadata(&html)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        first
+    );
+    let forced = build(&cases, &out, &["--force"]).success();
+    assert!(
+        stderr(&forced).contains("2 built, 0 unchanged"),
+        "{}",
+        stderr(&forced)
+    );
+    let edited = std::fs::read_to_string(cases.join("alfa.yaml"))
+        .expect("case")
+        .replace("Voorbeeld bv", "Voorbeeld nv");
+    std::fs::write(cases.join("alfa.yaml"), edited).expect("edit the case");
+    let after_edit = build(&cases, &out, &[]).success();
+    assert!(
+        stderr(&after_edit).contains("1 built, 1 unchanged"),
+        "{}",
+        stderr(&after_edit)
+    );
+    assert!(
+        std::fs::read_to_string(&html)
+            .expect("html")
+            .contains("Voorbeeld nv")
+    );
+}
+
+#[test]
+fn a_case_that_now_fails_keeps_its_previous_output() {
+    let (_dir, cases, out) = two_good_cases();
+    build(&cases, &out, &[]).success();
+    let before = std::fs::read(out.join("alfa/alfa.pdf")).expect("pdf");
+    std::fs::write(cases.join("alfa.yaml"), "meta:\n\ttitle: kapot\n").expect("break the case");
+    let assert = build(&cases, &out, &[]).code(1);
+    let text = stderr(&assert);
+    assert!(
+        text.contains("1 failed case(s) kept their previous output"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read(out.join("alfa/alfa.pdf")).expect("pdf"),
+        before
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(
+        index.contains("alfa/alfa.html"),
+        "the index still links the kept output"
+    );
+}
+
+#[test]
+fn the_output_of_a_deleted_case_is_removed() {
+    let (_dir, cases, out) = two_good_cases();
+    build(&cases, &out, &[]).success();
+    std::fs::remove_file(cases.join("bravo.yaml")).expect("delete the case");
+    let assert = build(&cases, &out, &[]).success();
+    assert!(
+        stderr(&assert).contains("removed the output of deleted case(s): bravo"),
+        "{}",
+        stderr(&assert)
+    );
+    assert!(!out.join("bravo").exists());
+    assert!(out.join("alfa/alfa.html").is_file());
+    assert!(
+        !std::fs::read_to_string(out.join("index.html"))
+            .expect("index")
+            .contains("bravo")
+    );
+}
+
+#[test]
+fn two_builds_write_identical_files() {
+    let (dir, cases, out) = two_good_cases();
+    build(&cases, &out, &[]).success();
+    let second = dir.path().join("second");
+    build(&cases, &second, &[]).success();
+    for file in [
+        "alfa/alfa.md",
+        "alfa/alfa.html",
+        "alfa/alfa.pdf",
+        "alfa/assessment.json",
+        "index.html",
+    ] {
+        assert_eq!(
+            std::fs::read(out.join(file)).expect("first"),
+            std::fs::read(second.join(file)).expect("second"),
+            "{file} differs"
+        );
+    }
+}
+
+#[test]
+fn a_missing_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let assert = build(&dir.path().join("nope"), &dir.path().join("out"), &[]).code(2);
+    assert!(
+        stderr(&assert).contains("error[NO-CASES]"),
+        "{}",
+        stderr(&assert)
+    );
+}
