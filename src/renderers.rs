@@ -141,10 +141,9 @@ impl Renderers {
         }
         if formats.pdf {
             let locale = self.templates.locale(case.case.language());
-            let view = ReportView::build(case, &assessment, locale, self.edition, &|text| {
-                serde_json::to_value(pdf::spans::spans(text)).unwrap_or_default()
-            });
-            let rendered = self.pdf.render(&view, &document_meta(case))?;
+            let view =
+                ReportView::build(case, &assessment, locale, self.edition, &pdf::spans::value);
+            let rendered = self.pdf.render(&view, &DocumentMeta::of(case))?;
             diagnostics.extend(rendered.warnings);
             files.push((format!("{slug}{suffix}.pdf"), rendered.pdf));
             links.push(("PDF".to_string(), format!("{slug}{suffix}.pdf")));
@@ -162,22 +161,5 @@ impl Renderers {
             links,
             diagnostics,
         })
-    }
-}
-
-/// What the PDF's metadata says: plain-text title and author, language, date.
-fn document_meta(case: &LoadedCase) -> DocumentMeta {
-    let meta = &case.case.meta;
-    DocumentMeta {
-        case: case.slug.clone(),
-        title: pdf::spans::plain(&meta.title),
-        authors: meta
-            .author
-            .iter()
-            .map(|a| pdf::spans::plain(a))
-            .filter(|a| !a.is_empty())
-            .collect(),
-        lang: case.case.language().code().to_owned(),
-        date: meta.date.as_ref().map(|d| d.value.clone()),
     }
 }
