@@ -185,7 +185,7 @@ fn yaml_diagnostic(path: &Path, err: &YamlError) -> Diagnostic {
         ),
         _ if is_number_error(inner) => (
             "WRONG-TYPE",
-            first_line(inner),
+            "this value is not a number".to_string(),
             type_hint("f64"),
         ),
         _ if first_line(inner).contains("mapping values are not allowed") => (

@@ -3,6 +3,7 @@
 
 mod assess;
 mod build;
+mod check;
 mod pdf;
 mod render;
 mod support;

@@ -1,0 +1,182 @@
+//! `casebook check`, `new` and `schema`: diagnostics a student can act on, word for word, and
+//! the exit codes 0 / 1 / 2.
+
+use crate::support::{casebook, fixture};
+
+fn check(file: &str) -> (i32, String) {
+    let output = casebook()
+        .arg("check")
+        .arg(fixture("check").join(file))
+        .output()
+        .expect("run check");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn the_bundled_cases_are_clean() {
+    casebook().args(["check", "cases"]).assert().success();
+}
+
+#[test]
+fn each_rule_names_file_line_column_code_and_item() {
+    let root = fixture("check");
+    let expectations = [
+        ("syntax.yaml", "syntax.yaml:3:5: error[YAML-SYNTAX]"),
+        (
+            "tab.yaml",
+            "tab.yaml:2:2: error[YAML-SYNTAX]: tabs disallowed",
+        ),
+        (
+            "unknown-key.yaml",
+            "unknown-key.yaml:10:3: error[UNKNOWN-KEY]: unknown key `auteur`",
+        ),
+        (
+            "wrong-type.yaml",
+            "wrong-type.yaml:64:17: error[WRONG-TYPE]: this value is not a number",
+        ),
+        ("empty.yaml", "empty.yaml: error[EMPTY-CASE]"),
+    ];
+    for (file, expected) in expectations {
+        let (code, out) = check(file);
+        assert_eq!(code, 1, "{file}: {out}");
+        let shown = out.replace(&format!("{}/", root.display()), "");
+        assert!(
+            shown.contains(expected),
+            "{file}: expected `{expected}` in\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn a_validation_error_is_printed_word_for_word() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("fout.yaml");
+    casebook().arg("new").arg(&path).assert().success();
+    let text = std::fs::read_to_string(&path)
+        .expect("starter")
+        .replace("links: [S1, K1]", "links: [S1, K9]")
+        .replace("- id: K1", "- id: S1");
+    std::fs::write(&path, text).expect("write");
+    let output = casebook()
+        .current_dir(dir.path())
+        .args(["check", "fout.yaml"])
+        .output()
+        .expect("check");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let expected =
+        "fout.yaml:47:11: error[DUPLICATE-ID]: the id S1 is used twice (first on line 39)
+   |
+47 |     - id: S1
+   |           ^^
+  = hint: give every item its own id, e.g. number them on: S1, S2, S3
+";
+    assert!(stdout.contains(expected), "{stdout}");
+    assert!(
+        stdout.contains(
+            "fout.yaml:71:19: error[DANGLING-ID]: objective D1 names `K9`, but no item has that id"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_format_prints_one_object_per_line() {
+    let output = casebook()
+        .args(["check", "--format", "json"])
+        .arg(fixture("check").join("unknown-key.yaml"))
+        .output()
+        .expect("check");
+    let line = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let value: serde_json::Value = serde_json::from_str(&line).expect("a JSON object");
+    assert_eq!(value["code"], "UNKNOWN-KEY");
+    assert_eq!(value["line"], 10);
+    assert_eq!(value["severity"], "error");
+    assert!(
+        value["hint"]
+            .as_str()
+            .expect("hint")
+            .contains("did you mean `author`?")
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    casebook()
+        .args(["check", "no-such-folder"])
+        .assert()
+        .code(2);
+    casebook()
+        .args(["build", "--format", "docx"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn new_writes_starters_that_pass_check_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (lang, choice) in [
+        ("nl", "customer_intimacy"),
+        ("nl", "operational_excellence"),
+        ("en", "product_leadership"),
+        ("en", "customer_intimacy"),
+    ] {
+        let path = dir.path().join(format!("{lang}-{choice}.yaml"));
+        casebook()
+            .args(["new", "--lang", lang, "--choice", choice])
+            .arg(&path)
+            .assert()
+            .success();
+        casebook().arg("check").arg(&path).assert().success();
+    }
+    let path = dir.path().join("nl-customer_intimacy.yaml");
+    let before = std::fs::read(&path).expect("starter");
+    casebook().args(["new"]).arg(&path).assert().code(2);
+    assert_eq!(std::fs::read(&path).expect("starter"), before);
+}
+
+#[test]
+fn the_committed_schema_is_fresh() {
+    let output = casebook().arg("schema").output().expect("schema");
+    let committed = std::fs::read_to_string(crate::support::root().join("schema/case.schema.json"))
+        .expect("schema/case.schema.json");
+    assert!(
+        String::from_utf8_lossy(&output.stdout) == committed,
+        "schema/case.schema.json is stale: run `cargo run --release -- schema > schema/case.schema.json`"
+    );
+}
+
+#[test]
+fn the_seed_case_loads_with_every_part() {
+    let case =
+        casebook::case::load_case(&crate::support::root().join("cases/klantpartnerschap.yaml"))
+            .expect("the seed loads")
+            .case;
+    assert_eq!(case.higher_decisions.mission.fragments.len(), 3);
+    assert_eq!(case.current_situation.strengths.len(), 5);
+    assert_eq!(case.current_situation.opportunities.len(), 5);
+    assert_eq!(case.desired_situation.objectives.len(), 4);
+    assert_eq!(
+        case.regularities.general.len() + case.regularities.own.len(),
+        2
+    );
+    assert_eq!(case.consequences.functions.len(), 2);
+    assert!(
+        case.alternatives.operational_excellence.is_some()
+            && case.alternatives.product_leadership.is_some()
+    );
+    let worked: Vec<&str> = case
+        .argument_items()
+        .iter()
+        .filter(|i| i.worked_out.is_some())
+        .map(|i| i.id.value.as_str())
+        .collect();
+    assert!(worked.contains(&"S2") && worked.contains(&"K1"));
+}
