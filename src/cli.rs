@@ -43,6 +43,20 @@ pub enum Command {
         /// How to print problems: for people, or one JSON object per line.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
+        /// Treat the assessment's warnings as failures (exit 1), e.g. when grading.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The rubric (default: casebook.toml in the checked folder, when there is one).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Print the assessment of one case as JSON.
+    Assess {
+        /// The case file.
+        file: PathBuf,
+        /// The rubric (default: casebook.toml next to the case, when there is one).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
     },
     /// Build the reports (Markdown, HTML, PDF, assessment JSON) of every case, and the index page.
     Build {
@@ -195,7 +209,13 @@ impl From<ChoiceArg> for Discipline {
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
-        Command::Check { path, format } => run_check(&path, format),
+        Command::Check {
+            path,
+            format,
+            deny_warnings,
+            rubric,
+        } => run_check(&path, format, deny_warnings, rubric),
+        Command::Assess { file, rubric } => run_assess(&file, rubric),
         Command::Build { build } => run_build(&build),
         Command::Watch { build } => run_watch(&build),
         Command::New { name, lang, choice } => run_new(name, lang.into(), choice.into()),
@@ -207,7 +227,67 @@ pub fn run(cli: Cli) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn run_check(path: &std::path::Path, format: FormatArg) -> u8 {
+/// The rubric given, or `casebook.toml` in `folder` when there is one, or the defaults.
+fn load_rubric(
+    given: Option<PathBuf>,
+    folder: &std::path::Path,
+) -> Result<crate::rubric::Rubric, u8> {
+    let default = folder.join(crate::rubric::RUBRIC_FILE);
+    match given.or_else(|| default.is_file().then_some(default)) {
+        Some(path) => crate::rubric::Rubric::load(&path)
+            .map(|(rubric, _)| rubric)
+            .map_err(|d| {
+                print_all(&[d]);
+                EXIT_USAGE
+            }),
+        None => Ok(crate::rubric::Rubric::default()),
+    }
+}
+
+fn run_assess(file: &std::path::Path, rubric: Option<PathBuf>) -> u8 {
+    let folder = file.parent().unwrap_or(std::path::Path::new("."));
+    let rubric = match load_rubric(rubric, folder) {
+        Ok(rubric) => rubric,
+        Err(code) => return code,
+    };
+    match crate::case::load_case(file) {
+        Ok(case) if !case.has_errors() => {
+            print!(
+                "{}",
+                crate::assess::to_json(&crate::assess::assess(&case, &rubric))
+            );
+            EXIT_OK
+        }
+        Ok(case) => {
+            for d in &case.diagnostics {
+                eprint!("{}", d.render(Some(&case.source)));
+            }
+            EXIT_CASE_FAILED
+        }
+        Err((source, diagnostics)) => {
+            for d in &diagnostics {
+                eprint!("{}", d.render(source.as_deref()));
+            }
+            EXIT_CASE_FAILED
+        }
+    }
+}
+
+fn run_check(
+    path: &std::path::Path,
+    format: FormatArg,
+    deny_warnings: bool,
+    rubric: Option<PathBuf>,
+) -> u8 {
+    let folder = if path.is_file() {
+        path.parent().unwrap_or(std::path::Path::new("."))
+    } else {
+        path
+    };
+    let rubric = match load_rubric(rubric, folder) {
+        Ok(rubric) => rubric,
+        Err(code) => return code,
+    };
     let files = match project::discover(path) {
         Ok(files) => files,
         Err(err) => {
@@ -222,7 +302,15 @@ fn run_check(path: &std::path::Path, format: FormatArg) -> u8 {
         );
         return EXIT_USAGE;
     }
-    let loads = project::load_all(&files);
+    let mut loads = project::load_all(&files);
+    for load in &mut loads {
+        if let project::CaseLoad::Loaded(case) = load {
+            if !case.has_errors() {
+                let findings = crate::assess::assess(case, &rubric).findings;
+                case.diagnostics.extend(findings);
+            }
+        }
+    }
     let format = match format {
         FormatArg::Human => ReportFormat::Human,
         FormatArg::Json => ReportFormat::Json,
@@ -241,7 +329,7 @@ fn run_check(path: &std::path::Path, format: FormatArg) -> u8 {
             summary.cases, summary.failed_cases, summary.errors, summary.warnings
         );
     }
-    if summary.failed_cases > 0 {
+    if summary.failed_cases > 0 || (deny_warnings && summary.warnings > 0) {
         EXIT_CASE_FAILED
     } else {
         EXIT_OK

@@ -27,6 +27,9 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
     for event in Parser::new_ext(text, options()) {
         match event {
             Event::Html(html) | Event::InlineHtml(html) => out.push(Event::Text(html)),
+            // An HTML block becomes an ordinary paragraph of text.
+            Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Start(Tag::Link {
@@ -84,10 +87,38 @@ pub fn to_html(text: &str) -> String {
 /// links and images as their text. Line breaks are kept for prose; `to_markdown_cell` is for tables.
 pub fn to_markdown(text: &str) -> String {
     let mut out = String::new();
-    if pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out, options()).is_err() {
-        return text.replace('<', "&lt;");
+    let written =
+        pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out, options()).is_ok();
+    // The second guard: what we wrote must parse back without HTML, images or unsafe links;
+    // otherwise every character that Markdown could read as syntax is escaped.
+    if written && is_inert(&out) {
+        out.trim().to_string()
+    } else {
+        escape_all(text)
     }
-    out.trim().to_string()
+}
+
+fn is_inert(markdown: &str) -> bool {
+    Parser::new_ext(markdown, options()).all(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::Image { .. }) => false,
+        Event::Start(Tag::Link {
+            dest_url,
+            link_type,
+            ..
+        }) => is_safe_url(&dest_url) || link_type == LinkType::Email,
+        _ => true,
+    })
+}
+
+fn escape_all(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.trim().chars() {
+        if "\\`*_{}[]()<>#+-.!|~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Markdown for one cell of a GFM table: one line, pipes escaped.

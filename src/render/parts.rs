@@ -288,6 +288,7 @@ pub struct SummaryView {
     pub totals: Vec<MatrixCell>,
     pub sentence: String,
     pub verdict: &'static str,
+    pub verdict_name: String,
 }
 
 fn verdict_symbol(verdict: &str) -> &'static str {
@@ -389,6 +390,7 @@ pub fn summary(cx: &Context) -> SummaryView {
         totals,
         sentence,
         verdict: verdict_key(overall.verdict),
+        verdict_name: cx.verdict_name(overall.verdict),
     }
 }
 
