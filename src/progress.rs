@@ -93,7 +93,12 @@ impl Progress for Display {
         for diagnostic in &outcome.diagnostics {
             let show = diagnostic.is_error() || self.verbosity != Verbosity::Quiet;
             if show {
-                self.line(diagnostic.render(outcome.source.as_deref()).trim_end());
+                // The case text only illustrates the case's own diagnostics, not a template's.
+                let source = outcome
+                    .source
+                    .as_deref()
+                    .filter(|_| diagnostic.file == outcome.path);
+                self.line(diagnostic.render(source).trim_end());
             }
         }
     }

@@ -135,6 +135,31 @@ fn pdf_ua_refuses_a_document_without_title() {
 }
 
 #[test]
+fn a_case_without_date_is_dated_by_source_date_epoch_never_by_the_clock() {
+    let template =
+        "#set document(title: \"T\")\n#set text(lang: \"nl\")\n#datetime.today().display()\n";
+    let engine = PdfEngine::new(PdfOptions {
+        template: Template {
+            name: "mine/report.typ".into(),
+            text: template.to_owned(),
+        },
+        source_date_epoch: Some("1700000000".to_owned()),
+        ..PdfOptions::default()
+    })
+    .expect("the default standards are valid");
+    let undated = DocumentMeta {
+        date: None,
+        ..meta("x")
+    };
+    let pdf = engine
+        .render(&serde_json::json!({}), &undated)
+        .unwrap_or_else(|errors| panic!("renders: {errors:?}"))
+        .pdf;
+    assert!(String::from_utf8_lossy(&pdf).contains("D:20231114221320"));
+    assert!(text_of(&pdf).contains("2023-11-14"));
+}
+
+#[test]
 fn unknown_or_incompatible_standards_are_refused_up_front() {
     for standards in [vec!["a-9"], vec!["ua-1", "a-4"]] {
         let options = PdfOptions {
@@ -270,16 +295,22 @@ fn typst_syntax_in_a_case_prints_literally() {
 }
 
 #[test]
-fn an_english_case_gets_english_labels_and_page_numbers() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let case = dir.path().join("starter.yaml");
-    casebook()
-        .args(["new", "--lang", "en"])
-        .arg(&case)
-        .assert()
-        .success();
-    let text = text_of(&build_pdf(&case, &[]));
-    assert!(text.contains("Page 1 of"), "{text}");
+fn an_english_case_shows_its_confrontation_matrix_and_customer_leadership() {
+    let text = text_of(&build_pdf(&fixture("pdf/leadership.yaml"), &[]));
+    for expected in [
+        "Page 1 of",
+        "Confrontation matrix",
+        "SO 3 · ST 2 · WO 1 · WT 2",
+        "P3 Standardisation versus personalisation",
+        "Leaning standardisation: Modules keep the newest designs affordable to make.",
+        "The customer leader in four panels",
+        "The newest recognisable design, first.",
+        "C1 Brain flexibility",
+        "Rotating designers through retail visits.",
+        "Threshold: perform adequately (market-conform)",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}\n{text}");
+    }
 }
 
 #[test]
@@ -288,4 +319,31 @@ fn pdf_standard_none_writes_a_pdf_without_pdf_a_or_ua() {
     let raw = String::from_utf8_lossy(&pdf);
     assert!(!raw.contains("pdfaid:part") && !raw.contains("pdfuaid:part"));
     assert!(raw.starts_with("%PDF-1.7"));
+}
+
+#[test]
+fn a_broken_override_template_fails_the_case_with_its_own_file_and_line() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let template = dir.path().join("report.typ");
+    std::fs::write(
+        &template,
+        "#let data = json(\"/data.json\")\n#set document(title: data.document.title)\n#data.view.nothing\n",
+    )
+    .expect("write the template");
+    let assert = casebook()
+        .arg("build")
+        .arg(seed_case())
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .args(["--format", "pdf", "--templates"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let place = format!(
+        "{}:3:12: error[TYPST]: PDF of case `klantpartnerschap`",
+        template.display()
+    );
+    assert!(stderr.contains(&place), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -22,8 +22,7 @@ use crate::case::{LoadedCase, Position};
 use crate::diagnostics::Diagnostic;
 use world::{DocumentWorld, Shared};
 
-pub use date::SOURCE_DATE_EPOCH;
-pub use world::DATA_PATH;
+use date::SOURCE_DATE_EPOCH;
 
 /// The file name of the report template, built in and overridable from a templates folder.
 pub const TEMPLATE_NAME: &str = "report.typ";

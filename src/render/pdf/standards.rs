@@ -5,9 +5,9 @@
 use typst_pdf::{PdfStandard, PdfStandards};
 
 /// The standards of a PDF when none are asked for: accessible and archival.
-pub const DEFAULT: &[&str] = &["ua-1", "a-2b"];
+const DEFAULT: &[&str] = &["ua-1", "a-2b"];
 /// The name that asks for no standard at all (plain tagged PDF 1.7).
-pub const NONE: &str = "none";
+const NONE: &str = "none";
 
 /// Parses standard names into the set typst enforces; the error says which name or which
 /// combination is wrong, and what is accepted.

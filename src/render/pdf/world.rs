@@ -13,7 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 /// The path the template reads the case from: `json("/data.json")`.
-pub const DATA_PATH: &str = "/data.json";
+const DATA_PATH: &str = "/data.json";
 /// The path the template itself is compiled as; its diagnostics point at this file.
 const MAIN_PATH: &str = "/report.typ";
 
