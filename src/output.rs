@@ -28,7 +28,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
-    temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|err| err.error)?;
     Ok(())
 }
