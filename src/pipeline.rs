@@ -125,6 +125,8 @@ pub fn build(
     progress.start(paths.len());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
+        // typst's layout recurses deeply; the default 2 MB worker stack overflows on long reports.
+        .stack_size(64 << 20)
         .build()
         .map_err(|err| {
             vec![Diagnostic::error(
