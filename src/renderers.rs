@@ -134,7 +134,7 @@ impl Renderers {
         let mut links = Vec::new();
         let mut diagnostics = assessment.findings.clone();
         if formats.html {
-            let html = render::html::render(&self.templates, case, &assessment, self.edition)
+            let html = render::html(&self.templates, case, &assessment, self.edition)
                 .map_err(|d| vec![d])?;
             files.push((format!("{slug}{suffix}.html"), html.into_bytes()));
             links.push(("HTML".to_string(), format!("{slug}{suffix}.html")));
@@ -149,7 +149,7 @@ impl Renderers {
             links.push(("PDF".to_string(), format!("{slug}{suffix}.pdf")));
         }
         if formats.markdown {
-            let markdown = render::md::render(&self.templates, case, &assessment, self.edition)
+            let markdown = render::markdown(&self.templates, case, &assessment, self.edition)
                 .map_err(|d| vec![d])?;
             files.push((format!("{slug}{suffix}.md"), markdown.into_bytes()));
             links.push(("Markdown".to_string(), format!("{slug}{suffix}.md")));

@@ -25,15 +25,7 @@ fn referenced(case: &Case) -> BTreeSet<&str> {
         );
     }
     for (_, alternative) in case.alternatives.iter() {
-        for ground in [
-            &alternative.higher_decisions,
-            &alternative.current_situation,
-            &alternative.desired_situation,
-            &alternative.regularities,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for (_, ground) in alternative.grounds() {
             ids.extend(ground.items.iter().map(|i| i.value.as_str()));
         }
     }

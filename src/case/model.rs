@@ -312,6 +312,21 @@ pub struct Alternative {
     pub threshold: Option<Text>,
 }
 
+impl Alternative {
+    /// The grounds argued, with their letter, in the order A–D.
+    pub fn grounds(&self) -> impl Iterator<Item = (super::Ground, &AlternativeGround)> {
+        use super::Ground;
+        [
+            (Ground::A, &self.higher_decisions),
+            (Ground::B, &self.current_situation),
+            (Ground::C, &self.desired_situation),
+            (Ground::D, &self.regularities),
+        ]
+        .into_iter()
+        .filter_map(|(g, ground)| ground.as_ref().map(|ground| (g, ground)))
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlternativeGround {

@@ -206,15 +206,7 @@ impl Checker<'_> {
             }
         }
         for (discipline, alternative) in case.alternatives.iter() {
-            for ground in [
-                &alternative.higher_decisions,
-                &alternative.current_situation,
-                &alternative.desired_situation,
-                &alternative.regularities,
-            ]
-            .into_iter()
-            .flatten()
-            {
+            for (_, ground) in alternative.grounds() {
                 for item in ground.items.iter().filter(|i| !known(i)) {
                     dangling(
                         item.at,
@@ -559,15 +551,7 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     for (_, alternative) in case.alternatives.iter() {
         optional(&mut out, "introduction", &alternative.introduction);
         optional(&mut out, "threshold", &alternative.threshold);
-        for ground in [
-            &alternative.higher_decisions,
-            &alternative.current_situation,
-            &alternative.desired_situation,
-            &alternative.regularities,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for (_, ground) in alternative.grounds() {
             out.push((None, "reasoning", &ground.reasoning));
         }
     }

@@ -453,30 +453,24 @@ pub fn alternatives(cx: &Context) -> Vec<AlternativeView> {
             name: cx.discipline(d),
             promise: cx.locale.text(&format!("promises.{}", d.key())).to_string(),
             introduction: cx.optional(&a.introduction),
-            grounds: [
-                (Ground::A, &a.higher_decisions),
-                (Ground::B, &a.current_situation),
-                (Ground::C, &a.desired_situation),
-                (Ground::D, &a.regularities),
-            ]
-            .into_iter()
-            .filter_map(|(g, ground)| ground.as_ref().map(|ground| (g, ground)))
-            .map(|(g, ground)| {
-                let score = cx.assessment.grounds.get(&g).and_then(|per| per.get(&d));
-                AlternativeGroundView {
-                    letter: g.letter(),
-                    title: cx.ground_title(g),
-                    reasoning: cx.text(&ground.reasoning),
-                    items: ground.items.iter().map(|i| i.value.clone()).collect(),
-                    score_text: score
-                        .map(|s| format!("{:+.2}", s.score))
-                        .unwrap_or_default(),
-                    verdict_name: score
-                        .map(|s| cx.verdict_name(s.verdict))
-                        .unwrap_or_default(),
-                }
-            })
-            .collect(),
+            grounds: a
+                .grounds()
+                .map(|(g, ground)| {
+                    let score = cx.assessment.grounds.get(&g).and_then(|per| per.get(&d));
+                    AlternativeGroundView {
+                        letter: g.letter(),
+                        title: cx.ground_title(g),
+                        reasoning: cx.text(&ground.reasoning),
+                        items: ground.items.iter().map(|i| i.value.clone()).collect(),
+                        score_text: score
+                            .map(|s| format!("{:+.2}", s.score))
+                            .unwrap_or_default(),
+                        verdict_name: score
+                            .map(|s| cx.verdict_name(s.verdict))
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect(),
             threshold: cx.optional(&a.threshold),
         })
         .collect()
