@@ -180,3 +180,114 @@ fn the_seed_case_loads_with_every_part() {
         .collect();
     assert!(worked.contains(&"S2") && worked.contains(&"K1"));
 }
+
+/// Each validation rule on a starter case with one mistake: (what to replace, with what, the
+/// expected `line:col: severity[CODE]`, the item named).
+#[test]
+fn every_validation_rule_points_at_the_mistake() {
+    let cases = [
+        (
+            "choice: customer_intimacy",
+            "choice: klantpartner",
+            "21:9: error[UNKNOWN-DISCIPLINE]",
+            None,
+        ),
+        (
+            "language: nl",
+            "language: fr",
+            "9:13: error[UNKNOWN-LANGUAGE]",
+            None,
+        ),
+        (
+            "date: 2025-09-01",
+            "date: 1-9-2025",
+            "12:9: error[BAD-DATE]",
+            None,
+        ),
+        (
+            "{ stance: \"+\", reasoning: Waarom deze sterkte",
+            "{ stance: \"+++\", reasoning: Waarom deze sterkte",
+            "42:38: error[STANCE-RANGE]",
+            Some("S1"),
+        ),
+        (
+            "- id: K1",
+            "- id: O1",
+            "47:11: error[ID-PREFIX]",
+            Some("O1"),
+        ),
+        (
+            "links: [S1, K1]",
+            "links: [S1, K9]",
+            "71:19: error[DANGLING-ID]",
+            Some("K9"),
+        ),
+        (
+            "items: [M1] }\n    threshold: Hoe de organisatie op deze strategie toch afdoende presteert (marktconform).\n  product",
+            "items: [M7] }\n    threshold: Hoe de organisatie op deze strategie toch afdoende presteert (marktconform).\n  product",
+            "100:92: error[DANGLING-ID]",
+            Some("M7"),
+        ),
+        (
+            "text: Een kans in de markt.",
+            "text: \"  \"",
+            "48:13: error[EMPTY-TEXT]",
+            Some("K1"),
+        ),
+        (
+            "- id: AW1",
+            "- id: AW1\n      weight: -1",
+            "81:15: error[BAD-WEIGHT]",
+            Some("AW1"),
+        ),
+        ("- id: EW1", "- id: 9EW", "85:11: error[BAD-ID]", None),
+        (
+            "  operational_excellence:\n    higher",
+            "  customer_intimacy:\n    higher",
+            "21:9: error[ALTERNATIVE-IS-CHOICE]",
+            None,
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let starter = dir.path().join("starter.yaml");
+    casebook().arg("new").arg(&starter).assert().success();
+    let text = std::fs::read_to_string(&starter).expect("starter");
+    for (i, (from, to, expected, item)) in cases.iter().enumerate() {
+        assert!(text.contains(from), "the starter no longer holds `{from}`");
+        let path = dir.path().join(format!("rule-{i}.yaml"));
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        let output = casebook()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .arg(path.file_name().expect("name"))
+            .output()
+            .expect("check");
+        assert_eq!(output.status.code(), Some(1), "{expected}");
+        let lines = String::from_utf8_lossy(&output.stdout).into_owned();
+        let found = lines
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|d| {
+                let code = d["code"].as_str().unwrap_or_default();
+                expected.ends_with(&format!("error[{code}]"))
+            });
+        let d = found.unwrap_or_else(|| panic!("no {expected} in\n{lines}"));
+        assert_eq!(
+            format!(
+                "{}:{}: error[{}]",
+                d["line"],
+                d["column"],
+                d["code"].as_str().unwrap_or_default()
+            ),
+            *expected,
+            "{lines}"
+        );
+        if let Some(item) = item {
+            assert_eq!(d["item"], *item, "{lines}");
+        }
+        assert!(
+            d["hint"].as_str().is_some_and(|h| !h.is_empty()),
+            "every error tells what to do: {lines}"
+        );
+    }
+}
