@@ -51,6 +51,27 @@ impl Locale {
             })
     }
 
+    /// A score as the reports print it: signed, two decimals, a real minus sign and the
+    /// locale's decimal separator (`+0,67`, `−0,17`).
+    pub fn score(&self, value: f64) -> String {
+        let rounded = (value * 100.0).round() / 100.0;
+        if rounded == 0.0 {
+            return self.localised("0.00");
+        }
+        self.localised(&format!("{rounded:+.2}"))
+    }
+
+    /// A weight, sum or margin without needless decimals (`2`, `1,5`, `0,04`, `−3`).
+    pub fn amount(&self, value: f64) -> String {
+        self.localised(&format!("{}", (value * 100.0).round() / 100.0))
+    }
+
+    fn localised(&self, number: &str) -> String {
+        number
+            .replace('-', "\u{2212}")
+            .replace('.', self.text("report.decimal"))
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.texts.keys().map(String::as_str)
     }

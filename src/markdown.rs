@@ -67,6 +67,20 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
     out
 }
 
+/// The free text as plain text (Markdown marks dropped): the PDF's metadata, the SVG figures.
+pub fn plain(text: &str) -> String {
+    let mut out = String::new();
+    for event in events(text) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) if !out.is_empty() => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The text as sanitised HTML. A text that is a single paragraph is returned without the
 /// wrapping `<p>`, so it can sit inside a table cell or a sentence.
 pub fn to_html(text: &str) -> String {
@@ -91,10 +105,13 @@ pub fn to_markdown(text: &str) -> String {
         pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out, options()).is_ok();
     // The second guard: what we wrote must parse back without HTML, images or unsafe links;
     // otherwise every character that Markdown could read as syntax is escaped.
+    // pulldown-cmark-to-cmark writes a literal `&` as the entity `&amp;`; `\&` reads the same
+    // and is what a person would type.
+    let out = out.replace("&amp;", "\\&");
     if written && is_inert(&out) {
         out.trim().to_string()
     } else {
-        escape_all(text)
+        escape(text)
     }
 }
 
@@ -110,13 +127,25 @@ fn is_inert(markdown: &str) -> bool {
     })
 }
 
-fn escape_all(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
+/// Plain text as Markdown that shows exactly these characters: what Markdown reads as syntax
+/// anywhere is escaped, and what it reads as syntax only at the start of a line (a heading, a
+/// list, a quote) is escaped there. For the plain fields of a case (title, organisation…).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut line_start = true;
     for c in text.trim().chars() {
-        if "\\`*_{}[]()<>#+-.!|~&".contains(c) {
+        let special = "\\`*_[]<>|~&".contains(c) || (line_start && "#+-=>".contains(c));
+        if special {
             out.push('\\');
         }
         out.push(c);
+        line_start = c == '\n' || (line_start && c == ' ');
+    }
+    // `1. ` or `1) ` at the start would become a numbered list.
+    if let Some(end) = out.find(|c: char| !c.is_ascii_digit()) {
+        if end > 0 && (out[end..].starts_with(". ") || out[end..].starts_with(") ")) {
+            out.insert(end, '\\');
+        }
     }
     out
 }
@@ -171,6 +200,21 @@ mod tests {
             "*maatwerk* \\<b>x\\</b> y"
         );
         assert_eq!(super::to_markdown_cell("a | b\nc"), "a \\| b c");
+        assert_eq!(super::to_markdown("Smith & Lewis"), "Smith \\& Lewis");
+    }
+
+    #[test]
+    fn plain_text_escapes_only_what_markdown_would_read() {
+        assert_eq!(
+            super::escape("B.V. (fictief) 14.8% e-bikes"),
+            "B.V. (fictief) 14.8% e-bikes"
+        );
+        assert_eq!(
+            super::escape("# kop *vet* <b>"),
+            "\\# kop \\*vet\\* \\<b\\>"
+        );
+        assert_eq!(super::escape("2025. Een jaar"), "2025\\. Een jaar");
+        assert_eq!(super::escape("- lijst"), "\\- lijst");
     }
 
     #[test]

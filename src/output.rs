@@ -4,6 +4,27 @@
 use std::io::Write;
 use std::path::Path;
 
+const TEMPORARY_PREFIX: &str = ".casebook-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files a killed build left in `folder` and its direct subfolders (a
+/// crash between writing and renaming leaves one; it never replaced a report).
+pub fn sweep_temporaries(folder: &Path) {
+    sweep(folder, 1);
+}
+
+fn sweep(folder: &Path, depth: u8) {
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX) {
+            let _ = std::fs::remove_file(entry.path());
+        } else if depth > 0 && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            sweep(&entry.path(), depth - 1);
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically, creating the folder when needed. Unchanged files are
 /// left alone, so their modification time keeps meaning "last changed".
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -16,8 +37,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let mut temporary = tempfile::Builder::new()
-        .prefix(".casebook-")
-        .suffix(".tmp")
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
         .tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     // Temporary files are private (0600); a report is for everyone who may read the folder.

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::case::{LoadedCase, Position, load_source};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_hash};
-use crate::output::write_atomic;
+use crate::output::{sweep_temporaries, write_atomic};
 use crate::project::discover;
 use crate::renderers::{Formats, Renderers};
 use crate::site::{self, IndexEntry};
@@ -121,6 +121,7 @@ pub fn build(
         Manifest::read(&options.out)
     };
     let kept = Manifest::read(&options.out);
+    sweep_temporaries(&options.out);
     let slugs = assign_slugs(&paths);
     progress.start(paths.len());
     let pool = rayon::ThreadPoolBuilder::new()

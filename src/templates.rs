@@ -69,6 +69,16 @@ impl Templates {
         tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| {
             text.replace('\n', " ").replace('|', "\\|")
         });
+        tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        });
+        tera.register_filter("md", |text: &str, _: Kwargs, _: &State| {
+            crate::markdown::escape(text)
+        });
         let mut typst = (PathBuf::new(), String::new());
         let mut locales = Vec::new();
         for (name, path, text) in texts {

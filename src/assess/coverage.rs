@@ -95,7 +95,7 @@ pub fn grounds(
                 .locale
                 .text(&format!("verdicts.{}", verdict_key(score.verdict)))
                 .to_string();
-            let shown = format!("{:.2}", score.score);
+            let shown = findings.locale.score(score.score);
             findings.warn(
                 at,
                 "GROUND-WEAK",

@@ -35,7 +35,7 @@ pub fn assess(loaded: &LoadedCase, rubric: &Rubric) -> Assessment {
 
     let name = findings.name(choice);
     let other = findings.name(overall.runner_up);
-    let shown = |v: f64| format!("{v:.2}");
+    let shown = |v: f64| findings.locale.amount(v);
     if overall.margin < 0.0 {
         let values = [
             ("choice", name.as_str()),

@@ -107,7 +107,7 @@ pub fn load_source(
             })
         }
         Err(err) => {
-            let d = yaml_diagnostic(path, &err);
+            let d = yaml_diagnostic(path, &err, &source);
             Err((Some(source), vec![d]))
         }
     }
@@ -137,9 +137,9 @@ pub fn slug_of(path: &Path) -> String {
 }
 
 /// Turns a YAML or type error into a diagnostic with a code and a hint a student can act on.
-fn yaml_diagnostic(path: &Path, err: &YamlError) -> Diagnostic {
+fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str) -> Diagnostic {
     let inner = err.without_snippet();
-    let at = err
+    let mut at = err
         .location()
         .map(|l| Position {
             line: u32::try_from(l.line()).unwrap_or(u32::MAX),
@@ -160,7 +160,7 @@ fn yaml_diagnostic(path: &Path, err: &YamlError) -> Diagnostic {
         YamlError::SerdeMissingField { field, .. } => (
             "MISSING-KEY",
             format!("the required key `{field}` is missing"),
-            format!("add `{field}:` to this section; `casebook new` shows a complete example"),
+            format!("add `{field}:` to this section, or check the indentation of the lines below it (a key indented differently belongs to another section); `casebook new` shows a complete example"),
         ),
         YamlError::SerdeInvalidType { unexpected, expected, .. }
         | YamlError::SerdeInvalidValue { unexpected, expected, .. } => (
@@ -188,16 +188,46 @@ fn yaml_diagnostic(path: &Path, err: &YamlError) -> Diagnostic {
             "this value is not a number".to_string(),
             type_hint("f64"),
         ),
+        _ if first_line(inner).contains("recursion limit exceeded") => (
+            "YAML-TOO-COMPLEX",
+            "the YAML is nested too deeply to read safely".to_string(),
+            "a case nests a few levels deep at most; look for runs of `[` or `{` or ever-deeper indentation".to_string(),
+        ),
+        _ if first_line(inner).contains("expected string scalar") => (
+            "WRONG-TYPE",
+            "expected a text here, found a list or a section".to_string(),
+            "write the text on the same line after the colon, or after `>-` on the lines below".to_string(),
+        ),
+        _ if first_line(inner).contains("expected sequence start") => (
+            "WRONG-TYPE",
+            "expected a list here, found a single value".to_string(),
+            "write each entry on its own line starting with `- `, or `[]` for an empty list".to_string(),
+        ),
+        _ if first_line(inner).contains("expected mapping start") => (
+            "WRONG-TYPE",
+            "expected a section of `key: value` lines here, found a list or a single value".to_string(),
+            "`casebook new` writes a starter case that shows what belongs in this section".to_string(),
+        ),
         _ if first_line(inner).contains("mapping values are not allowed") => (
             "YAML-SYNTAX",
-            "a text contains `: `, which YAML reads as a new key".to_string(),
-            "put the whole text in double quotes, or write it on the next lines after `>-`".to_string(),
+            "YAML did not expect a new key here".to_string(),
+            "either this line is indented deeper than the keys around it (line it up with them), or a text contains `: ` (put the whole text in double quotes)".to_string(),
         ),
-        _ if first_line(inner).contains("tab") => (
-            "YAML-SYNTAX",
-            first_line(inner),
-            "YAML indents with spaces only: replace the tab at the start of this line with spaces".to_string(),
-        ),
+        _ if first_line(inner).contains("tab") => {
+            // The parser reports where the scalar before the tab began; the student needs the tab.
+            let message = match indenting_tab(source, at.line) {
+                Some(tab) => {
+                    at = tab;
+                    "a tab is used for indentation".to_string()
+                }
+                None => first_line(inner),
+            };
+            (
+                "YAML-SYNTAX",
+                message,
+                "YAML indents with spaces only: replace the tab at the start of this line with spaces".to_string(),
+            )
+        }
         _ => (
             "YAML-SYNTAX",
             first_line(inner),
@@ -205,6 +235,23 @@ fn yaml_diagnostic(path: &Path, err: &YamlError) -> Diagnostic {
         ),
     };
     Diagnostic::error(path, at, code, message).with_hint(hint)
+}
+
+/// The first tab in the indentation of a line, from `line` on.
+fn indenting_tab(source: &str, line: u32) -> Option<Position> {
+    let start = usize::try_from(line).ok()?.saturating_sub(1);
+    source
+        .lines()
+        .enumerate()
+        .skip(start)
+        .find_map(|(index, text)| {
+            let indent = &text[..text.len() - text.trim_start().len()];
+            let column = indent.find('\t')?;
+            Some(Position {
+                line: u32::try_from(index + 1).ok()?,
+                column: u32::try_from(column + 1).ok()?,
+            })
+        })
 }
 
 fn first_line(err: &YamlError) -> String {

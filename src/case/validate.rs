@@ -265,6 +265,15 @@ impl Checker<'_> {
                     format!("`{field}` is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
                     "shorten the text or split it over several items".to_string(),
                 ))
+            } else if let Some((column, c)) = control_character(&text.value) {
+                Some((
+                    "CONTROL-CHARACTER",
+                    format!(
+                        "`{field}` holds an invisible control character (U+{:04X}) at character {column}",
+                        u32::from(c)
+                    ),
+                    "delete it and retype the text around it; it usually comes with text copied from a word processor or a terminal".to_string(),
+                ))
             } else {
                 None
             };
@@ -470,6 +479,15 @@ fn is_iso_date(text: &str) -> bool {
 }
 
 /// Every free text of a case with the item it belongs to and the key it was written under.
+/// The first control character in a text (tabs and line breaks are text), with its position
+/// counted in characters from 1.
+fn control_character(text: &str) -> Option<(usize, char)> {
+    text.chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        .map(|(i, c)| (i + 1, c))
+}
+
 pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     let mut out: Vec<(Option<&str>, &'static str, &Text)> = Vec::new();
     fn optional<'c>(

@@ -1,5 +1,6 @@
 //! Renderers: turn a case and its assessment into report documents.
 
+mod figures;
 mod parts;
 pub mod pdf;
 pub mod view;

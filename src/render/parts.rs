@@ -59,10 +59,13 @@ pub fn item(cx: &Context, item: &ArgumentItem) -> ItemView {
                     reasoning: cx.text(&s.reasoning),
                 }
             })
-            .collect()
+            .collect::<Vec<_>>()
     } else {
         Vec::new()
     };
+    // The chosen discipline's stance first: the reader looks for it before the others.
+    let mut stances = stances;
+    stances.sort_by_key(|s| !s.chosen);
     ItemView {
         id: item.id.value.clone(),
         text: cx.text(item.text),
@@ -118,6 +121,8 @@ pub struct ObjectiveView {
     pub term: Option<Value>,
     pub measurement: Option<Value>,
     pub owner: Option<Value>,
+    /// Why the objective is achievable (teacher edition only: it is an argument).
+    pub feasibility: Option<Value>,
     pub links: Vec<String>,
     /// Per letter: (letter, met); empty in the student edition.
     pub smart: Vec<SmartLetter>,
@@ -136,7 +141,7 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         .map(|u| u.value.as_str())
         .unwrap_or("");
     let number = |n: f64| {
-        let text = format!("{n}");
+        let text = cx.amount(n);
         let spaced = if unit.starts_with('%') || unit.is_empty() {
             ""
         } else {
@@ -187,6 +192,7 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
             .or_else(|| cx.optional(&objective.period)),
         measurement: cx.optional(&objective.measurement),
         owner: cx.optional(&objective.owner),
+        feasibility: cx.answer(&objective.feasibility),
         links: objective.links.iter().map(|l| l.value.clone()).collect(),
         smart: ordered,
     }
@@ -201,6 +207,8 @@ pub struct ConfrontationView {
     pub quadrants: Vec<(String, i64)>,
     pub posture: String,
     pub issues: Vec<(String, String, i64)>,
+    /// The cells with a note: (internal id, external id, note).
+    pub notes: Vec<(String, String, Value)>,
 }
 
 #[derive(Serialize)]
@@ -210,7 +218,11 @@ pub struct ConfrontationRow {
     pub total: i64,
 }
 
+/// `None` in the student edition: the scores are the student's own analysis.
 pub fn confrontation(cx: &Context) -> Option<ConfrontationView> {
+    if cx.edition == Edition::Student {
+        return None;
+    }
     let result = cx.assessment.confrontation.as_ref()?;
     let matrix = cx.case.current_situation.confrontation.as_ref()?;
     let columns: Vec<String> = result.columns.iter().map(|(id, _)| id.clone()).collect();
@@ -248,6 +260,18 @@ pub fn confrontation(cx: &Context) -> Option<ConfrontationView> {
             .text(&format!("postures.{}", result.posture))
             .to_string(),
         issues: result.issues.clone(),
+        notes: matrix
+            .cells
+            .iter()
+            .filter_map(|x| {
+                let note = x.note.as_ref()?;
+                Some((
+                    x.internal.value.clone(),
+                    x.external.value.clone(),
+                    cx.text(note),
+                ))
+            })
+            .collect(),
     })
 }
 
@@ -310,7 +334,7 @@ fn cell(
     MatrixCell {
         key: d.key(),
         score,
-        score_text: format!("{score:+.2}"),
+        score_text: cx.score(score),
         verdict: key,
         verdict_name: cx.verdict_name(verdict),
         symbol: verdict_symbol(key),
@@ -365,7 +389,7 @@ pub fn summary(cx: &Context) -> SummaryView {
         })
         .collect();
     let overall = &cx.assessment.overall;
-    let fmt = |v: f64| format!("{v:.2}");
+    let fmt = |v: f64| cx.score(v);
     let sentence = cx.locale.fill(
         "report.overall_sentence",
         &[
@@ -462,9 +486,7 @@ pub fn alternatives(cx: &Context) -> Vec<AlternativeView> {
                         title: cx.ground_title(g),
                         reasoning: cx.text(&ground.reasoning),
                         items: ground.items.iter().map(|i| i.value.clone()).collect(),
-                        score_text: score
-                            .map(|s| format!("{:+.2}", s.score))
-                            .unwrap_or_default(),
+                        score_text: score.map(|s| cx.score(s.score)).unwrap_or_default(),
                         verdict_name: score
                             .map(|s| cx.verdict_name(s.verdict))
                             .unwrap_or_default(),
@@ -586,6 +608,7 @@ pub struct ContributionView {
     pub symbol: &'static str,
     pub stance: i8,
     pub weight: f64,
+    pub weight_text: String,
 }
 
 #[derive(Serialize)]
@@ -602,8 +625,8 @@ pub struct TraceRow {
     pub name: String,
     pub chosen: bool,
     pub contributions: Vec<ContributionView>,
-    pub sum: f64,
-    pub weight_total: f64,
+    pub sum: String,
+    pub weight_total: String,
     pub score_text: String,
 }
 
@@ -648,11 +671,12 @@ pub fn appendix(cx: &Context) -> AppendixView {
                             symbol: stance_symbol(c.stance),
                             stance: c.stance,
                             weight: c.weight,
+                            weight_text: cx.amount(c.weight),
                         })
                         .collect(),
-                    sum: s.sum,
-                    weight_total: s.weight_total,
-                    score_text: format!("{:+.2}", s.score),
+                    sum: cx.amount(s.sum),
+                    weight_total: cx.amount(s.weight_total),
+                    score_text: cx.score(s.score),
                 })
                 .collect(),
         })

@@ -41,7 +41,7 @@ fn one_broken_case_does_not_stop_the_others() {
     let assert = build(&cases, &out, &[]).code(1);
     let text = stderr(&assert);
     assert!(
-        text.contains("charlie.yaml:1:7: error[YAML-SYNTAX]"),
+        text.contains("charlie.yaml:1:7: error[WRONG-TYPE]"),
         "{text}"
     );
     assert!(text.contains("2 built, 0 unchanged, 1 failed"), "{text}");

@@ -27,7 +27,7 @@ fn each_rule_names_file_line_column_code_and_item() {
         ("syntax.yaml", "syntax.yaml:3:5: error[YAML-SYNTAX]"),
         (
             "tab.yaml",
-            "tab.yaml:2:2: error[YAML-SYNTAX]: tabs disallowed",
+            "tab.yaml:2:1: error[YAML-SYNTAX]: a tab is used for indentation",
         ),
         (
             "unknown-key.yaml",

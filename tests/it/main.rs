@@ -4,6 +4,11 @@
 mod assess;
 mod build;
 mod check;
+mod checkers;
+mod fuzz;
+mod hostile;
+mod interrupt;
 mod pdf;
+mod published;
 mod render;
 mod support;

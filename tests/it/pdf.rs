@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use casebook::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template, spans};
+use casebook::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 
 use crate::support::{casebook, fixture, root};
 
@@ -70,6 +70,7 @@ fn meta(case: &str) -> DocumentMeta {
         authors: vec!["Auteur".to_owned()],
         lang: "nl".to_owned(),
         date: Some("2025-09-01".to_owned()),
+        source: format!("{case}.yaml").into(),
     }
 }
 
@@ -180,18 +181,29 @@ fn the_seed_pdf_holds_every_item_of_the_seed() {
     let mut expected: Vec<String> = case
         .argument_items()
         .iter()
-        .flat_map(|item| [item.id.value.clone(), spans::plain(item.text)])
+        .flat_map(|item| [item.id.value.clone(), casebook::markdown::plain(item.text)])
         .collect();
-    expected.push(spans::plain(&case.higher_decisions.mission.text));
+    expected.push(casebook::markdown::plain(
+        &case.higher_decisions.mission.text,
+    ));
     for function in &case.consequences.functions {
         expected.extend([
-            spans::plain(&function.function),
-            spans::plain(&function.text),
+            casebook::markdown::plain(&function.function),
+            casebook::markdown::plain(&function.text),
         ]);
     }
-    expected.extend(case.references.iter().map(|r| spans::plain(&r.text)));
+    expected.extend(
+        case.references
+            .iter()
+            .map(|r| casebook::markdown::plain(&r.text)),
+    );
     for (_, alternative) in case.alternatives.iter() {
-        expected.extend(alternative.threshold.iter().map(|t| spans::plain(t)));
+        expected.extend(
+            alternative
+                .threshold
+                .iter()
+                .map(|t| casebook::markdown::plain(t)),
+        );
     }
     let missing: Vec<&String> = expected
         .iter()

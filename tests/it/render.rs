@@ -3,23 +3,10 @@
 
 use std::path::Path;
 
-use crate::support::casebook;
+use crate::support::{build_ok, casebook};
 
 fn build(cases: &Path, out: &Path, extra: &[&str]) {
-    let assert = casebook()
-        .arg("build")
-        .arg(cases)
-        .arg("--out")
-        .arg(out)
-        .args(["--format", "md,html"])
-        .args(extra)
-        .assert();
-    let output = assert.get_output();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    build_ok(cases, out, &[&["--format", "md,html"], extra].concat());
 }
 
 #[test]

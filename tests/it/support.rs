@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The project root (where Cargo.toml is).
@@ -38,4 +39,35 @@ pub fn assert_expected(expected: &Path, actual: &str) {
         )
     });
     assert_eq!(actual, wanted, "output differs from {}", expected.display());
+}
+
+/// Runs `casebook build CASES --out OUT ARGS…` and fails the test, showing its messages, unless
+/// it succeeds.
+pub fn build_ok(cases: &Path, out: &Path, args: &[&str]) {
+    let assert = casebook()
+        .arg("build")
+        .arg(cases)
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .assert();
+    let output = assert.get_output();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Every file under `dir` (but `.gitkeep`), by its path relative to `dir`, with its bytes.
+pub fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".gitkeep")
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).expect("under dir").to_path_buf();
+            (relative, std::fs::read(e.path()).expect("read a file"))
+        })
+        .collect()
 }

@@ -7,6 +7,7 @@
 
 mod date;
 mod diagnose;
+mod glyphs;
 pub mod spans;
 pub mod standards;
 mod world;
@@ -20,6 +21,7 @@ use typst_pdf::{PdfStandards, Timestamp};
 
 use crate::case::{LoadedCase, Position};
 use crate::diagnostics::Diagnostic;
+use glyphs::Coverage;
 use world::{DocumentWorld, Shared};
 
 use date::SOURCE_DATE_EPOCH;
@@ -73,13 +75,16 @@ impl Default for PdfOptions {
 pub struct DocumentMeta {
     /// The case's name (its slug), used in messages and as the PDF's stable identifier.
     pub case: String,
-    /// Plain text (see [`spans::plain`]): the PDF title that PDF/UA requires.
+    /// Plain text (see [`crate::markdown::plain`]): the PDF title that PDF/UA requires.
     pub title: String,
     pub authors: Vec<String>,
     /// The case language's code (`nl`, `en`): the document language screen readers use.
     pub lang: String,
     /// The case's date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The case file, for warnings about its text.
+    #[serde(skip)]
+    pub source: PathBuf,
 }
 
 impl DocumentMeta {
@@ -88,15 +93,16 @@ impl DocumentMeta {
         let meta = &case.case.meta;
         Self {
             case: case.slug.clone(),
-            title: spans::plain(&meta.title),
+            title: crate::markdown::plain(&meta.title),
             authors: meta
                 .author
                 .iter()
-                .map(|author| spans::plain(author))
+                .map(|author| crate::markdown::plain(author))
                 .filter(|author| !author.is_empty())
                 .collect(),
             lang: case.case.language().code().to_owned(),
             date: meta.date.as_ref().map(|date| date.value.clone()),
+            source: case.path.clone(),
         }
     }
 }
@@ -120,6 +126,7 @@ pub struct PdfEngine {
     template_name: PathBuf,
     standards: PdfStandards,
     source_date_epoch: Option<String>,
+    coverage: Coverage,
 }
 
 impl PdfEngine {
@@ -138,6 +145,7 @@ impl PdfEngine {
         let shared = Shared::new(options.template.text.clone())
             .map_err(|err| setup_error(format!("cannot set up the typst world: {err}")))?;
         Ok(Self {
+            coverage: Coverage::new(shared.fonts()),
             shared,
             template_name: options.template.name,
             standards,
@@ -152,11 +160,7 @@ impl PdfEngine {
         view: &V,
         meta: &DocumentMeta,
     ) -> Result<Rendered, Vec<Diagnostic>> {
-        let data = serde_json::to_vec(&Data {
-            document: meta,
-            view,
-        })
-        .map_err(|err| {
+        let serialise_error = |err: serde_json::Error| {
             vec![Diagnostic::error(
                 &self.template_name,
                 Position::default(),
@@ -166,10 +170,20 @@ impl PdfEngine {
                     meta.case
                 ),
             )]
-        })?;
+        };
+        let mut data = serde_json::to_value(Data {
+            document: meta,
+            view,
+        })
+        .map_err(serialise_error)?;
+        let missing = self.coverage.replace_missing(&mut data);
+        let data = serde_json::to_vec(&data).map_err(serialise_error)?;
         let today = date::document_date(meta.date.as_deref(), self.source_date_epoch.as_deref());
         let world = DocumentWorld::new(&self.shared, data, today);
-        let result = self.compile_and_export(&world, meta, today);
+        let mut result = self.compile_and_export(&world, meta, today);
+        if let (Ok(rendered), false) = (&mut result, missing.is_empty()) {
+            rendered.warnings.push(missing_glyphs(meta, &missing));
+        }
         // typst memoises across documents; a large build would otherwise grow without bound.
         // Keeping the last few generations matters with parallel documents: evict(0) from one
         // thread throws away what another is still using (measured: half the throughput).
@@ -216,4 +230,18 @@ impl PdfEngine {
             }
         }
     }
+}
+
+fn missing_glyphs(meta: &DocumentMeta, missing: &std::collections::BTreeSet<char>) -> Diagnostic {
+    let shown: Vec<String> = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    Diagnostic::warning(
+        &meta.source,
+        Position::default(),
+        "PDF-GLYPH",
+        format!("the PDF shows {} as □: none of the built-in fonts has these characters", shown.join(", ")),
+    )
+    .with_hint("the HTML and Markdown reports show them as written; in the PDF, use words instead of emoji or rare scripts")
 }

@@ -3,7 +3,7 @@
 //! content with typst functions (`emph`, `strong`, `link`, `list`…) and every piece of text into a
 //! string value, so no user text is ever parsed as typst markup.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag};
 use serde::Serialize;
 
 /// One node of a free text.
@@ -82,20 +82,6 @@ pub fn spans(text: &str) -> Vec<Span> {
 pub fn value(text: &str) -> serde_json::Value {
     // Serialising these plain enums cannot fail; `Null` would print nothing rather than panic.
     serde_json::to_value(spans(text)).unwrap_or_default()
-}
-
-/// The free text as plain text (Markdown marks dropped), for the PDF's metadata.
-pub fn plain(text: &str) -> String {
-    let mut out = String::new();
-    for event in crate::markdown::events(text) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item) if !out.is_empty() => out.push(' '),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Clone, Debug)]
@@ -252,7 +238,7 @@ mod tests {
     #[test]
     fn plain_text_drops_the_marks() {
         assert_eq!(
-            plain("De *beste* `totaal`oplossing\nvoor [u](https://x.nl)"),
+            crate::markdown::plain("De *beste* `totaal`oplossing\nvoor [u](https://x.nl)"),
             "De beste totaaloplossing voor u"
         );
     }

@@ -1,0 +1,74 @@
+//! Characters no embedded font can draw. PDF/A forbids a missing glyph, so one emoji would cost
+//! the student the whole PDF; instead such a character is shown as a placeholder and the build
+//! warns, naming the characters.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+use typst::text::Font;
+
+/// What stands in for a character no font has (it is in the embedded fonts).
+const PLACEHOLDER: char = '□';
+
+/// Which characters the embedded fonts can draw.
+pub struct Coverage {
+    fonts: Vec<Font>,
+}
+
+impl Coverage {
+    pub fn new(fonts: Vec<Font>) -> Self {
+        Self { fonts }
+    }
+
+    fn draws(&self, c: char) -> bool {
+        c.is_ascii()
+            || self
+                .fonts
+                .iter()
+                .any(|font| font.info().coverage.contains(u32::from(c)))
+    }
+
+    /// Whether `c` goes into the PDF as it is. Invisible formatting characters do not, even where
+    /// a font has them (PDF/UA forbids the byte-order mark), except the joiners shaping needs.
+    fn keeps(&self, c: char) -> bool {
+        self.draws(c) && (!is_invisible(c) || matches!(c, '\u{200C}' | '\u{200D}'))
+    }
+
+    /// Replaces, in every string of `data`, each character no font draws: invisible formatting
+    /// characters (joiners, variation selectors, direction marks) are dropped, visible ones become
+    /// the placeholder. Returns the visible characters replaced.
+    pub fn replace_missing(&self, data: &mut Value) -> BTreeSet<char> {
+        let mut missing = BTreeSet::new();
+        self.walk(data, &mut missing);
+        missing
+    }
+
+    fn walk(&self, value: &mut Value, missing: &mut BTreeSet<char>) {
+        match value {
+            Value::String(text) if !text.chars().all(|c| self.keeps(c)) => {
+                *text = text
+                    .chars()
+                    .filter_map(|c| match c {
+                        _ if self.keeps(c) => Some(c),
+                        _ if is_invisible(c) => None,
+                        _ => {
+                            missing.insert(c);
+                            Some(PLACEHOLDER)
+                        }
+                    })
+                    .collect();
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| self.walk(v, missing)),
+            Value::Object(fields) => fields.values_mut().for_each(|v| self.walk(v, missing)),
+            _ => {}
+        }
+    }
+}
+
+/// Formatting characters that draw nothing: zero-width joiners and spaces, variation selectors,
+/// direction marks and isolates, tag characters.
+fn is_invisible(c: char) -> bool {
+    matches!(u32::from(c),
+        0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF | 0xFE00..=0xFE0F
+        | 0xE0000..=0xE007F | 0xE0100..=0xE01EF | 0x180E | 0x034F)
+}

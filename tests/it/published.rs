@@ -1,0 +1,45 @@
+//! The published example set: `output/` is committed, and a fresh build of `cases/` must give
+//! exactly those files, byte for byte (which also proves the build is deterministic).
+//! `UPDATE_EXPECT=1 cargo test --release` rewrites `output/` after a deliberate change.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::support::{casebook, files, root};
+
+#[test]
+fn the_committed_output_is_what_cases_build_to() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let fresh = dir.path().join("output");
+    casebook()
+        .args(["build", "cases", "--quiet", "--out"])
+        .arg(&fresh)
+        .assert()
+        .success();
+    let published = root().join("output");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        for (path, _) in files(&published) {
+            std::fs::remove_file(published.join(path)).expect("remove an old output file");
+        }
+        for (path, bytes) in files(&fresh) {
+            let target = published.join(&path);
+            std::fs::create_dir_all(target.parent().expect("a folder")).expect("folder");
+            std::fs::write(target, bytes).expect("write an output file");
+        }
+        return;
+    }
+    let (want, got) = (files(&published), files(&fresh));
+    let names = |m: &BTreeMap<PathBuf, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(&want),
+        names(&got),
+        "output/ holds other files than a build of cases/ makes; run UPDATE_EXPECT=1 cargo test --release"
+    );
+    for (path, bytes) in &got {
+        assert!(
+            want.get(path) == Some(bytes),
+            "output/{} differs from a fresh build; run UPDATE_EXPECT=1 cargo test --release if the change is meant",
+            path.display()
+        );
+    }
+}
