@@ -12,3 +12,4 @@ mod pdf;
 mod published;
 mod render;
 mod support;
+mod watch;

@@ -1,0 +1,71 @@
+//! `casebook watch`: a saved case is rebuilt, a broken save prints its error and keeps the old
+//! output, and the next good save builds again. The test waits for each step (up to a generous
+//! limit) rather than timing it.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::root;
+
+/// Kills the watcher when the test ends, pass or fail.
+struct Watcher(Child);
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let limit = Instant::now() + Duration::from_secs(60);
+    while !done() {
+        assert!(Instant::now() < limit, "gave up waiting: {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn watch_rebuilds_a_saved_case_and_survives_a_broken_save() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&cases).expect("cases folder");
+    let case = cases.join("alfa.yaml");
+    crate::support::casebook().arg("new").arg(&case).assert().success();
+    let log = dir.path().join("watch.log");
+    let child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
+        .current_dir(root())
+        .arg("watch")
+        .arg(&cases)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "md,html"])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("start casebook watch");
+    let _watcher = Watcher(child);
+    let report = out.join("alfa/alfa.md");
+    wait_for("the first build", || read(&report).contains("Onderbouwing van de waardestrategie"));
+    // The watcher is running once the first build is written; give it a moment to subscribe.
+    std::thread::sleep(Duration::from_millis(500));
+
+    let text = read(&case);
+    std::fs::write(&case, text.replace("Onderbouwing van de waardestrategie", "Tweede versie"))
+        .expect("save the case");
+    wait_for("the rebuild after a save", || read(&report).contains("Tweede versie"));
+
+    std::fs::write(&case, "meta: [\n").expect("save a broken case");
+    wait_for("the error of the broken save", || read(&log).contains("alfa.yaml:1:7"));
+    assert!(read(&report).contains("Tweede versie"), "the broken save removed the old report");
+
+    std::fs::write(&case, text.replace("Onderbouwing van de waardestrategie", "Derde versie"))
+        .expect("save the fixed case");
+    wait_for("the rebuild after the fix", || read(&report).contains("Derde versie"));
+}
