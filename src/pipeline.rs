@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-
-use rayon::prelude::*;
 
 use crate::case::{LoadedCase, Position, load_source};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -124,31 +124,31 @@ pub fn build(
     sweep_temporaries(&options.out);
     let slugs = assign_slugs(&paths);
     progress.start(paths.len());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        // typst's layout recurses deeply; the default 2 MB worker stack overflows on long reports.
-        .stack_size(64 << 20)
-        .build()
-        .map_err(|err| {
-            vec![Diagnostic::error(
-                &options.out,
-                nowhere,
-                "INTERNAL",
-                format!("cannot start worker threads: {err}"),
-            )]
-        })?;
-    let cases: Vec<CaseOutcome> = pool.install(|| {
-        paths
-            .par_iter()
-            .zip(slugs.par_iter())
-            .map(|(path, slug)| {
-                progress.case_started(path);
-                let outcome = build_one(path, slug, options, renderers, &previous, &kept);
-                progress.case_finished(&outcome);
-                outcome
-            })
-            .collect()
-    });
+    let jobs = options
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // typst lays out the pages of a document in parallel on rayon's global pool; its threads
+    // need the same deep stacks as ours. Already set up (a second build in one process): fine.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(STACK_SIZE)
+        .build_global();
+    let work: Vec<(&PathBuf, &Result<String, PathBuf>)> = paths.iter().zip(slugs.iter()).collect();
+    let cases = in_parallel(jobs, &work, |(path, slug)| {
+        progress.case_started(path);
+        let outcome = build_one(path, slug, options, renderers, &previous, &kept);
+        progress.case_finished(&outcome);
+        outcome
+    })
+    .map_err(|err| {
+        vec![Diagnostic::error(
+            &options.out,
+            nowhere,
+            "INTERNAL",
+            format!("cannot start worker threads: {err}"),
+        )]
+    })?;
     let mut report = BuildReport {
         cases,
         general: Vec::new(),
@@ -158,6 +158,44 @@ pub fn build(
     finish(options, renderers, &kept, &mut report);
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// typst's layout recurses deeply; the default 2 MB thread stack overflows on long reports.
+const STACK_SIZE: usize = 64 << 20;
+
+/// Runs `work` on every item with `jobs` threads, each taking the next item when it is done,
+/// and returns the results in the order of `items`. Plain threads, not a rayon pool: a rayon
+/// worker that waits for typst's own parallel layout steals the next *document*, so with 200
+/// cases most of them ended up half-built at once (measured: 610 MB resident with one job).
+fn in_parallel<T: Sync, R: Send>(
+    jobs: usize,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> std::io::Result<Vec<R>> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+            std::thread::Builder::new()
+                .stack_size(STACK_SIZE)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(index) else { break };
+                        let result = work(item);
+                        let mut slots = results.lock().unwrap_or_else(|p| p.into_inner());
+                        slots[index] = Some(result);
+                    }
+                })?;
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    Ok(results
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// One slug per case file: its file stem, or an error when two files would write the same folder.
@@ -244,34 +282,33 @@ fn build_one(
             entry,
         };
     }
-    let case = match load_source(path, bytes) {
-        Ok(case) if !case.has_errors() => case,
-        Ok(case) => return failed(slug, case.diagnostics, Some(case.source)),
-        Err((source, diagnostics)) => return failed(slug, diagnostics, source),
-    };
-    // A panic is a bug of ours; it must cost this one case, not the build.
-    let rendered = catch_unwind(AssertUnwindSafe(|| {
-        render_and_write(&case, &slug, &hash, options, renderers)
-    }));
-    match rendered {
-        Ok(Ok((entry, diagnostics))) => CaseOutcome {
-            path: path.to_path_buf(),
-            slug,
-            status: CaseStatus::Built,
-            diagnostics,
-            source: Some(case.source),
-            entry: Some(entry),
-        },
-        Ok(Err(diagnostics)) => failed(slug, diagnostics, Some(case.source)),
-        Err(_) => {
-            let message = "internal error while building this case (a bug in casebook; please report it with the case file)";
-            failed(
-                slug,
-                vec![Diagnostic::error(path, nowhere, "INTERNAL", message)],
-                Some(case.source),
-            )
+    // A panic is a bug of ours (here or in a library); it must cost this one case, not the build.
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let case = match load_source(path, bytes) {
+            Ok(case) if !case.has_errors() => case,
+            Ok(case) => return failed(slug.clone(), case.diagnostics, Some(case.source)),
+            Err((source, diagnostics)) => return failed(slug.clone(), diagnostics, source),
+        };
+        match render_and_write(&case, &slug, &hash, options, renderers) {
+            Ok((entry, diagnostics)) => CaseOutcome {
+                path: path.to_path_buf(),
+                slug: slug.clone(),
+                status: CaseStatus::Built,
+                diagnostics,
+                source: Some(case.source),
+                entry: Some(entry),
+            },
+            Err(diagnostics) => failed(slug.clone(), diagnostics, Some(case.source)),
         }
-    }
+    }));
+    outcome.unwrap_or_else(|_| {
+        let message = "internal error while building this case (a bug in casebook; please report it with the case file)";
+        failed(
+            slug.clone(),
+            vec![Diagnostic::error(path, nowhere, "INTERNAL", message)],
+            None,
+        )
+    })
 }
 
 /// Renders every format of one case and writes the files; nothing is written unless every

@@ -103,7 +103,7 @@ pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<St
                     Verdict::Weak => "~",
                     Verdict::Unsubstantiated => "✗",
                 },
-                margin_text: format!("{:+.2}", entry.margin),
+                margin_text: locale.score(entry.margin),
                 links: entry
                     .links
                     .iter()

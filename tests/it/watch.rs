@@ -37,7 +37,11 @@ fn watch_rebuilds_a_saved_case_and_survives_a_broken_save() {
     let out = dir.path().join("out");
     std::fs::create_dir(&cases).expect("cases folder");
     let case = cases.join("alfa.yaml");
-    crate::support::casebook().arg("new").arg(&case).assert().success();
+    crate::support::casebook()
+        .arg("new")
+        .arg(&case)
+        .assert()
+        .success();
     let log = dir.path().join("watch.log");
     let child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
         .current_dir(root())
@@ -52,20 +56,37 @@ fn watch_rebuilds_a_saved_case_and_survives_a_broken_save() {
         .expect("start casebook watch");
     let _watcher = Watcher(child);
     let report = out.join("alfa/alfa.md");
-    wait_for("the first build", || read(&report).contains("Onderbouwing van de waardestrategie"));
+    wait_for("the first build", || {
+        read(&report).contains("Onderbouwing van de waardestrategie")
+    });
     // The watcher is running once the first build is written; give it a moment to subscribe.
     std::thread::sleep(Duration::from_millis(500));
 
     let text = read(&case);
-    std::fs::write(&case, text.replace("Onderbouwing van de waardestrategie", "Tweede versie"))
-        .expect("save the case");
-    wait_for("the rebuild after a save", || read(&report).contains("Tweede versie"));
+    std::fs::write(
+        &case,
+        text.replace("Onderbouwing van de waardestrategie", "Tweede versie"),
+    )
+    .expect("save the case");
+    wait_for("the rebuild after a save", || {
+        read(&report).contains("Tweede versie")
+    });
 
     std::fs::write(&case, "meta: [\n").expect("save a broken case");
-    wait_for("the error of the broken save", || read(&log).contains("alfa.yaml:1:7"));
-    assert!(read(&report).contains("Tweede versie"), "the broken save removed the old report");
+    wait_for("the error of the broken save", || {
+        read(&log).contains("alfa.yaml:1:7")
+    });
+    assert!(
+        read(&report).contains("Tweede versie"),
+        "the broken save removed the old report"
+    );
 
-    std::fs::write(&case, text.replace("Onderbouwing van de waardestrategie", "Derde versie"))
-        .expect("save the fixed case");
-    wait_for("the rebuild after the fix", || read(&report).contains("Derde versie"));
+    std::fs::write(
+        &case,
+        text.replace("Onderbouwing van de waardestrategie", "Derde versie"),
+    )
+    .expect("save the fixed case");
+    wait_for("the rebuild after the fix", || {
+        read(&report).contains("Derde versie")
+    });
 }
