@@ -121,7 +121,7 @@ pub struct ObjectiveView {
     pub term: Option<Value>,
     pub measurement: Option<Value>,
     pub owner: Option<Value>,
-    /// Why the objective is achievable (teacher edition only: it is an argument).
+    /// Why the objective is achievable (teacher edition only, as `links`: they are arguments).
     pub feasibility: Option<Value>,
     pub links: Vec<String>,
     /// Per letter: (letter, met); empty in the student edition.
@@ -193,7 +193,12 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         measurement: cx.optional(&objective.measurement),
         owner: cx.optional(&objective.owner),
         feasibility: cx.answer(&objective.feasibility),
-        links: objective.links.iter().map(|l| l.value.clone()).collect(),
+        // Which analysis an objective follows from is part of the answer.
+        links: if cx.edition == Edition::Teacher {
+            objective.links.iter().map(|l| l.value.clone()).collect()
+        } else {
+            Vec::new()
+        },
         smart: ordered,
     }
 }

@@ -92,6 +92,15 @@ fn the_student_edition_leaks_no_answer() {
         html.contains("Een goed functionerend CRM-informatiesysteem"),
         "the case facts stay"
     );
+    for task in [
+        "Werk uit wat de keuze betekent voor de marketingfunctie",
+        "Leg per niet-gekozen waardestrategie, grond voor grond, uit",
+    ] {
+        assert!(
+            html.contains(task) && md.contains(task),
+            "no space to fill in: {task}"
+        );
+    }
     let seed = std::fs::read_to_string("cases/klantpartnerschap.yaml").expect("seed");
     let case: serde_json::Value = serde_json::to_value(
         casebook::case::load_case(Path::new("cases/klantpartnerschap.yaml"))
@@ -103,6 +112,7 @@ fn the_student_edition_leaks_no_answer() {
     collect(&case, "reasoning", &mut answers);
     collect(&case, "worked_out", &mut answers);
     collect(&case, "threshold", &mut answers);
+    collect(&case, "conclusion", &mut answers);
     assert!(answers.len() > 40 && !seed.is_empty());
     for answer in answers {
         let probe: String = answer.chars().take(60).collect();
