@@ -11,6 +11,8 @@ use crate::diagnostics::Diagnostic;
 
 /// Case files larger than this are refused before parsing (a real case is a few dozen KB).
 pub const MAX_CASE_BYTES: usize = 2 * 1024 * 1024;
+/// The YAML parser's recursion limit (serde-saphyr); a case needs fewer than ten levels.
+pub const MAX_NESTING: usize = 255;
 
 /// A case that parsed; it may still carry validation errors in `diagnostics`.
 #[derive(Clone, Debug)]
@@ -190,7 +192,7 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str) -> Diagnostic {
         ),
         _ if first_line(inner).contains("recursion limit exceeded") => (
             "YAML-TOO-COMPLEX",
-            "the YAML is nested too deeply to read safely".to_string(),
+            format!("the YAML is nested more than {MAX_NESTING} levels deep, the most casebook reads"),
             "a case nests a few levels deep at most; look for runs of `[` or `{` or ever-deeper indentation".to_string(),
         ),
         _ if first_line(inner).contains("expected string scalar") => (
