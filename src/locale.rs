@@ -23,17 +23,17 @@ impl Locale {
             Language::En => EN,
         };
         // The built-in files are checked by a test; a broken one yields no texts, not a panic.
-        Self::parse(language, source).unwrap_or_else(|_| Locale {
+        Locale {
             language,
-            texts: BTreeMap::new(),
-        })
+            texts: texts_of(source).unwrap_or_default(),
+        }
     }
 
-    /// Reads a locale file's text.
+    /// Reads a locale file's text over the built-in one: an override (`--templates`) names only
+    /// the labels it changes, and every other label keeps its built-in text.
     pub fn parse(language: Language, source: &str) -> Result<Locale, toml::de::Error> {
-        let table: toml::Table = toml::from_str(source)?;
-        let mut texts = BTreeMap::new();
-        flatten("", &table, &mut texts);
+        let mut texts = Self::builtin(language).texts;
+        texts.extend(texts_of(source)?);
         Ok(Locale { language, texts })
     }
 
@@ -91,6 +91,13 @@ impl Locale {
     }
 }
 
+fn texts_of(source: &str) -> Result<BTreeMap<String, String>, toml::de::Error> {
+    let table: toml::Table = toml::from_str(source)?;
+    let mut texts = BTreeMap::new();
+    flatten("", &table, &mut texts);
+    Ok(texts)
+}
+
 fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
     for (key, value) in table {
         let full = if prefix.is_empty() {
@@ -113,6 +120,22 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_override_changes_only_the_labels_it_names() {
+        let school = Locale::parse(
+            Language::Nl,
+            "[report]\nsummary = \"Conclusie van de case\"\n",
+        )
+        .expect("override parses");
+        let builtin = Locale::builtin(Language::Nl);
+        assert_eq!(school.text("report.summary"), "Conclusie van de case");
+        assert_eq!(
+            school.text("report.decimal"),
+            builtin.text("report.decimal")
+        );
+        assert_eq!(school.score(-0.5), "\u{2212}0,50");
+    }
 
     #[test]
     fn both_locales_parse_and_have_the_same_keys() {
