@@ -30,6 +30,9 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
             // An HTML block becomes an ordinary paragraph of text.
             Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
+            // A heading in a free text would break the report's own outline: it stays a paragraph.
+            Event::Start(Tag::Heading { .. }) => out.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::Heading(_)) => out.push(Event::End(TagEnd::Paragraph)),
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Start(Tag::Link {
@@ -101,8 +104,27 @@ pub fn to_html(text: &str) -> String {
 /// links and images as their text. Line breaks are kept for prose; `to_markdown_cell` is for tables.
 pub fn to_markdown(text: &str) -> String {
     let mut out = String::new();
-    let written =
-        pulldown_cmark_to_cmark::cmark(events(text).into_iter(), &mut out, options()).is_ok();
+    // Bullets as the report's own lists write them, so one document uses one list style.
+    let style = pulldown_cmark_to_cmark::Options {
+        list_token: '-',
+        ..Default::default()
+    };
+    let written = pulldown_cmark_to_cmark::cmark_with_options(
+        events(text).into_iter(),
+        &mut out,
+        options(),
+        style,
+    )
+    .is_ok();
+    // The writer leaves a single space after a quote's `>`; two would be a line break, one is noise.
+    let out: Vec<&str> = out
+        .lines()
+        .map(|line| match line.strip_suffix(' ') {
+            Some(rest) if !rest.ends_with(' ') => rest,
+            _ => line,
+        })
+        .collect();
+    let out = out.join("\n");
     // The second guard: what we wrote must parse back without HTML, images or unsafe links;
     // otherwise every character that Markdown could read as syntax is escaped.
     // pulldown-cmark-to-cmark writes a literal `&` as the entity `&amp;`; `\&` reads the same
@@ -148,6 +170,19 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// HTML from [`to_html`] as block content: a single paragraph (returned inline) gets its `<p>`
+/// back; several paragraphs, lists and quotes are blocks already and must not sit inside one.
+pub fn as_block(html: &str) -> String {
+    let block = ["<p>", "<ul>", "<ol>", "<blockquote>"]
+        .iter()
+        .any(|tag| html.starts_with(tag));
+    if block || html.is_empty() {
+        html.to_string()
+    } else {
+        format!("<p>{html}</p>")
+    }
 }
 
 /// Markdown for one cell of a GFM table: one line, pipes escaped.
@@ -201,6 +236,15 @@ mod tests {
         );
         assert_eq!(super::to_markdown_cell("a | b\nc"), "a \\| b c");
         assert_eq!(super::to_markdown("Smith & Lewis"), "Smith \\& Lewis");
+    }
+
+    #[test]
+    fn headings_in_free_text_stay_paragraphs_and_lists_use_dashes() {
+        assert_eq!(to_html("# Kop"), "Kop");
+        assert_eq!(
+            super::to_markdown("# Kop\n\n* een\n* twee"),
+            "Kop\n\n- een\n- twee"
+        );
     }
 
     #[test]

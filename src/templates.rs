@@ -76,6 +76,9 @@ impl Templates {
                 .map(|first| first.to_uppercase().chain(chars).collect::<String>())
                 .unwrap_or_default()
         });
+        tera.register_filter("prose", |html: &str, _: Kwargs, _: &State| {
+            crate::markdown::as_block(html)
+        });
         tera.register_filter("md", |text: &str, _: Kwargs, _: &State| {
             crate::markdown::escape(text)
         });

@@ -20,7 +20,7 @@ fn checkers() -> Option<PathBuf> {
     }
 }
 
-/// Every case of `cases/` and the hostile and leadership fixtures, built as md and html in both
+/// Every case of `cases/`, the hostile, leadership and rich-text fixtures, built as md and html in both
 /// editions; returns the folder and the files with the given extension.
 fn built(extension: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -28,7 +28,9 @@ fn built(extension: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     std::fs::create_dir(&cases).expect("cases folder");
     let sources = std::fs::read_dir(root().join("cases"))
         .expect("cases/")
-        .chain(std::fs::read_dir(fixture("pdf")).expect("tests/fixtures/pdf"));
+        .chain(std::fs::read_dir(fixture("pdf")).expect("tests/fixtures/pdf"))
+        // Free text with paragraphs, lists, quotes, headings and tables.
+        .chain(std::fs::read_dir(fixture("checkers")).expect("tests/fixtures/checkers"));
     for entry in sources {
         let path = entry.expect("folder entry").path();
         if path.extension().is_some_and(|e| e == "yaml") {

@@ -189,7 +189,12 @@ fn exercise(renderers: &Renderers, input: &[u8], pdf: bool) -> Result<(), String
 
 fn corpus() -> Vec<Vec<u8>> {
     let mut files: Vec<PathBuf> = Vec::new();
-    for dir in [root().join("cases"), fixture("pdf"), fixture("check")] {
+    for dir in [
+        root().join("cases"),
+        fixture("pdf"),
+        fixture("check"),
+        fixture("checkers"),
+    ] {
         for entry in std::fs::read_dir(dir).expect("a corpus folder").flatten() {
             files.push(entry.path());
         }
