@@ -101,7 +101,7 @@ pub fn to_html(text: &str) -> String {
 }
 
 /// The text as Markdown again, rebuilt from the safe events: raw HTML comes out escaped, unsafe
-/// links and images as their text. Line breaks are kept for prose; `to_markdown_cell` is for tables.
+/// links and images as their text. Line breaks are kept for prose; [`table_cell`] is for tables.
 pub fn to_markdown(text: &str) -> String {
     let mut out = String::new();
     // Bullets as the report's own lists write them, so one document uses one list style.
@@ -124,12 +124,11 @@ pub fn to_markdown(text: &str) -> String {
             _ => line,
         })
         .collect();
-    let out = out.join("\n");
-    // The second guard: what we wrote must parse back without HTML, images or unsafe links;
-    // otherwise every character that Markdown could read as syntax is escaped.
     // pulldown-cmark-to-cmark writes a literal `&` as the entity `&amp;`; `\&` reads the same
     // and is what a person would type.
-    let out = out.replace("&amp;", "\\&");
+    let out = out.join("\n").replace("&amp;", "\\&");
+    // The second guard: what we wrote must parse back without HTML, images or unsafe links;
+    // otherwise every character that Markdown could read as syntax is escaped.
     if written && is_inert(&out) {
         out.trim().to_string()
     } else {
@@ -185,9 +184,9 @@ pub fn as_block(html: &str) -> String {
     }
 }
 
-/// Markdown for one cell of a GFM table: one line, pipes escaped.
-pub fn to_markdown_cell(text: &str) -> String {
-    to_markdown(text).replace('\n', " ").replace('|', "\\|")
+/// Markdown (from [`to_markdown`]) made fit for one cell of a GFM table: one line, pipes escaped.
+pub fn table_cell(markdown: &str) -> String {
+    markdown.replace('\n', " ").replace('|', "\\|")
 }
 
 /// The second guard: whatever pulldown-cmark produced, only these tags and schemes pass.
@@ -234,7 +233,10 @@ mod tests {
             super::to_markdown("*maatwerk* <b>x</b> [y](javascript:z)"),
             "*maatwerk* \\<b>x\\</b> y"
         );
-        assert_eq!(super::to_markdown_cell("a | b\nc"), "a \\| b c");
+        assert_eq!(
+            super::table_cell(&super::to_markdown("a | b\nc")),
+            "a \\| b c"
+        );
         assert_eq!(super::to_markdown("Smith & Lewis"), "Smith \\& Lewis");
     }
 

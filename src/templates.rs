@@ -67,7 +67,7 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| {
-            text.replace('\n', " ").replace('|', "\\|")
+            crate::markdown::table_cell(text)
         });
         tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
             let mut chars = text.chars();

@@ -478,7 +478,6 @@ fn is_iso_date(text: &str) -> bool {
     )
 }
 
-/// Every free text of a case with the item it belongs to and the key it was written under.
 /// The first control character in a text (tabs and line breaks are text), with its position
 /// counted in characters from 1.
 fn control_character(text: &str) -> Option<(usize, char)> {
@@ -488,6 +487,7 @@ fn control_character(text: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
+/// Every free text of a case with the item it belongs to and the key it was written under.
 pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     let mut out: Vec<(Option<&str>, &'static str, &Text)> = Vec::new();
     fn optional<'c>(

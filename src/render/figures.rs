@@ -1,14 +1,14 @@
-//! The HTML report's SVG figures laid out in advance: the SWOT grid and the consistency matrix.
+//! The HTML report's SVG figures laid out in advance (only the HTML renderer builds them): the SWOT grid and the consistency matrix.
 //! SVG has no line wrapping, so texts are wrapped here (by an average character width) and the
 //! template only places the lines it is given; every string still goes through tera's escaping.
 
 use serde::Serialize;
 
-use crate::case::Argument;
+use crate::case::{Argument, Case};
+use crate::locale::Locale;
 use crate::markdown::plain;
 
 use super::parts::SummaryView;
-use super::view::Context;
 
 /// Average advance of a character of the figures' 13 px sans-serif text, in pixels: generous,
 /// so a line never runs out of its box.
@@ -80,7 +80,13 @@ fn columns(width: f64) -> usize {
 }
 
 /// The lines of one SWOT quadrant, from its top edge: the title, then each item's id and text.
-fn quadrant_lines(cx: &Context, title: &str, items: &[Argument], x: f64, width: f64) -> Vec<Line> {
+fn quadrant_lines(
+    locale: &Locale,
+    title: &str,
+    items: &[Argument],
+    x: f64,
+    width: f64,
+) -> Vec<Line> {
     let pad = 14.0;
     let mut y = 26.0;
     let mut lines = vec![Line {
@@ -94,7 +100,7 @@ fn quadrant_lines(cx: &Context, title: &str, items: &[Argument], x: f64, width: 
         lines.push(Line {
             x: x + pad,
             y,
-            text: cx.label("none"),
+            text: label(locale, "none"),
             strong: false,
         });
     }
@@ -124,8 +130,8 @@ fn quadrant_lines(cx: &Context, title: &str, items: &[Argument], x: f64, width: 
 }
 
 /// The SWOT as a 2×2 grid: strengths beside weaknesses, opportunities beside threats.
-pub fn swot(cx: &Context) -> Figure {
-    let b = &cx.case.current_situation;
+pub fn swot(case: &Case, locale: &Locale) -> Figure {
+    let b = &case.current_situation;
     let gap = 12.0;
     let half = (WIDTH - gap) / 2.0;
     let rows = [
@@ -142,18 +148,22 @@ pub fn swot(cx: &Context) -> Figure {
                 .map(|i| format!("{} {}", i.id.value, plain(&i.text.value)))
                 .collect();
             let listed = if listed.is_empty() {
-                cx.label("none")
+                label(locale, "none")
             } else {
                 listed.join("; ")
             };
-            description.push(format!("{}: {listed}", cx.label(key)));
+            description.push(format!("{}: {listed}", label(locale, key)));
         }
         let laid: Vec<(&str, Vec<Line>, f64)> = row
             .iter()
             .enumerate()
             .map(|(i, (key, items))| {
                 let x = i as f64 * (half + gap);
-                (*key, quadrant_lines(cx, &cx.label(key), items, x, half), x)
+                (
+                    *key,
+                    quadrant_lines(locale, &label(locale, key), items, x, half),
+                    x,
+                )
             })
             .collect();
         let height = laid
@@ -186,8 +196,8 @@ pub fn swot(cx: &Context) -> Figure {
 
 /// The consistency matrix: grounds (and the total) down, disciplines across, each cell coloured
 /// by its verdict and showing symbol, score and verdict in words.
-pub fn matrix(cx: &Context, summary: &SummaryView) -> Figure {
-    let overall = cx.label("overall");
+pub fn matrix(locale: &Locale, summary: &SummaryView) -> Figure {
+    let overall = label(locale, "overall");
     let label_width = 250.0;
     let cell_width = (WIDTH - label_width) / 3.0;
     let head = 40.0;
@@ -203,7 +213,7 @@ pub fn matrix(cx: &Context, summary: &SummaryView) -> Figure {
             lines: vec![Line {
                 x: x + 10.0,
                 y: 25.0,
-                text: discipline_name(cx, cell.key),
+                text: discipline_name(locale, cell.key),
                 strong: true,
             }],
         });
@@ -219,7 +229,7 @@ pub fn matrix(cx: &Context, summary: &SummaryView) -> Figure {
         let said: Vec<String> = cells
             .iter()
             .map(|c| {
-                let name = discipline_name(cx, c.key);
+                let name = discipline_name(locale, c.key);
                 format!("{name} {} {}", c.score_text, c.verdict_name)
             })
             .collect();
@@ -282,8 +292,12 @@ pub fn matrix(cx: &Context, summary: &SummaryView) -> Figure {
     }
 }
 
-fn discipline_name(cx: &Context, key: &str) -> String {
-    cx.locale.text(&format!("disciplines.{key}")).to_string()
+fn discipline_name(locale: &Locale, key: &str) -> String {
+    locale.text(&format!("disciplines.{key}")).to_string()
+}
+
+fn label(locale: &Locale, key: &str) -> String {
+    locale.text(&format!("report.{key}")).to_string()
 }
 
 #[cfg(test)]

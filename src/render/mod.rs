@@ -5,6 +5,7 @@ mod parts;
 pub mod pdf;
 pub mod view;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::assess::Assessment;
@@ -22,9 +23,11 @@ pub fn markdown(
     assessment: &Assessment,
     edition: Edition,
 ) -> Result<String, Diagnostic> {
-    let mut text = report(templates, "report.md", case, assessment, edition, &|t| {
+    let locale = templates.locale(case.case.language());
+    let view = ReportView::build(case, assessment, locale, edition, &|t| {
         Value::String(to_markdown(t))
-    })?;
+    });
+    let mut text = templates.render("report.md", &view)?;
     // One trailing newline and no runs of blank lines: what markdownlint expects of a file.
     while text.contains("\n\n\n") {
         text = text.replace("\n\n\n", "\n\n");
@@ -39,20 +42,24 @@ pub fn html(
     assessment: &Assessment,
     edition: Edition,
 ) -> Result<String, Diagnostic> {
-    report(templates, "report.html", case, assessment, edition, &|t| {
+    let locale = templates.locale(case.case.language());
+    let view = ReportView::build(case, assessment, locale, edition, &|t| {
         Value::String(to_html(t))
-    })
+    });
+    // The SVG figures are laid out for this page only; the other formats draw their own.
+    let page = HtmlPage {
+        swot_figure: figures::swot(&case.case, locale),
+        matrix_figure: view.summary.as_ref().map(|s| figures::matrix(locale, s)),
+        view: &view,
+    };
+    templates.render("report.html", &page)
 }
 
-fn report(
-    templates: &Templates,
-    name: &str,
-    case: &LoadedCase,
-    assessment: &Assessment,
-    edition: Edition,
-    rich: view::Rich,
-) -> Result<String, Diagnostic> {
-    let locale = templates.locale(case.case.language());
-    let view = ReportView::build(case, assessment, locale, edition, rich);
-    templates.render(name, &view)
+/// The report view with the HTML page's figures beside it.
+#[derive(Serialize)]
+struct HtmlPage<'a> {
+    #[serde(flatten)]
+    view: &'a ReportView,
+    swot_figure: figures::Figure,
+    matrix_figure: Option<figures::Figure>,
 }

@@ -9,7 +9,6 @@ use crate::assess::{Assessment, verdict_key};
 use crate::case::{Argument, ArgumentItem, Case, Discipline, Ground, LoadedCase, Text};
 use crate::locale::Locale;
 
-use super::figures;
 use super::parts::{self, ItemView, ObjectiveView};
 
 /// Turns one free text (inline Markdown) into the renderer's rich text.
@@ -42,10 +41,6 @@ pub struct ReportView {
     pub ground_d: GroundDView,
     /// `None` in the student edition.
     pub summary: Option<parts::SummaryView>,
-    /// The SWOT grid as an SVG figure (HTML).
-    pub swot_figure: figures::Figure,
-    /// The consistency matrix as an SVG figure (HTML); `None` with the summary.
-    pub matrix_figure: Option<figures::Figure>,
     pub consequences: Option<parts::ConsequencesView>,
     pub alternatives: Vec<parts::AlternativeView>,
     pub alternatives_introduction: Option<Value>,
@@ -150,14 +145,6 @@ impl Context<'_> {
             .flatten()
     }
 
-    pub fn score(&self, value: f64) -> String {
-        self.locale.score(value)
-    }
-
-    pub fn amount(&self, value: f64) -> String {
-        self.locale.amount(value)
-    }
-
     pub fn label(&self, key: &str) -> String {
         self.locale.text(&format!("report.{key}")).to_string()
     }
@@ -211,8 +198,6 @@ impl ReportView {
         let d = &case.regularities;
         let choice = assessment.choice;
         let meta = &case.meta;
-        let summary = teacher.then(|| parts::summary(&cx));
-        let matrix_figure = summary.as_ref().map(|s| figures::matrix(&cx, s));
         ReportView {
             lang: locale.language.code(),
             edition,
@@ -295,9 +280,7 @@ impl ReportView {
                 own: cx.items(OwnRegularity, &d.own),
                 conclusion: cx.answer(&d.conclusion),
             },
-            summary,
-            swot_figure: figures::swot(&cx),
-            matrix_figure,
+            summary: teacher.then(|| parts::summary(&cx)),
             consequences: teacher.then(|| parts::consequences(&cx)),
             alternatives: if teacher {
                 parts::alternatives(&cx)

@@ -83,12 +83,12 @@ pub fn appendix(cx: &Context) -> AppendixView {
                             symbol: stance_symbol(c.stance),
                             stance: c.stance,
                             weight: c.weight,
-                            weight_text: cx.amount(c.weight),
+                            weight_text: cx.locale.amount(c.weight),
                         })
                         .collect(),
-                    sum: cx.amount(s.sum),
-                    weight_total: cx.amount(s.weight_total),
-                    score_text: cx.score(s.score),
+                    sum: cx.locale.amount(s.sum),
+                    weight_total: cx.locale.amount(s.weight_total),
+                    score_text: cx.locale.score(s.score),
                 })
                 .collect(),
         })

@@ -73,7 +73,7 @@ pub fn alternatives(cx: &Context) -> Vec<AlternativeView> {
                         title: cx.ground_title(g),
                         reasoning: cx.text(&ground.reasoning),
                         items: ground.items.iter().map(|i| i.value.clone()).collect(),
-                        score_text: score.map(|s| cx.score(s.score)).unwrap_or_default(),
+                        score_text: score.map(|s| cx.locale.score(s.score)).unwrap_or_default(),
                         verdict_name: score
                             .map(|s| cx.verdict_name(s.verdict))
                             .unwrap_or_default(),

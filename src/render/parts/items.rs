@@ -139,7 +139,7 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         .map(|u| u.value.as_str())
         .unwrap_or("");
     let number = |n: f64| {
-        let text = cx.amount(n);
+        let text = cx.locale.amount(n);
         let spaced = if unit.starts_with('%') || unit.is_empty() {
             ""
         } else {

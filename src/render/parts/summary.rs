@@ -67,7 +67,7 @@ fn cell(
     MatrixCell {
         key: d.key(),
         score,
-        score_text: cx.score(score),
+        score_text: cx.locale.score(score),
         verdict: key,
         verdict_name: cx.verdict_name(verdict),
         symbol: verdict_symbol(key),
@@ -122,7 +122,7 @@ pub fn summary(cx: &Context) -> SummaryView {
         })
         .collect();
     let overall = &cx.assessment.overall;
-    let fmt = |v: f64| cx.score(v);
+    let fmt = |v: f64| cx.locale.score(v);
     let sentence = cx.locale.fill(
         "report.overall_sentence",
         &[
