@@ -48,7 +48,7 @@ fn tool(program: &str, args: &[&str], pdf: &[u8], then: &[&str]) -> (bool, Vec<u
 }
 
 /// The PDF's text with hyphenation undone and white space collapsed, as a reader would quote it.
-fn text_of(pdf: &[u8]) -> String {
+pub(crate) fn text_of(pdf: &[u8]) -> String {
     let (ok, out) = tool("pdftotext", &["-enc", "UTF-8"], pdf, &["-"]);
     assert!(ok, "pdftotext failed");
     // typst breaks lines after a slash too; a reader joins those without a space.
