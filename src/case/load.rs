@@ -210,11 +210,21 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str) -> Diagnostic {
             "expected a section of `key: value` lines here, found a list or a single value".to_string(),
             "`casebook new` writes a starter case that shows what belongs in this section".to_string(),
         ),
-        _ if first_line(inner).contains("mapping values are not allowed") => (
-            "YAML-SYNTAX",
-            "YAML did not expect a new key here".to_string(),
-            "either this line is indented deeper than the keys around it (line it up with them), or a text contains `: ` (put the whole text in double quotes)".to_string(),
-        ),
+        _ if first_line(inner).contains("mapping values are not allowed") => {
+            match key_before(source, at) {
+                // `key: some text: more` — the second colon is inside the text.
+                Some(key) => (
+                    "YAML-SYNTAX",
+                    format!("the text after `{key}:` contains `: `, which YAML reads as a new key"),
+                    format!("put the whole text in double quotes: {key}: \"…\""),
+                ),
+                None => (
+                    "YAML-SYNTAX",
+                    "YAML did not expect a new key here".to_string(),
+                    "this line is indented deeper than the keys around it: line it up with them".to_string(),
+                ),
+            }
+        }
         _ if first_line(inner).contains("tab") => {
             // The parser reports where the scalar before the tab began; the student needs the tab.
             let message = match indenting_tab(source, at.line) {
@@ -237,6 +247,18 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str) -> Diagnostic {
         ),
     };
     Diagnostic::error(path, at, code, message).with_hint(hint)
+}
+
+/// The key of the line at `at` when the position lies in that key's value (after its `: `).
+fn key_before(source: &str, at: Position) -> Option<String> {
+    let text = source
+        .lines()
+        .nth(usize::try_from(at.line).ok()?.checked_sub(1)?)?;
+    let column = usize::try_from(at.column).ok()?.saturating_sub(1);
+    let before: String = text.chars().take(column).collect();
+    let (key, _) = before.split_once(": ")?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
 }
 
 /// The first tab in the indentation of a line, from `line` on.

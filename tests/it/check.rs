@@ -38,6 +38,10 @@ fn each_rule_names_file_line_column_code_and_item() {
             "wrong-type.yaml:64:17: error[WRONG-TYPE]: this value is not a number",
         ),
         ("empty.yaml", "empty.yaml: error[EMPTY-CASE]"),
+        (
+            "colon.yaml",
+            "colon.yaml:8:22: error[YAML-SYNTAX]: the text after `title:` contains `: `, which YAML reads as a new key",
+        ),
     ];
     for (file, expected) in expectations {
         let (code, out) = check(file);
