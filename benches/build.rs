@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 use casebook::pipeline::{BuildOptions, CaseOutcome, Progress, build};
 use casebook::renderers::{Formats, RenderSettings, Renderers};
 
+// The allocator of the `casebook` binary, so that the in-process build measures what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Silent;
 
 impl Progress for Silent {
@@ -19,14 +23,70 @@ impl Progress for Silent {
     fn case_finished(&self, _: &CaseOutcome) {}
 }
 
-/// N variants of the seed case: each its own firm, so no two documents are the same.
+/// N variants of the seed case, each as different from the others as a real case is to typst.
 fn generate(seed: &str, folder: &Path, count: usize) {
     std::fs::create_dir_all(folder).expect("create the cases folder");
     for i in 0..count {
-        let text = seed
-            .replacen("  title: ", &format!("  title: Case {i:04} — "), 1)
-            .replacen("    name: ", &format!("    name: Firma {i:04} "), 1);
-        std::fs::write(folder.join(format!("case-{i:04}.yaml")), text).expect("write a case");
+        std::fs::write(folder.join(format!("case-{i:04}.yaml")), variant(seed, i))
+            .expect("write a case");
+    }
+}
+
+/// Case `index`: the seed with its own title and firm, a word of its own in every line of text
+/// and its own stances. typst reuses the layout of a paragraph it has seen in an earlier document,
+/// so near-copies of the seed would measure that cache instead of the work: here no paragraph
+/// of one case recurs in another, and the stances give every case its own scores and tables.
+fn variant(seed: &str, index: usize) -> String {
+    let marks = ["--", "-", "0", "+", "++"];
+    let mut out = String::with_capacity(seed.len() * 11 / 10);
+    let seed = seed
+        .replacen("  title: ", &format!("  title: Case {index:04} — "), 1)
+        .replacen("    name: ", &format!("    name: Firma {index:04} "), 1);
+    for (number, line) in seed.lines().enumerate() {
+        let content = line.trim_start();
+        let indent = &line[..line.len() - content.len()];
+        if content.starts_with("stance: ") {
+            let draw = (index as u64).wrapping_mul(2_654_435_761) + number as u64 * 40_503;
+            out.push_str(&format!(
+                "{indent}stance: \"{}\"\n",
+                marks[(draw % 97 % 5) as usize]
+            ));
+            continue;
+        }
+        let (prefix, value) = split_key(content);
+        let words: Vec<&str> = value.split(' ').collect();
+        let structural =
+            content.starts_with('#') || value.starts_with(['&', '*', '|', '>', '[', '{']);
+        if structural || words.len() < 4 {
+            out.push_str(line);
+        } else {
+            let (head, tail) = words.split_at(2);
+            let marker = format!("c{index:04}");
+            out.push_str(&format!(
+                "{indent}{prefix}{} {marker} {}",
+                head.join(" "),
+                tail.join(" ")
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A line's `key: ` (with a list's `- `) and its value; a line of a block text is all value.
+fn split_key(content: &str) -> (&str, &str) {
+    let item = content.strip_prefix("- ").map_or(0, |_| 2);
+    let rest = &content[item..];
+    match rest.find(": ") {
+        Some(at)
+            if rest[..at]
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '_')
+                && at > 0 =>
+        {
+            content.split_at(item + at + 2)
+        }
+        _ => ("", content),
     }
 }
 
