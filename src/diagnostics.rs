@@ -1,14 +1,15 @@
 //! One diagnostic type for every problem casebook reports, whatever its source (YAML, validation,
 //! assessment, templates, typst), and its two renderings: for people and as JSON lines.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::Position;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -27,7 +28,9 @@ impl Severity {
 }
 
 /// A problem found in a case (or in a template), with where it is and what to do about it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// It can be read back: the build manifest keeps a case's warnings to repeat them while the case
+/// is unchanged.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based; 0 when the problem has no place in the file (e.g. a missing section).
@@ -35,7 +38,7 @@ pub struct Diagnostic {
     pub column: u32,
     pub severity: Severity,
     /// A stable code such as `DUPLICATE-ID` or `SMART-T`, listed in the README.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// The id of the item concerned (`S3`), when there is one.
     pub item: Option<String>,
     pub message: String,
@@ -55,7 +58,7 @@ impl Diagnostic {
             line: at.line,
             column: at.column,
             severity: Severity::Error,
-            code,
+            code: Cow::Borrowed(code),
             item: None,
             message: message.into(),
             hint: None,

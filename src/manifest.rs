@@ -2,10 +2,11 @@
 //! so that an unchanged case is skipped and the output of a deleted case is removed.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::Diagnostic;
 use crate::site::IndexEntry;
 
 /// The manifest's file name inside the output folder.
@@ -27,6 +28,42 @@ pub struct ManifestEntry {
     pub files: Vec<String>,
     /// What the index page shows for the case.
     pub index: IndexEntry,
+    /// The findings and warnings of the build that wrote these files, repeated while the case is
+    /// unchanged (as cargo repeats a crate's warnings), so that a second build hides nothing.
+    /// Those about the case file itself are kept without its path (see [`Self::replayed`]).
+    #[serde(default)]
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl ManifestEntry {
+    /// The diagnostics to keep for `case_path`: its own lose their path, which a later build may
+    /// reach by another way (another working folder, a single file instead of the folder).
+    pub fn kept(case_path: &Path, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+        diagnostics
+            .iter()
+            .map(|diagnostic| {
+                let mut kept = diagnostic.clone();
+                if kept.file == case_path {
+                    kept.file = PathBuf::new();
+                }
+                kept
+            })
+            .collect()
+    }
+
+    /// The kept diagnostics again, those of the case naming it as `case_path`.
+    pub fn replayed(&self, case_path: &Path) -> Vec<Diagnostic> {
+        self.warnings
+            .iter()
+            .map(|diagnostic| {
+                let mut replayed = diagnostic.clone();
+                if replayed.file.as_os_str().is_empty() {
+                    replayed.file = case_path.to_path_buf();
+                }
+                replayed
+            })
+            .collect()
+    }
 }
 
 impl Manifest {

@@ -277,8 +277,8 @@ fn build_one(
             path: path.to_path_buf(),
             slug,
             status: CaseStatus::Skipped,
-            diagnostics: Vec::new(),
-            source: None,
+            diagnostics: entry.iter().flat_map(|e| e.replayed(path)).collect(),
+            source: Some(String::from_utf8_lossy(&bytes).into_owned()),
             entry,
         };
     }
@@ -351,6 +351,7 @@ fn render_and_write(
         hash: hash.to_string(),
         files,
         index,
+        warnings: ManifestEntry::kept(&case.path, &rendered.diagnostics),
     };
     Ok((entry, rendered.diagnostics))
 }

@@ -67,9 +67,9 @@ impl Progress for Display {
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }
+        let failed = matches!(outcome.status, CaseStatus::Failed { .. });
         let word = match outcome.status {
             CaseStatus::Built => "built",
-            CaseStatus::Skipped if self.verbosity != Verbosity::Verbose => return,
             CaseStatus::Skipped => "unchanged",
             CaseStatus::Failed {
                 kept_previous: true,
@@ -78,16 +78,17 @@ impl Progress for Display {
                 kept_previous: false,
             } => "FAILED",
         };
-        if self.verbosity == Verbosity::Quiet
-            && !matches!(outcome.status, CaseStatus::Failed { .. })
-        {
-            return;
-        }
-        // On a terminal the bar shows progress; plain lines are for logs and for failures.
-        if self.bar.is_none()
-            || matches!(outcome.status, CaseStatus::Failed { .. })
-            || self.verbosity == Verbosity::Verbose
-        {
+        // On a terminal the bar shows progress; plain lines are for logs and for failures. An
+        // unchanged case is named only with --verbose, but its warnings are repeated.
+        let named = match outcome.status {
+            CaseStatus::Skipped => self.verbosity == Verbosity::Verbose,
+            _ => {
+                failed
+                    || (self.verbosity != Verbosity::Quiet
+                        && (self.bar.is_none() || self.verbosity == Verbosity::Verbose))
+            }
+        };
+        if named {
             self.line(&format!("{word:>9} {}", outcome.path.display()));
         }
         for diagnostic in &outcome.diagnostics {

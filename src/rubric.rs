@@ -112,6 +112,6 @@ mod tests {
         assert_eq!(rubric.substantiated, 0.5);
         std::fs::write(&path, "weak = 0.1\nstrict = true\n").expect("write");
         let err = Rubric::load(&path).expect_err("unknown key");
-        assert_eq!((err.line, err.column, err.code), (2, 1, "RUBRIC"));
+        assert_eq!((err.line, err.column, err.code.as_ref()), (2, 1, "RUBRIC"));
     }
 }

@@ -178,3 +178,45 @@ fn a_missing_folder_is_a_usage_error() {
         stderr(&assert)
     );
 }
+
+#[test]
+fn an_unchanged_case_repeats_its_warnings() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir_all(&cases).expect("cases folder");
+    std::fs::copy(
+        crate::support::root().join("cases/klantpartnerschap.yaml"),
+        cases.join("seed.yaml"),
+    )
+    .expect("copy the seed case");
+    let first = build(&cases, &dir.path().join("output"), &[]).success();
+    let warning = "warning[SMART-T]: Doelstelling D3 is niet tijdgebonden";
+    let first = stderr(&first);
+    assert!(first.contains(warning), "{first}");
+    assert!(
+        first.contains("1 built, 0 unchanged, 0 failed, 3 warning(s)"),
+        "{first}"
+    );
+
+    // Reached by another path, from another working folder: the warning names the file as given.
+    let again = casebook()
+        .current_dir(dir.path())
+        .args(["build", "cases", "--out", "output"])
+        .assert()
+        .success();
+    let again = stderr(&again);
+    let place = format!("{}:", Path::new("cases").join("seed.yaml").display());
+    let repeated = again
+        .lines()
+        .find(|line| line.contains(warning))
+        .unwrap_or_else(|| panic!("the warning is not repeated: {again}"));
+    assert!(repeated.starts_with(&place), "{again}");
+    assert!(
+        again.contains("0 built, 1 unchanged, 0 failed, 3 warning(s)"),
+        "{again}"
+    );
+    assert_eq!(
+        again.lines().filter(|l| l.contains("warning[")).count(),
+        first.lines().filter(|l| l.contains("warning[")).count()
+    );
+}

@@ -118,7 +118,7 @@ fn typst_warnings_come_back_as_warnings() {
         .first()
         .expect("an unknown font is a warning");
     assert_eq!(warning.severity, casebook::diagnostics::Severity::Warning);
-    assert_eq!((warning.line, warning.code), (2, "TYPST"));
+    assert_eq!((warning.line, warning.code.as_ref()), (2, "TYPST"));
 }
 
 #[test]

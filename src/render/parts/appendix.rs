@@ -45,7 +45,7 @@ pub struct TraceRow {
 #[derive(Serialize)]
 pub struct FindingView {
     pub severity: String,
-    pub code: &'static str,
+    pub code: String,
     pub item: Option<String>,
     pub line: u32,
     pub message: String,
@@ -99,7 +99,7 @@ pub fn appendix(cx: &Context) -> AppendixView {
         .iter()
         .map(|f| FindingView {
             severity: cx.label(&format!("severity_{}", f.severity.label())),
-            code: f.code,
+            code: f.code.to_string(),
             item: f.item.clone(),
             line: f.line,
             message: f.message.clone(),
