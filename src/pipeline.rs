@@ -273,12 +273,14 @@ fn build_one(
     let hash = case_hash(&renderers.fingerprint, &bytes);
     if previous.is_fresh(&slug, &hash, &options.out) {
         let entry = previous.cases.get(&slug).cloned();
+        let diagnostics: Vec<Diagnostic> = entry.iter().flat_map(|e| e.replayed(path)).collect();
         return CaseOutcome {
             path: path.to_path_buf(),
             slug,
             status: CaseStatus::Skipped,
-            diagnostics: entry.iter().flat_map(|e| e.replayed(path)).collect(),
-            source: Some(String::from_utf8_lossy(&bytes).into_owned()),
+            // The text is the one the warnings were found in: its hash is unchanged.
+            source: (!diagnostics.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
+            diagnostics,
             entry,
         };
     }

@@ -192,7 +192,7 @@ impl PdfEngine {
         // Keeping the last few generations matters with parallel documents: evict(0) from one
         // thread throws away what another is still using (measured: half the throughput). An
         // eviction walks every cache while the other workers wait, so it runs after every second
-        // document (200 cases: 7.5 s -> 6.9 s, peak RSS 121 -> 156 MB).
+        // document (200 cases: 7.8 s -> 7.25 s, peak RSS 122 -> 163 MB).
         if self.rendered.fetch_add(1, Ordering::Relaxed) % 2 == 1 {
             typst::comemo::evict(3);
         }
