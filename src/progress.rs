@@ -35,7 +35,7 @@ impl Display {
         Self { bar, verbosity }
     }
 
-    /// Prints a line without tearing the bar.
+    /// Prints text (one line or several, in one write) without tearing the bar.
     pub fn line(&self, text: &str) {
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{text}")),
@@ -67,40 +67,38 @@ impl Progress for Display {
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }
-        let failed = matches!(outcome.status, CaseStatus::Failed { .. });
-        let word = match outcome.status {
-            CaseStatus::Built => "built",
-            CaseStatus::Skipped => "unchanged",
-            CaseStatus::Failed {
-                kept_previous: true,
-            } => "FAILED (previous output kept)",
-            CaseStatus::Failed {
-                kept_previous: false,
-            } => "FAILED",
-        };
         // On a terminal the bar shows progress; plain lines are for logs and for failures. An
         // unchanged case is named only with --verbose, but its warnings are repeated.
-        let named = match outcome.status {
-            CaseStatus::Skipped => self.verbosity == Verbosity::Verbose,
-            _ => {
-                failed
-                    || (self.verbosity != Verbosity::Quiet
-                        && (self.bar.is_none() || self.verbosity == Verbosity::Verbose))
-            }
+        let verbose = self.verbosity == Verbosity::Verbose;
+        let logged = self.verbosity != Verbosity::Quiet && (self.bar.is_none() || verbose);
+        let (word, named) = match outcome.status {
+            CaseStatus::Built => ("built", logged),
+            CaseStatus::Skipped => ("unchanged", verbose),
+            CaseStatus::Failed {
+                kept_previous: true,
+            } => ("FAILED (previous output kept)", true),
+            CaseStatus::Failed {
+                kept_previous: false,
+            } => ("FAILED", true),
         };
+        // One case's lines go out in one write: workers finish at the same moment, and a case's
+        // name and its diagnostics must not interleave with another's.
+        let mut block = Vec::new();
         if named {
-            self.line(&format!("{word:>9} {}", outcome.path.display()));
+            block.push(format!("{word:>9} {}", outcome.path.display()));
         }
         for diagnostic in &outcome.diagnostics {
-            let show = diagnostic.is_error() || self.verbosity != Verbosity::Quiet;
-            if show {
+            if diagnostic.is_error() || self.verbosity != Verbosity::Quiet {
                 // The case text only illustrates the case's own diagnostics, not a template's.
                 let source = outcome
                     .source
                     .as_deref()
                     .filter(|_| diagnostic.file == outcome.path);
-                self.line(diagnostic.render(source).trim_end());
+                block.push(diagnostic.render(source).trim_end().to_string());
             }
+        }
+        if !block.is_empty() {
+            self.line(&block.join("\n"));
         }
     }
 }

@@ -220,3 +220,43 @@ fn an_unchanged_case_repeats_its_warnings() {
         first.lines().filter(|l| l.contains("warning[")).count()
     );
 }
+
+#[test]
+fn each_case_prints_its_lines_together() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir_all(&cases).expect("cases folder");
+    let seed = crate::support::root().join("cases/klantpartnerschap.yaml");
+    for i in 0..8 {
+        std::fs::copy(&seed, cases.join(format!("warned-{i}.yaml"))).expect("copy the seed");
+        std::fs::write(cases.join(format!("broken-{i}.yaml")), "meta: [\n").expect("write");
+    }
+    let out = dir.path().join("output");
+    build(&cases, &out, &[]).code(1);
+    // The second build repeats the warnings of unchanged cases at once, all workers together.
+    let text = stderr(&build(&cases, &out, &["--jobs", "4"]).code(1));
+    let case_of = |line: &str| {
+        let line = line.trim_start().trim_start_matches("FAILED ");
+        let end = line.find(".yaml")?;
+        let name = Path::new(&line[..end])
+            .file_name()?
+            .to_string_lossy()
+            .into_owned();
+        Some(name)
+    };
+    let mut runs: Vec<String> = Vec::new();
+    for case in text.lines().filter_map(case_of) {
+        if runs.last() != Some(&case) {
+            runs.push(case);
+        }
+    }
+    let mut distinct = runs.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        runs.len(),
+        distinct.len(),
+        "a case's lines are split: {runs:?}\n{text}"
+    );
+    assert_eq!(distinct.len(), 16, "{text}");
+}
