@@ -1,5 +1,7 @@
 // Runs axe-core over generated HTML pages in headless Chromium, in light and dark mode, and
-// fails on any serious or critical violation or on any request that leaves the page's own file.
+// fails on any serious or critical violation, on any request that leaves the page's own file, and
+// on a page that scrolls sideways at 320 CSS pixels (WCAG 1.4.10 Reflow; a wide table may scroll
+// inside its own region).
 // Usage: node axe.mjs [--screenshots DIR] page.html...
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,6 +56,16 @@ for (const file of args) {
     for (const target of outside) {
       failures++;
       console.log(`${file} [${scheme}]: request outside the page: ${target}`);
+    }
+    if (scheme === "light") {
+      await page.setViewportSize({ width: 320, height: 900 });
+      const [content, viewport] = await page.evaluate(() =>
+        [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (content > viewport) {
+        failures++;
+        console.log(`${file}: at 320 px the page is ${content} px wide and scrolls sideways`);
+      }
+      await page.setViewportSize({ width: 1100, height: 900 });
     }
     if (shots) {
       await page.screenshot({ path: `${shots}/${basename(file, ".html")}.${scheme}.png`, fullPage: true });
