@@ -81,6 +81,51 @@ pub enum Command {
     },
     /// Print the JSON Schema of the case format.
     Schema,
+    /// Grade a class's cases against the model answer: a mark and feedback per student, an overview.
+    Grade {
+        #[command(flatten)]
+        grade: GradeArgs,
+    },
+}
+
+/// The options of `grade`.
+#[derive(Debug, clap::Args)]
+pub struct GradeArgs {
+    /// The folder with the students' case files (searched at any depth).
+    pub submissions: PathBuf,
+    /// The model answer: the teacher's case.
+    #[arg(long)]
+    pub key: PathBuf,
+    /// Where the overview, the CSV and the feedback go.
+    #[arg(long, default_value = "grades")]
+    pub out: PathBuf,
+    /// The rubric (default: casebook.toml next to the model answer, when there is one).
+    #[arg(long)]
+    pub rubric: Option<PathBuf>,
+    /// Show the model's reasoning in the feedback.
+    #[arg(long)]
+    pub reveal: bool,
+    /// The CSV's separator: `,` or `;` (`;` writes decimal commas, for a Dutch spreadsheet).
+    #[arg(long, default_value = ",", value_parser = parse_separator)]
+    pub csv_separator: u8,
+    /// The feedback formats, separated by commas.
+    #[arg(long, default_value = "md,html,pdf", value_parser = Formats::parse)]
+    pub format: Formats,
+    /// Worker threads (default: one per core).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// A folder whose templates override the built-in ones by name.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+}
+
+fn parse_separator(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\\t" => Ok(b'\t'),
+        other => Err(format!("unknown separator `{other}`: use , or ; or tab")),
+    }
 }
 
 /// The options `build` and `watch` share.
@@ -219,6 +264,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build { build } => run_build(&build),
         Command::Watch { build } => run_watch(&build),
         Command::New { name, lang, choice } => run_new(name, lang.into(), choice.into()),
+        Command::Grade { grade } => run_grade(&grade),
         Command::Schema => {
             print!("{}", schema::case_schema_json());
             EXIT_OK
@@ -459,5 +505,68 @@ fn run_watch(args: &BuildArgs) -> u8 {
             print_all(&[diagnostic]);
             EXIT_USAGE
         }
+    }
+}
+
+fn run_grade(args: &GradeArgs) -> u8 {
+    let folder = args.key.parent().unwrap_or(std::path::Path::new("."));
+    let default_rubric = folder.join(crate::rubric::RUBRIC_FILE);
+    let settings = RenderSettings {
+        templates: args.templates.clone(),
+        rubric: args
+            .rubric
+            .clone()
+            .or_else(|| default_rubric.is_file().then_some(default_rubric)),
+        edition: Edition::Teacher,
+        pdf_standards: None,
+    };
+    let renderers = match Renderers::new(&settings) {
+        Ok(renderers) => renderers,
+        Err(diagnostics) => {
+            print_all(&diagnostics);
+            return EXIT_USAGE;
+        }
+    };
+    let options = crate::grade::GradeOptions {
+        submissions: args.submissions.clone(),
+        key: args.key.clone(),
+        out: args.out.clone(),
+        reveal: args.reveal,
+        csv_separator: args.csv_separator,
+        formats: args.format,
+        jobs: args.jobs,
+    };
+    let report = match crate::grade::grade(&options, &renderers) {
+        Ok(report) => report,
+        Err(diagnostics) => {
+            print_all(&diagnostics);
+            return EXIT_USAGE;
+        }
+    };
+    for graded in &report.submissions {
+        if graded.status == crate::grade::Status::Failed {
+            print_all(&graded.diagnostics);
+        }
+    }
+    print_all(&report.general);
+    let locale = renderers.templates.locale(report.language);
+    use crate::grade::Status;
+    eprintln!(
+        "{}",
+        locale.fill(
+            "grade.summary",
+            &[
+                ("graded", &report.count(Status::Graded).to_string()),
+                ("empty", &report.count(Status::Empty).to_string()),
+                ("failed", &report.count(Status::Failed).to_string()),
+                ("similar", &report.similar.len().to_string()),
+                ("index", &args.out.join("index.html").display().to_string()),
+            ],
+        )
+    );
+    if report.failed() {
+        EXIT_CASE_FAILED
+    } else {
+        EXIT_OK
     }
 }

@@ -9,6 +9,7 @@ pub mod case;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod grade;
 pub mod locale;
 pub mod manifest;
 pub mod markdown;

@@ -124,16 +124,7 @@ pub fn build(
     sweep_temporaries(&options.out);
     let slugs = assign_slugs(&paths);
     progress.start(paths.len());
-    let jobs = options
-        .jobs
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // typst lays out the pages of a document in parallel on rayon's global pool; its threads
-    // need the same deep stacks as ours. Already set up (a second build in one process): fine.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .stack_size(STACK_SIZE)
-        .build_global();
+    let jobs = workers(options.jobs);
     let work: Vec<(&PathBuf, &Result<String, PathBuf>)> = paths.iter().zip(slugs.iter()).collect();
     let cases = in_parallel(jobs, &work, |(path, slug)| {
         progress.case_started(path);
@@ -160,6 +151,20 @@ pub fn build(
     Ok(report)
 }
 
+/// The number of worker threads (`None` or 0: one per core), with rayon's pool set up to match.
+pub(crate) fn workers(jobs: Option<usize>) -> usize {
+    let jobs = jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // typst lays out the pages of a document in parallel on rayon's global pool; its threads
+    // need the same deep stacks as ours. Already set up (a second build in one process): fine.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(STACK_SIZE)
+        .build_global();
+    jobs
+}
+
 /// typst's layout recurses deeply; the default 2 MB thread stack overflows on long reports.
 const STACK_SIZE: usize = 64 << 20;
 
@@ -167,7 +172,7 @@ const STACK_SIZE: usize = 64 << 20;
 /// and returns the results in the order of `items`. Plain threads, not a rayon pool: a rayon
 /// worker that waits for typst's own parallel layout steals the next *document*, so with 200
 /// cases most of them ended up half-built at once (measured: 610 MB resident with one job).
-fn in_parallel<T: Sync, R: Send>(
+pub(crate) fn in_parallel<T: Sync, R: Send>(
     jobs: usize,
     items: &[T],
     work: impl Fn(&T) -> R + Sync,

@@ -73,6 +73,14 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The documents of one case, not yet named or written.
+pub struct Documents {
+    /// (kind, extension, bytes): HTML, PDF, Markdown, as asked.
+    pub files: Vec<(&'static str, &'static str, Vec<u8>)>,
+    /// The renderers' warnings (characters the PDF fonts lack).
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Everything loaded once per build and shared by every case.
 pub struct Renderers {
     pub templates: Templates,
@@ -125,41 +133,62 @@ impl Renderers {
     /// Assesses and renders one valid case in the requested formats; nothing is written here.
     pub fn render(&self, case: &LoadedCase, formats: Formats) -> Result<Rendered, Vec<Diagnostic>> {
         let assessment = assess(case, &self.rubric);
-        let slug = &case.slug;
-        let suffix = self.suffix();
+        let stem = format!("{}{}", case.slug, self.suffix());
+        let documents = self.documents(case, &assessment, formats, None)?;
         let mut files = vec![(
             "assessment.json".to_string(),
             assess::to_json(&assessment).into_bytes(),
         )];
         let mut links = Vec::new();
-        let mut diagnostics = assessment.findings.clone();
-        if formats.html {
-            let html = render::html(&self.templates, case, &assessment, self.edition)
-                .map_err(|d| vec![d])?;
-            files.push((format!("{slug}{suffix}.html"), html.into_bytes()));
-            links.push(("HTML".to_string(), format!("{slug}{suffix}.html")));
-        }
-        if formats.pdf {
-            let locale = self.templates.locale(case.case.language());
-            let view =
-                ReportView::build(case, &assessment, locale, self.edition, &pdf::spans::value);
-            let rendered = self.pdf.render(&view, &DocumentMeta::of(case))?;
-            diagnostics.extend(rendered.warnings);
-            files.push((format!("{slug}{suffix}.pdf"), rendered.pdf));
-            links.push(("PDF".to_string(), format!("{slug}{suffix}.pdf")));
-        }
-        if formats.markdown {
-            let markdown = render::markdown(&self.templates, case, &assessment, self.edition)
-                .map_err(|d| vec![d])?;
-            files.push((format!("{slug}{suffix}.md"), markdown.into_bytes()));
-            links.push(("Markdown".to_string(), format!("{slug}{suffix}.md")));
+        for (kind, extension, bytes) in documents.files {
+            files.push((format!("{stem}.{extension}"), bytes));
+            links.push((kind.to_string(), format!("{stem}.{extension}")));
         }
         links.push(("JSON".to_string(), "assessment.json".to_string()));
+        let mut diagnostics = assessment.findings.clone();
+        diagnostics.extend(documents.warnings);
         Ok(Rendered {
             assessment,
             files,
             links,
             diagnostics,
         })
+    }
+
+    /// The report documents of one assessed case, with an extra section when given (the
+    /// comparison of a student's feedback): (kind, extension, bytes) in the order HTML, PDF,
+    /// Markdown, and the renderers' warnings.
+    pub fn documents(
+        &self,
+        case: &LoadedCase,
+        assessment: &Assessment,
+        formats: Formats,
+        extra: render::Extra,
+    ) -> Result<Documents, Vec<Diagnostic>> {
+        let mut files = Vec::new();
+        let mut warnings = Vec::new();
+        if formats.html {
+            let html = render::html(&self.templates, case, assessment, self.edition, extra)
+                .map_err(|d| vec![d])?;
+            files.push(("HTML", "html", html.into_bytes()));
+        }
+        if formats.pdf {
+            let locale = self.templates.locale(case.case.language());
+            let rich = &pdf::spans::value;
+            let view = ReportView::build(case, assessment, locale, self.edition, rich);
+            let page = render::WithExtra {
+                view: &view,
+                comparison: extra.map(|build| build(rich)),
+            };
+            let rendered = self.pdf.render(&page, &DocumentMeta::of(case))?;
+            warnings.extend(rendered.warnings);
+            files.push(("PDF", "pdf", rendered.pdf));
+        }
+        if formats.markdown {
+            let markdown = render::markdown(&self.templates, case, assessment, self.edition, extra)
+                .map_err(|d| vec![d])?;
+            files.push(("Markdown", "md", markdown.into_bytes()));
+        }
+        Ok(Documents { files, warnings })
     }
 }

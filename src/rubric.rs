@@ -24,6 +24,8 @@ pub struct Rubric {
     pub smart_a: SmartA,
     /// What the R of SMART asks.
     pub smart_r: SmartR,
+    /// How `casebook grade` weighs the comparison with the model answer and turns it into a mark.
+    pub grade: crate::grade::GradeRubric,
 }
 
 /// A: acceptable (someone owns it) or achievable (a baseline or a feasibility argument).
@@ -50,6 +52,7 @@ impl Default for Rubric {
             thin_margin: 0.2,
             smart_a: SmartA::Achievable,
             smart_r: SmartR::Relevant,
+            grade: crate::grade::GradeRubric::default(),
         }
     }
 }
@@ -67,13 +70,21 @@ impl Rubric {
         })?;
         let rubric: Rubric = toml::from_str(&text).map_err(|err| {
             let at = err.span().map(|span| position_of(&text, span.start)).unwrap_or_default();
-            let hint = "allowed keys: substantiated, weak, thin_margin (numbers), smart_a = \"acceptable\" | \"achievable\", smart_r = \"relevant\" | \"realistic\"";
+            let hint = "allowed keys: substantiated, weak, thin_margin (numbers), smart_a = \"acceptable\" | \"achievable\", smart_r = \"relevant\" | \"realistic\"; under [grade]: stances, reasoning, verdicts, findings (weights), scale = \"dutch\" | \"points\", points, pass, findings_allowance";
             Diagnostic::error(path, at, "RUBRIC", err.message().to_string()).with_hint(hint)
         })?;
         let ordered = (-1.0..=1.0).contains(&rubric.weak)
             && rubric.weak <= rubric.substantiated
             && rubric.substantiated <= 1.0
             && (0.0..=2.0).contains(&rubric.thin_margin);
+        if let Some(message) = rubric.grade.problem() {
+            return Err(Diagnostic::error(
+                path,
+                Position::default(),
+                "RUBRIC",
+                message,
+            ));
+        }
         if !ordered {
             let message =
                 "the thresholds must satisfy -1 ≤ weak ≤ substantiated ≤ 1 and 0 ≤ thin_margin ≤ 2";

@@ -9,8 +9,17 @@ use crate::case::{Language, Position};
 use crate::diagnostics::Diagnostic;
 use crate::locale::Locale;
 
-/// (file name, built-in text) of every template and locale file.
-const BUILTIN: [(&str, &str); 6] = [
+/// (file name, built-in text) of every template and locale file. A template comes after the
+/// ones it includes: tera resolves an include when the including template is added.
+const BUILTIN: [(&str, &str); 11] = [
+    (
+        "comparison.html.tera",
+        include_str!("../templates/comparison.html.tera"),
+    ),
+    (
+        "comparison.md.tera",
+        include_str!("../templates/comparison.md.tera"),
+    ),
     (
         "report.md.tera",
         include_str!("../templates/report.md.tera"),
@@ -24,6 +33,18 @@ const BUILTIN: [(&str, &str); 6] = [
         include_str!("../templates/index.html.tera"),
     ),
     ("report.typ", include_str!("../templates/report.typ")),
+    (
+        "grades.html.tera",
+        include_str!("../templates/grades.html.tera"),
+    ),
+    (
+        "unloadable.html.tera",
+        include_str!("../templates/unloadable.html.tera"),
+    ),
+    (
+        "unloadable.md.tera",
+        include_str!("../templates/unloadable.md.tera"),
+    ),
     (
         "locale/nl.toml",
         include_str!("../templates/locale/nl.toml"),

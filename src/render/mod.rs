@@ -1,7 +1,7 @@
 //! Renderers: turn a case and its assessment into report documents.
 
 mod figures;
-mod parts;
+pub(crate) mod parts;
 pub mod pdf;
 pub mod view;
 
@@ -16,18 +16,26 @@ use crate::templates::Templates;
 
 use view::{Edition, ReportView};
 
+/// A section added to a report after its title block (the comparison of a student's feedback):
+/// a builder of its data from the format's rich-text function, shown by `comparison.<format>`.
+pub type Extra<'a> = Option<&'a dyn Fn(view::Rich) -> Value>;
+
 /// The Markdown report: CommonMark with GFM tables, free text kept as (safe) Markdown.
 pub fn markdown(
     templates: &Templates,
     case: &LoadedCase,
     assessment: &Assessment,
     edition: Edition,
+    extra: Extra,
 ) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
-    let view = ReportView::build(case, assessment, locale, edition, &|t| {
-        Value::String(to_markdown(t))
-    });
-    let mut text = templates.render("report.md", &view)?;
+    let rich = |t: &str| Value::String(to_markdown(t));
+    let view = ReportView::build(case, assessment, locale, edition, &rich);
+    let page = WithExtra {
+        view: &view,
+        comparison: extra.map(|build| build(&rich)),
+    };
+    let mut text = templates.render("report.md", &page)?;
     // One trailing newline and no runs of blank lines: what markdownlint expects of a file.
     while text.contains("\n\n\n") {
         text = text.replace("\n\n\n", "\n\n");
@@ -41,16 +49,19 @@ pub fn html(
     case: &LoadedCase,
     assessment: &Assessment,
     edition: Edition,
+    extra: Extra,
 ) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
-    let view = ReportView::build(case, assessment, locale, edition, &|t| {
-        Value::String(to_html(t))
-    });
+    let rich = |t: &str| Value::String(to_html(t));
+    let view = ReportView::build(case, assessment, locale, edition, &rich);
     // The SVG figures are laid out for this page only; the other formats draw their own.
     let page = HtmlPage {
         swot_figure: figures::swot(&case.case, locale),
         matrix_figure: view.summary.as_ref().map(|s| figures::matrix(locale, s)),
-        view: &view,
+        view: WithExtra {
+            view: &view,
+            comparison: extra.map(|build| build(&rich)),
+        },
     };
     templates.render("report.html", &page)
 }
@@ -59,7 +70,16 @@ pub fn html(
 #[derive(Serialize)]
 struct HtmlPage<'a> {
     #[serde(flatten)]
-    view: &'a ReportView,
+    view: WithExtra<'a>,
     swot_figure: figures::Figure,
     matrix_figure: Option<figures::Figure>,
+}
+
+/// The report view with the extra section's data, when there is one.
+#[derive(Serialize)]
+pub struct WithExtra<'a> {
+    #[serde(flatten)]
+    pub view: &'a ReportView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Value>,
 }

@@ -1,0 +1,350 @@
+//! The feedback per student: the data of the comparison section that the report templates show
+//! above the student's own report (`comparison.html`, `comparison.md`, the PDF template), and
+//! the page of a submission that could not be read.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::case::{Discipline, LoadedCase};
+use crate::diagnostics::Diagnostic;
+use crate::locale::Locale;
+use crate::render::parts::stance_symbol;
+use crate::render::view::Rich;
+use crate::renderers::Renderers;
+
+use super::compare::{Agreement, Comparison, MIN_REASONING_WORDS, Reasoning};
+use super::mark::{GradeRubric, Scale};
+use super::{Graded, Status};
+
+/// Everything the comparison section is made from.
+pub struct Feedback<'a> {
+    pub model: &'a LoadedCase,
+    pub student: &'a LoadedCase,
+    pub comparison: &'a Comparison,
+    pub graded: &'a Graded,
+    pub reveal: bool,
+    pub rubric: &'a GradeRubric,
+}
+
+#[derive(Serialize)]
+struct ComparisonView {
+    labels: Value,
+    student: String,
+    empty: bool,
+    mark: String,
+    passed: bool,
+    standing: String,
+    scale: String,
+    formula: String,
+    components: Vec<ComponentView>,
+    differences: Vec<DifferenceView>,
+    missing: Vec<String>,
+    added: Vec<String>,
+    verdicts_title: String,
+    verdicts: Vec<VerdictView>,
+    choice: String,
+    contradicted: Option<String>,
+    smart: Option<String>,
+    reveal: bool,
+}
+
+#[derive(Serialize)]
+struct ComponentView {
+    name: String,
+    weight: String,
+    result: String,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct DifferenceView {
+    item: String,
+    discipline: String,
+    model: &'static str,
+    student: &'static str,
+    agreement: String,
+    /// `same` … `missing`: the class of the row.
+    kind: Agreement,
+    why: Vec<String>,
+    /// Only with `--reveal`.
+    model_reasoning: Option<Value>,
+}
+
+#[derive(Serialize)]
+struct VerdictView {
+    ground: String,
+    model: String,
+    student: String,
+    same: bool,
+}
+
+/// A share as a whole percentage (`78 %`).
+fn percent(share: f64) -> String {
+    format!("{} %", (share * 100.0).round())
+}
+
+/// A mark with one decimal in the locale's notation (`7,5`).
+pub fn mark_text(locale: &Locale, value: f64) -> String {
+    format!("{value:.1}").replace('.', locale.text("report.decimal"))
+}
+
+/// The comparison section's data, with free texts in the format's rich text.
+pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -> Value {
+    let locale = renderers.templates.locale(feedback.student.case.language());
+    let c = feedback.comparison;
+    let rubric = feedback.rubric;
+    let t = |key: &str| locale.text(&format!("grade.{key}")).to_string();
+    let fill = |key: &str, values: &[(&str, &str)]| locale.fill(&format!("grade.{key}"), values);
+    let name = |d: Discipline| locale.text(&format!("disciplines.{}", d.key())).to_string();
+    let mark = feedback.graded.mark.unwrap_or_else(|| rubric.lowest());
+    let mark_shown = mark_text(locale, mark.value);
+    let pass = mark_text(locale, rubric.pass);
+    let points = mark_text(locale, rubric.points);
+    let share = locale.amount(mark.share);
+    let empty = feedback.graded.status == Status::Empty;
+    let formula = match (empty, rubric.scale) {
+        (true, _) => fill("formula_empty", &[("mark", &mark_shown)]),
+        (false, Scale::Dutch) => fill("formula_dutch", &[("share", &share), ("mark", &mark_shown)]),
+        (false, Scale::Points) => fill(
+            "formula_points",
+            &[
+                ("points", &points),
+                ("share", &share),
+                ("mark", &mark_shown),
+            ],
+        ),
+    };
+    let total = rubric.stances + rubric.reasoning + rubric.verdicts + rubric.findings;
+    let count = |a| c.count(a).to_string();
+    let n = c.stances.len().to_string();
+    let components = vec![
+        ComponentView {
+            name: t("stances"),
+            weight: percent(rubric.stances / total),
+            result: percent(c.components.stances),
+            detail: fill(
+                "stances_detail",
+                &[
+                    ("same", &count(Agreement::Same)),
+                    ("one_step", &count(Agreement::OneStep)),
+                    ("further", &count(Agreement::Further)),
+                    ("opposite", &count(Agreement::Opposite)),
+                    ("missing", &count(Agreement::Missing)),
+                    ("total", &n),
+                ],
+            ),
+        },
+        ComponentView {
+            name: t("reasoning"),
+            weight: percent(rubric.reasoning / total),
+            result: percent(c.components.reasoning),
+            detail: fill(
+                "reasoning_detail",
+                &[
+                    (
+                        "substantive",
+                        &c.count_reasoning(Reasoning::Substantive).to_string(),
+                    ),
+                    (
+                        "missing",
+                        &c.count_reasoning(Reasoning::Missing).to_string(),
+                    ),
+                    ("thin", &c.count_reasoning(Reasoning::Thin).to_string()),
+                    (
+                        "copies",
+                        &c.count_reasoning(Reasoning::CopiesItem).to_string(),
+                    ),
+                    ("min_words", &MIN_REASONING_WORDS.to_string()),
+                    ("total", &n),
+                ],
+            ),
+        },
+        ComponentView {
+            name: t("verdicts"),
+            weight: percent(rubric.verdicts / total),
+            result: percent(c.components.verdicts),
+            detail: fill(
+                "verdicts_detail",
+                &[
+                    (
+                        "same",
+                        &c.verdicts
+                            .iter()
+                            .filter(|v| v.model == v.student)
+                            .count()
+                            .to_string(),
+                    ),
+                    ("total", &c.verdicts.len().to_string()),
+                    ("choice", &name(c.choice.model)),
+                ],
+            ),
+        },
+        ComponentView {
+            name: t("findings"),
+            weight: percent(rubric.findings / total),
+            result: percent(c.components.findings),
+            detail: fill(
+                "findings_detail",
+                &[
+                    ("warnings", &c.findings.warnings.to_string()),
+                    ("model", &c.findings.model_warnings.to_string()),
+                    ("allowance", &locale.amount(rubric.findings_allowance)),
+                ],
+            ),
+        },
+    ];
+    let model_items = feedback.model.case.argument_items();
+    let differences = c
+        .stances
+        .iter()
+        .filter(|r| r.agreement != Agreement::Same || r.reasoning != Reasoning::Substantive)
+        .map(|row| {
+            let discipline = name(row.discipline);
+            let values = [("discipline", discipline.as_str())];
+            let mut why = Vec::new();
+            let stance_key = match row.agreement {
+                Agreement::Same => None,
+                Agreement::OneStep => Some("why_one_step"),
+                Agreement::Further => Some("why_further"),
+                Agreement::Opposite => Some("why_opposite"),
+                Agreement::Missing => Some("why_missing"),
+            };
+            why.extend(stance_key.map(|key| fill(key, &values)));
+            let reasoning_key = match (row.agreement, row.reasoning) {
+                (_, Reasoning::Substantive) | (Agreement::Missing, _) => None,
+                (_, Reasoning::Missing) => Some("why_reasoning_missing"),
+                (_, Reasoning::Thin) => Some("why_reasoning_thin"),
+                (_, Reasoning::CopiesItem) => Some("why_reasoning_copies"),
+            };
+            why.extend(reasoning_key.map(|key| fill(key, &values)));
+            let agreement_key = match row.agreement {
+                Agreement::Same => "agreement_same",
+                Agreement::OneStep => "agreement_one_step",
+                Agreement::Further => "agreement_further",
+                Agreement::Opposite => "agreement_opposite",
+                Agreement::Missing => "agreement_missing",
+            };
+            let model_reasoning = feedback
+                .reveal
+                .then(|| {
+                    let item = model_items.iter().find(|i| i.id.value == row.item)?;
+                    Some(rich(&item.stances.get(row.discipline)?.reasoning.value))
+                })
+                .flatten();
+            DifferenceView {
+                item: row.item.clone(),
+                discipline,
+                model: stance_symbol(row.model),
+                student: row.student.map_or("—", stance_symbol),
+                agreement: t(agreement_key),
+                kind: row.agreement,
+                why,
+                model_reasoning,
+            }
+        })
+        .collect();
+    let verdict = |v| {
+        locale
+            .text(&format!("verdicts.{}", crate::assess::verdict_key(v)))
+            .to_string()
+    };
+    let chosen = name(c.choice.model);
+    let choice = if c.choice.student == c.choice.model {
+        fill("choice_same", &[("choice", &chosen)])
+    } else {
+        fill(
+            "choice_other",
+            &[("student", &name(c.choice.student)), ("model", &chosen)],
+        )
+    };
+    let view = ComparisonView {
+        labels: locale.section("grade"),
+        student: feedback.graded.student.clone(),
+        empty,
+        mark: mark_shown,
+        passed: mark.passed,
+        standing: if empty {
+            t("empty")
+        } else if mark.passed {
+            t("passed")
+        } else {
+            t("failed")
+        },
+        scale: match rubric.scale {
+            Scale::Dutch => fill("scale_dutch", &[("pass", &pass)]),
+            Scale::Points => fill("scale_points", &[("points", &points), ("pass", &pass)]),
+        },
+        formula,
+        components,
+        differences,
+        missing: c.missing.clone(),
+        added: c.added.clone(),
+        verdicts_title: fill("ground_verdicts", &[("choice", &chosen)]),
+        verdicts: c
+            .verdicts
+            .iter()
+            .map(|v| VerdictView {
+                ground: format!(
+                    "{}. {}",
+                    v.ground.letter(),
+                    locale.text(&format!("grounds.{}", v.ground.letter()))
+                ),
+                model: verdict(v.model),
+                student: verdict(v.student),
+                same: v.model == v.student,
+            })
+            .collect(),
+        choice,
+        contradicted: c.choice.contradicted.then(|| t("choice_contradicted")),
+        smart: (c.smart_total > 0).then(|| {
+            fill(
+                "smart",
+                &[
+                    ("met", &c.smart_met.to_string()),
+                    ("total", &c.smart_total.to_string()),
+                ],
+            )
+        }),
+        reveal: feedback.reveal,
+    };
+    serde_json::to_value(view).unwrap_or(Value::Null)
+}
+
+#[derive(Serialize)]
+struct UnloadableView {
+    lang: &'static str,
+    labels: Value,
+    title: String,
+    lead: String,
+    diagnostics: Vec<String>,
+}
+
+/// The feedback of a submission that does not load: its diagnostics as the terminal shows them,
+/// as an HTML page and a Markdown file.
+pub fn unloadable(
+    renderers: &Renderers,
+    graded: &Graded,
+    source: Option<&str>,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Vec<Diagnostic>> {
+    let locale = renderers.templates.locale(graded.language);
+    let view = UnloadableView {
+        lang: graded.language.code(),
+        labels: locale.section("grade"),
+        title: locale.fill("grade.unloadable_title", &[("student", &graded.student)]),
+        lead: locale.fill("grade.unloadable_lead", &[("file", &graded.file)]),
+        diagnostics: graded
+            .diagnostics
+            .iter()
+            .map(|d| d.render(source))
+            .collect(),
+    };
+    let html = renderers
+        .templates
+        .render("unloadable.html", &view)
+        .map_err(|d| vec![d])?;
+    let md = renderers
+        .templates
+        .render("unloadable.md", &view)
+        .map_err(|d| vec![d])?;
+    Ok(vec![("html", html.into_bytes()), ("md", md.into_bytes())])
+}

@@ -1,0 +1,286 @@
+//! The class overview: `index.html` for the teacher (sortable, filterable, the pairs to check),
+//! `grades.csv` for a learning platform's grade import and `grades.json` with everything.
+
+use serde::Serialize;
+
+use crate::case::{LoadedCase, Position};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::locale::Locale;
+use crate::output::write_atomic;
+use crate::renderers::Renderers;
+
+use super::feedback::mark_text;
+use super::similarity::{MIN_WORDS, SIMILAR};
+use super::{GradeOptions, GradeReport, Graded, Status};
+
+#[derive(Serialize)]
+struct Row<'a> {
+    student: &'a str,
+    file: &'a str,
+    status: Status,
+    status_name: String,
+    /// For sorting: the mark, or -1 without one.
+    value: f64,
+    mark: String,
+    passed: bool,
+    components: Vec<(f64, String)>,
+    warnings: usize,
+    html: Option<&'a str>,
+    links: Vec<(&'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct PairView<'a> {
+    first: &'a str,
+    second: &'a str,
+    first_link: Option<&'a str>,
+    second_link: Option<&'a str>,
+    overall: Option<String>,
+    items: Vec<String>,
+}
+
+fn link<'a>(graded: &'a Graded, extension: &str) -> Option<&'a str> {
+    graded
+        .feedback
+        .iter()
+        .find(|(e, _)| e == extension)
+        .map(|(_, path)| path.as_str())
+}
+
+fn warnings(graded: &Graded) -> usize {
+    graded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count()
+}
+
+fn status_name(locale: &Locale, status: Status) -> String {
+    let key = match status {
+        Status::Graded => "grade.status_graded",
+        Status::Empty => "grade.status_empty",
+        Status::Failed => "grade.status_failed",
+    };
+    locale.text(key).to_string()
+}
+
+/// Writes the overview files; a failure to write is recorded in `report.general`.
+pub fn write(
+    options: &GradeOptions,
+    renderers: &Renderers,
+    model: &LoadedCase,
+    report: &mut GradeReport,
+) {
+    let locale = renderers.templates.locale(report.language);
+    let pages = [
+        ("index.html", html(renderers, locale, model, report)),
+        ("grades.csv", csv(locale, options.csv_separator, report)),
+        ("grades.json", Ok(json(renderers, report))),
+    ];
+    for (name, bytes) in pages {
+        let path = options.out.join(name);
+        let written = bytes.and_then(|bytes| {
+            write_atomic(&path, &bytes).map_err(|err| {
+                Diagnostic::error(
+                    &path,
+                    Position::default(),
+                    "WRITE",
+                    format!("cannot write the file: {err}"),
+                )
+            })
+        });
+        if let Err(d) = written {
+            report.general.push(d);
+        }
+    }
+}
+
+fn html(
+    renderers: &Renderers,
+    locale: &Locale,
+    model: &LoadedCase,
+    report: &GradeReport,
+) -> Result<Vec<u8>, Diagnostic> {
+    let rows: Vec<Row> = report
+        .submissions
+        .iter()
+        .map(|g| Row {
+            student: &g.student,
+            file: &g.file,
+            status: g.status,
+            status_name: status_name(locale, g.status),
+            value: g.mark.map_or(-1.0, |m| m.value),
+            mark: g
+                .mark
+                .map(|m| mark_text(locale, m.value))
+                .unwrap_or_default(),
+            passed: g.mark.is_some_and(|m| m.passed),
+            components: g
+                .comparison
+                .iter()
+                .flat_map(|c| {
+                    let k = &c.components;
+                    [k.stances, k.reasoning, k.verdicts, k.findings]
+                })
+                .map(|share| (share, format!("{} %", (share * 100.0).round())))
+                .collect(),
+            warnings: warnings(g),
+            html: link(g, "html"),
+            links: g
+                .feedback
+                .iter()
+                .map(|(e, p)| (e.as_str(), p.as_str()))
+                .collect(),
+        })
+        .collect();
+    let pairs: Vec<PairView> = report
+        .similar
+        .iter()
+        .map(|pair| {
+            let (a, b) = (
+                &report.submissions[pair.first],
+                &report.submissions[pair.second],
+            );
+            PairView {
+                first: &a.student,
+                second: &b.student,
+                first_link: link(a, "html"),
+                second_link: link(b, "html"),
+                overall: pair.overall.map(|s| {
+                    locale.fill(
+                        "grade.similar_overall",
+                        &[("percent", &format!("{}", (s * 100.0).floor()))],
+                    )
+                }),
+                items: shown_items(locale, &pair.items),
+            }
+        })
+        .collect();
+    let statuses: Vec<(&str, String)> = [Status::Graded, Status::Empty, Status::Failed]
+        .into_iter()
+        .map(|s| {
+            let key = match s {
+                Status::Graded => "graded",
+                Status::Empty => "empty",
+                Status::Failed => "failed",
+            };
+            (key, status_name(locale, s))
+        })
+        .collect();
+    let context = serde_json::json!({
+        "lang": report.language.code(),
+        "labels": locale.section("grade"),
+        "title": locale.fill("grade.overview_title", &[("title", &model.case.meta.title.value)]),
+        "similar_lead": locale.fill(
+            "grade.similar_lead",
+            &[("percent", &format!("{}", SIMILAR * 100.0)), ("words", &MIN_WORDS.to_string())],
+        ),
+        "rows": rows,
+        "pairs": pairs,
+        "statuses": statuses,
+    });
+    renderers
+        .templates
+        .render("grades.html", &context)
+        .map(String::into_bytes)
+}
+
+/// The first items of a pair with their similarity, and how many more there are.
+fn shown_items(locale: &Locale, items: &[(String, f64)]) -> Vec<String> {
+    const SHOWN: usize = 6;
+    let mut shown: Vec<String> = items
+        .iter()
+        .take(SHOWN)
+        .map(|(key, s)| format!("{key} ({} %)", (s * 100.0).floor()))
+        .collect();
+    if items.len() > SHOWN {
+        let more = (items.len() - SHOWN).to_string();
+        shown.push(locale.fill("grade.similar_more", &[("count", &more)]));
+    }
+    shown
+}
+
+/// The CSV for a learning platform: one header row, one row per submission. With `;` (a Dutch
+/// spreadsheet's separator) numbers get a decimal comma and the file a byte-order mark, so that
+/// the spreadsheet reads it as UTF-8.
+fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, Diagnostic> {
+    let dutch = separator == b';';
+    let number = |v: f64, decimals: usize| {
+        let text = format!("{v:.decimals$}");
+        if dutch { text.replace('.', ",") } else { text }
+    };
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(separator)
+        .from_writer(Vec::new());
+    let header = [
+        locale.text("grade.student"),
+        locale.text("grade.file"),
+        locale.text("grade.status"),
+        locale.text("grade.csv_mark"),
+        locale.text("grade.csv_passed"),
+        locale.text("grade.col_stances"),
+        locale.text("grade.col_reasoning"),
+        locale.text("grade.col_verdicts"),
+        locale.text("grade.findings"),
+        locale.text("grade.warnings"),
+    ];
+    let csv_error = |err: ::csv::Error| {
+        Diagnostic::error(
+            std::path::Path::new("grades.csv"),
+            Position::default(),
+            "WRITE",
+            format!("cannot write the CSV: {err}"),
+        )
+    };
+    writer.write_record(header).map_err(csv_error)?;
+    for g in &report.submissions {
+        let components: Vec<String> = match &g.comparison {
+            Some(c) if g.status != Status::Failed => {
+                let k = &c.components;
+                [k.stances, k.reasoning, k.verdicts, k.findings]
+                    .iter()
+                    .map(|v| number(*v, 2))
+                    .collect()
+            }
+            _ => vec![String::new(); 4],
+        };
+        let mut record = vec![
+            g.student.clone(),
+            g.file.clone(),
+            status_name(locale, g.status),
+            g.mark.map(|m| number(m.value, 1)).unwrap_or_default(),
+            g.mark
+                .map(|m| if m.passed { "1" } else { "0" }.to_string())
+                .unwrap_or_default(),
+        ];
+        record.extend(components);
+        record.push(warnings(g).to_string());
+        writer.write_record(&record).map_err(csv_error)?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|err| csv_error(err.into_error().into()))?;
+    let mut bytes = if dutch {
+        "\u{feff}".as_bytes().to_vec()
+    } else {
+        Vec::new()
+    };
+    bytes.extend(body);
+    Ok(bytes)
+}
+
+fn json(renderers: &Renderers, report: &GradeReport) -> Vec<u8> {
+    let value = serde_json::json!({
+        "rubric": renderers.rubric.grade,
+        "submissions": report.submissions,
+        "similar": report.similar.iter().map(|p| serde_json::json!({
+            "first": report.submissions[p.first].student,
+            "second": report.submissions[p.second].student,
+            "overall": p.overall,
+            "items": p.items,
+        })).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text.into_bytes()
+}

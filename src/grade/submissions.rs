@@ -1,0 +1,134 @@
+//! Finding the submissions and naming their students: by `meta.author`, else by the student's
+//! folder (`jan/opdracht.yaml`), else by the file name.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::case::{LoadedCase, Position};
+use crate::diagnostics::Diagnostic;
+use crate::project::discover as discover_cases;
+
+/// One submission to grade.
+pub struct Submission {
+    pub path: PathBuf,
+    /// The path relative to the submissions folder, with `/`.
+    pub file: String,
+    pub student: String,
+    /// Unique among the submissions: the feedback files' name.
+    pub slug: String,
+}
+
+/// Every case file under `root` (at any depth) except the model answer itself.
+pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let nowhere = Position::default();
+    let found = discover_cases(root).map_err(|err| {
+        vec![Diagnostic::error(
+            root,
+            nowhere,
+            "NO-CASES",
+            err.to_string(),
+        )]
+    })?;
+    let key = key.canonicalize().ok();
+    let paths: Vec<PathBuf> = found
+        .into_iter()
+        .filter(|p| p.canonicalize().ok() != key)
+        .collect();
+    if paths.is_empty() {
+        let d = Diagnostic::error(
+            root,
+            nowhere,
+            "NO-CASES",
+            "no case files (*.yaml, *.yml) found",
+        )
+        .with_hint("give the folder that holds the students' case files");
+        return Err(vec![d]);
+    }
+    Ok(paths)
+}
+
+/// Names every submission. The author is only read from a file that parses; the starter's
+/// author (the model's, or none) does not name a student.
+pub fn name_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
+    use rayon::prelude::*;
+    let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
+    let authors: Vec<Option<String>> = paths.par_iter().map(|path| author_of(path)).collect();
+    let mut taken = HashSet::new();
+    paths
+        .iter()
+        .zip(authors)
+        .map(|(path, author)| {
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            let author = author.filter(|a| Some(a.as_str()) != model_author);
+            let folder = relative
+                .parent()
+                .and_then(|p| p.components().next_back())
+                .map(|c| c.as_os_str().to_string_lossy().into_owned());
+            let stem = crate::case::slug_of(path);
+            let student = author.or(folder).unwrap_or_else(|| stem.clone());
+            Submission {
+                path: path.clone(),
+                file: relative.to_string_lossy().replace('\\', "/"),
+                slug: unique(slug(&student, &stem), &mut taken),
+                student,
+            }
+        })
+        .collect()
+}
+
+/// `meta.author` of a case file that loads, when it names someone.
+fn author_of(path: &Path) -> Option<String> {
+    let case = crate::case::load_case(path).ok()?;
+    let author = case.case.meta.author?.value;
+    let author = author.trim();
+    (!author.is_empty()).then(|| author.to_string())
+}
+
+/// A file name from a student's name: lower case letters, digits and hyphens.
+fn slug(student: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    for c in student.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
+}
+
+/// `slug`, or `slug-2`, `slug-3`… when an earlier submission has it.
+fn unique(slug: String, taken: &mut HashSet<String>) -> String {
+    let mut candidate = slug.clone();
+    let mut n = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{slug}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_unique_file_names() {
+        let mut taken = HashSet::new();
+        assert_eq!(
+            unique(slug("Jan de Vries", "x"), &mut taken),
+            "jan-de-vries"
+        );
+        assert_eq!(
+            unique(slug("jan  de vries!", "x"), &mut taken),
+            "jan-de-vries-2"
+        );
+        assert_eq!(unique(slug("Zoë Çelik", "x"), &mut taken), "zoë-çelik");
+        assert_eq!(unique(slug("…", "opdracht"), &mut taken), "opdracht");
+    }
+}
