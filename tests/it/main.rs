@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod checkers;
 mod fuzz;
+mod handout;
 mod hostile;
 mod interrupt;
 mod pdf;
