@@ -5,6 +5,7 @@ mod assess;
 mod build;
 mod check;
 mod checkers;
+mod findings;
 mod fuzz;
 mod hostile;
 mod interrupt;
