@@ -167,7 +167,7 @@ fn runs(text: &str) -> Vec<String> {
 /// What a file says, by its kind: the text of a PDF, the characters of anything else.
 fn readable(path: &Path, bytes: &[u8]) -> String {
     if path.extension().is_some_and(|e| e == "pdf") {
-        crate::pdf::text_of(bytes)
+        crate::pdfread::Pdf::read(bytes).text()
     } else {
         String::from_utf8_lossy(bytes).into_owned()
     }
