@@ -12,7 +12,7 @@ use crate::render::{self, pdf};
 use crate::rubric::Rubric;
 use crate::templates::Templates;
 
-/// Which report formats a build writes (the assessment JSON is always written).
+/// Which report formats a build writes (the teacher edition always writes the assessment JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Formats {
     pub markdown: bool,
@@ -135,18 +135,28 @@ impl Renderers {
         let assessment = assess(case, &self.rubric);
         let stem = format!("{}{}", case.slug, self.suffix());
         let documents = self.documents(case, &assessment, formats, None)?;
-        let mut files = vec![(
-            "assessment.json".to_string(),
-            assess::to_json(&assessment).into_bytes(),
-        )];
+        let teacher = self.edition == Edition::Teacher;
+        let mut files = Vec::new();
         let mut links = Vec::new();
+        // The student edition has no assessment: its scores, verdicts and findings judge the
+        // model answer. Not written, not linked, not reported (a build's warnings are kept in
+        // the hand-out folder's manifest).
+        let mut diagnostics = Vec::new();
+        if teacher {
+            files.push((
+                "assessment.json".to_string(),
+                assess::to_json(&assessment).into_bytes(),
+            ));
+            diagnostics.extend(assessment.findings.iter().cloned());
+        }
         for (kind, extension, bytes) in documents.files {
             files.push((format!("{stem}.{extension}"), bytes));
             links.push((kind.to_string(), format!("{stem}.{extension}")));
         }
-        links.push(("JSON".to_string(), "assessment.json".to_string()));
-        let mut diagnostics = assessment.findings.clone();
         diagnostics.extend(documents.warnings);
+        if teacher {
+            links.push(("JSON".to_string(), "assessment.json".to_string()));
+        }
         Ok(Rendered {
             assessment,
             files,

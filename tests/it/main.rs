@@ -4,12 +4,14 @@
 mod assess;
 mod build;
 mod check;
-mod checkers;
+mod findings;
 mod fuzz;
 mod grade;
+mod handout;
 mod hostile;
 mod interrupt;
 mod pdf;
+mod pdfread;
 mod published;
 mod render;
 mod support;
