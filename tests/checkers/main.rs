@@ -64,7 +64,7 @@ fn on_path(program: &str) -> bool {
 }
 
 /// Every case of `cases/`, the hostile, leadership and rich-text fixtures, built as md and html in both
-/// editions; returns the folder and the files with the given extension.
+/// editions, and the grading of the fixture class; returns the folder and the files with the given extension.
 fn built(extension: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let cases = dir.path().join("cases");
@@ -89,6 +89,27 @@ fn built(extension: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
             &["--format", "md,html", "--edition", edition, "--quiet"],
         );
     }
+    // The grading overview and the feedback of the fixture class (one file there does not
+    // load: exit 1, and a feedback page that says so).
+    let graded = support::casebook()
+        .arg("grade")
+        .arg(fixture("grade/class"))
+        .args([
+            "--key",
+            "cases/klantpartnerschap.yaml",
+            "--format",
+            "md,html",
+            "--out",
+        ])
+        .arg(dir.path().join("grades"))
+        .output()
+        .expect("run casebook grade");
+    assert_eq!(
+        graded.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&graded.stderr)
+    );
     let files = walkdir::WalkDir::new(dir.path())
         .sort_by_file_name()
         .into_iter()

@@ -185,6 +185,20 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
         empty.contains("Je case bevat geen enkel standpunt: het laagste cijfer, 1,0."),
         "{empty}"
     );
+    // The PDF feedback: the comparison above the student's own report.
+    let pdf = crate::pdfread::Pdf::read(
+        &std::fs::read(out.join("feedback/bram-omgekeerd.pdf")).expect("the PDF feedback"),
+    );
+    let text = crate::pdfread::normalise(&pdf.text());
+    for expected in [
+        "FEEDBACK OP JE EIGEN CASE",
+        "Vergelijking met het modelantwoord",
+        "cijfer = 1 + 9 × 0,41 = 4,7",
+        "Je argumenteert de andere kant op",
+        "Bram Omgekeerd",
+    ] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
     let overview = std::fs::read_to_string(out.join("index.html")).expect("index.html");
     assert!(overview.contains("<a href=\"feedback/jan.html\">jan</a>"));
 }
