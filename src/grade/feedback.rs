@@ -335,7 +335,8 @@ pub fn unloadable(
         diagnostics: graded
             .diagnostics
             .iter()
-            .map(|d| d.render(source))
+            // A tab in a quoted line (a tab is a common mistake) as spaces, the caret's too.
+            .map(|d| d.render(source).replace('\t', "    "))
             .collect(),
     };
     let html = renderers
@@ -346,5 +347,6 @@ pub fn unloadable(
         .templates
         .render("unloadable.md", &view)
         .map_err(|d| vec![d])?;
+    let md = format!("{}\n", md.trim_end());
     Ok(vec![("html", html.into_bytes()), ("md", md.into_bytes())])
 }
