@@ -504,6 +504,17 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     optional(&mut out, "course", &case.meta.course);
     out.push((None, "name", &case.meta.organisation.name));
     out.push((None, "context", &case.meta.organisation.context));
+    for assignment in [
+        &case.assignment,
+        &case.higher_decisions.assignment,
+        &case.current_situation.assignment,
+        &case.desired_situation.assignment,
+        &case.regularities.assignment,
+        &case.consequences.assignment,
+        &case.alternatives.assignment,
+    ] {
+        optional(&mut out, "assignment", assignment);
+    }
     let a = &case.higher_decisions;
     optional(&mut out, "introduction", &a.introduction);
     out.push((None, "text", &a.mission.text));
@@ -575,6 +586,7 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     }
     if let Some(leadership) = &case.customer_leadership {
         optional(&mut out, "introduction", &leadership.introduction);
+        optional(&mut out, "assignment", &leadership.assignment);
         for paradox in &leadership.paradoxes {
             let id = Some(paradox.id.value.as_str());
             out.push((id, "tension", &paradox.tension));

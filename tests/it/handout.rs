@@ -317,3 +317,36 @@ fn collect_numbers(value: &Value, out: &mut Vec<f64>) {
         _ => {}
     }
 }
+
+#[test]
+fn the_assignment_shows_in_the_student_edition_only() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("cases folder");
+    let seed = std::fs::read_to_string(root().join("cases/klantpartnerschap.yaml")).expect("seed");
+    let case = seed.replacen(
+        "\nregularities:\n",
+        "\nregularities:\n  assignment: Zoek twee eigen regelmatigheden in het marketingaudit.\n",
+        1,
+    ) + "assignment: Werk in tweetallen en lever de ingevulde case in via de leeromgeving.\n";
+    std::fs::write(cases.join("opdracht.yaml"), case).expect("write the case");
+    for edition in ["student", "teacher"] {
+        let out = dir.path().join(edition);
+        build_ok(&cases, &out, &["--edition", edition, "--quiet"]);
+        let suffix = if edition == "student" { ".student" } else { "" };
+        for format in ["html", "md", "pdf"] {
+            let path = out.join(format!("opdracht/opdracht{suffix}.{format}"));
+            let text = plain(&readable(&path, &std::fs::read(&path).expect("a report")));
+            for wanted in [
+                "Werk in tweetallen en lever de ingevulde case in via de leeromgeving.",
+                "Zoek twee eigen regelmatigheden in het marketingaudit.",
+            ] {
+                assert_eq!(
+                    text.contains(wanted),
+                    edition == "student",
+                    "{edition} {format}: {wanted}"
+                );
+            }
+        }
+    }
+}
