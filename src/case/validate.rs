@@ -222,7 +222,8 @@ impl Checker<'_> {
     fn stances_and_weights(&mut self, case: &Case) {
         for item in case.argument_items() {
             for (_, stance) in item.stances.iter() {
-                if stance.stance.value.value().is_none() {
+                let unanswered = matches!(&stance.stance.value, super::StanceMark::Symbol(s) if s.trim().is_empty());
+                if stance.stance.value.value().is_none() && !unanswered {
                     let shown = match &stance.stance.value {
                         super::StanceMark::Number(n) => n.to_string(),
                         super::StanceMark::Symbol(s) => s.clone(),
@@ -251,9 +252,23 @@ impl Checker<'_> {
     }
 
     fn texts(&mut self, case: &Case) {
+        // An answer left empty is work still to do (a student's starter case), not an error.
+        let answer = |item: Option<&str>, field: &str| {
+            crate::student_case::ANSWER_FIELDS.contains(&field)
+                || (field == "text"
+                    && item.is_some_and(|id| {
+                        case.consequences.functions.iter().any(|f| f.id.value == id)
+                            || case
+                                .customer_leadership
+                                .as_ref()
+                                .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
+                    }))
+        };
         for (item, field, text) in texts(case) {
             let chars = text.value.chars().count();
-            let problem = if text.value.trim().is_empty() {
+            let problem = if text.value.trim().is_empty() && answer(item, field) {
+                None
+            } else if text.value.trim().is_empty() {
                 Some((
                     "EMPTY-TEXT",
                     format!("`{field}` is empty"),
@@ -403,7 +418,11 @@ impl Checker<'_> {
                 .item = Some(paradox.id.value.clone());
                 continue;
             };
-            if let Some(leaning) = &paradox.leaning {
+            if let Some(leaning) = paradox
+                .leaning
+                .as_ref()
+                .filter(|l| !l.value.trim().is_empty())
+            {
                 if !kind.poles.contains(&leaning.value.trim()) && leaning.value.trim() != BALANCED {
                     self.error(
                         leaning.at,
