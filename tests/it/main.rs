@@ -4,11 +4,13 @@
 mod assess;
 mod build;
 mod check;
-mod checkers;
+mod findings;
 mod fuzz;
+mod handout;
 mod hostile;
 mod interrupt;
 mod pdf;
+mod pdfread;
 mod published;
 mod render;
 mod support;
