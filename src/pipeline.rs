@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use crate::case::{LoadedCase, Position, load_case, load_source};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_file_from, case_hash};
+use crate::messages::{io_reason, user_language};
 use crate::output::{sweep_temporaries, write_atomic};
 use crate::project::discover;
 use crate::renderers::{Formats, Renderers};
@@ -95,25 +96,22 @@ pub fn build(
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let nowhere = Position::default();
-    let paths = discover(&options.cases).map_err(|err| {
-        vec![Diagnostic::error(
+    let said = |code, situation, values: &[(&str, &str)]| {
+        vec![Diagnostic::worded(
             &options.cases,
             nowhere,
-            "NO-CASES",
-            err.to_string(),
+            user_language(),
+            code,
+            situation,
+            values,
         )]
+    };
+    let paths = discover(&options.cases).map_err(|err| {
+        let reason = io_reason(&err, user_language());
+        said("NO-CASES", "unreadable", &[("reason", &reason)])
     })?;
     if paths.is_empty() {
-        let hint = "put case files (*.yaml) in the folder, or start one with `casebook new`";
-        return Err(vec![
-            Diagnostic::error(
-                &options.cases,
-                nowhere,
-                "NO-CASES",
-                "no case files (*.yaml, *.yml) found",
-            )
-            .with_hint(hint),
-        ]);
+        return Err(said("NO-CASES", "none", &[]));
     }
     let previous = if options.force {
         Manifest::default()
@@ -142,14 +140,7 @@ pub fn build(
         progress.case_finished(&outcome);
         outcome
     })
-    .map_err(|err| {
-        vec![Diagnostic::error(
-            &options.out,
-            nowhere,
-            "INTERNAL",
-            format!("cannot start worker threads: {err}"),
-        )]
-    })?;
+    .map_err(|err| said("INTERNAL", "threads", &[("reason", &err.to_string())]))?;
     let mut report = BuildReport {
         cases,
         general: Vec::new(),
@@ -243,6 +234,16 @@ fn build_one(
     kept: &Manifest,
 ) -> CaseOutcome {
     let nowhere = Position::default();
+    let said = |code, situation, values: &[(&str, &str)]| {
+        vec![Diagnostic::worded(
+            path,
+            nowhere,
+            user_language(),
+            code,
+            situation,
+            values,
+        )]
+    };
     let failed = |slug: String, diagnostics: Vec<Diagnostic>, source: Option<String>| {
         let entry = kept.cases.get(&slug).cloned().map(|mut entry| {
             entry.index.stale = true;
@@ -262,20 +263,15 @@ fn build_one(
     let slug = match slug {
         Ok(slug) => slug.clone(),
         Err((slug, earlier)) => {
-            let message = format!(
-                "{} would write the same output folder as {}",
-                path.display(),
-                earlier.display()
-            );
-            let clash = Diagnostic::error(path, nowhere, "SLUG-CLASH", message).with_hint(
-                "rename one of the two files: the output folder is named after the file and the folders it is in",
-            );
+            let (file, other) = (path.display().to_string(), earlier.display().to_string());
+            let mut diagnostics =
+                said("SLUG-CLASH", "clash", &[("file", &file), ("other", &other)]);
             // The case's own problems still show, so the student fixes them in one go.
-            let (mut diagnostics, source) = match load_case(path) {
+            let (own, source) = match load_case(path) {
                 Ok(case) => (case.diagnostics, Some(case.source)),
                 Err((source, diagnostics)) => (diagnostics, source),
             };
-            diagnostics.insert(0, clash);
+            diagnostics.extend(own);
             // The folder is the other file's: this one neither keeps nor claims its output.
             return CaseOutcome {
                 path: path.to_path_buf(),
@@ -292,16 +288,9 @@ fn build_one(
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            return failed(
-                slug,
-                vec![Diagnostic::error(
-                    path,
-                    nowhere,
-                    "FILE-READ",
-                    format!("cannot read the case file: {err}"),
-                )],
-                None,
-            );
+            let reason = io_reason(&err, user_language());
+            let d = said("FILE-READ", "unreadable", &[("reason", &reason)]);
+            return failed(slug, d, None);
         }
     };
     let hash = case_hash(&renderers.fingerprint, &bytes);
@@ -340,14 +329,7 @@ fn build_one(
             Err(diagnostics) => failed(slug.clone(), diagnostics, Some(case.source)),
         }
     }));
-    outcome.unwrap_or_else(|_| {
-        let message = "internal error while building this case (a bug in casebook; please report it with the case file)";
-        failed(
-            slug.clone(),
-            vec![Diagnostic::error(path, nowhere, "INTERNAL", message)],
-            None,
-        )
-    })
+    outcome.unwrap_or_else(|_| failed(slug.clone(), said("INTERNAL", "panic", &[]), None))
 }
 
 /// Renders every format of one case and writes the files; nothing is written unless every
@@ -364,11 +346,17 @@ fn render_and_write(
     for (name, bytes) in &rendered.files {
         let relative = format!("{slug}/{name}");
         write_atomic(&options.out.join(&relative), bytes).map_err(|err| {
-            vec![Diagnostic::error(
-                &options.out.join(&relative),
-                Position::default(),
+            let language = user_language();
+            let reason = io_reason(&err, language);
+            let file = options.out.join(&relative);
+            let at = Position::default();
+            vec![Diagnostic::worded(
+                &file,
+                at,
+                language,
                 "WRITE",
-                format!("cannot write the file: {err}"),
+                "file",
+                &[("reason", &reason)],
             )]
         })?;
         files.push(relative);
@@ -378,7 +366,7 @@ fn render_and_write(
         .iter()
         .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
         .collect();
-    let index = IndexEntry::new(case, &rendered.assessment, links);
+    let index = IndexEntry::new(case, &rendered.assessment, renderers.edition, links);
     let entry = ManifestEntry {
         case_file: case_file_from(&options.out, &case.path),
         hash: hash.to_string(),
@@ -420,12 +408,14 @@ fn finish(
             let path = options.out.join(file);
             if let Err(err) = std::fs::remove_file(&path) {
                 if err.kind() != std::io::ErrorKind::NotFound {
-                    report.general.push(Diagnostic::warning(
-                        &path,
-                        Position::default(),
-                        "REMOVE",
-                        format!("cannot remove the output of a deleted case: {err}"),
-                    ));
+                    let language = user_language();
+                    let reason = io_reason(&err, language);
+                    let at = Position::default();
+                    let values = [("reason", reason.as_str())];
+                    report.general.push(
+                        Diagnostic::worded(&path, at, language, "REMOVE", "removed", &values)
+                            .with_severity(Severity::Warning),
+                    );
                 }
             }
         }
@@ -449,10 +439,15 @@ fn finish(
 }
 
 fn index_error(options: &BuildOptions, err: std::io::Error) -> Diagnostic {
-    Diagnostic::error(
+    let language = user_language();
+    let reason = io_reason(&err, language);
+    let at = Position::default();
+    Diagnostic::worded(
         &options.out,
-        Position::default(),
+        at,
+        language,
         "WRITE",
-        format!("cannot write the index or the manifest: {err}"),
+        "index",
+        &[("reason", &reason)],
     )
 }

@@ -11,7 +11,7 @@ fn a_build_of_one_file_keeps_the_other_cases_until_their_file_is_gone() {
     build(&cases, &out, &["--format", "md"]).success();
     let alfa = cases.join("alfa.yaml");
     let one = build(&alfa, &out, &["--format", "md"]).success();
-    assert!(!stderr(&one).contains("removed"), "{}", stderr(&one));
+    assert!(!stderr(&one).contains("opgeruimd"), "{}", stderr(&one));
     assert!(
         out.join("bravo/bravo.md").is_file(),
         "bravo's report was removed"
@@ -29,7 +29,7 @@ fn a_build_of_one_file_keeps_the_other_cases_until_their_file_is_gone() {
     std::fs::remove_file(cases.join("bravo.yaml")).expect("delete bravo");
     let gone = build(&alfa, &out, &["--format", "md"]).success();
     assert!(
-        stderr(&gone).contains("removed the output of deleted case(s): bravo"),
+        stderr(&gone).contains("rapporten van verwijderde case(s) opgeruimd: bravo"),
         "{}",
         stderr(&gone)
     );
@@ -43,7 +43,7 @@ fn a_format_not_built_before_is_built_and_recorded() {
     build(&cases, &out, &["--format", "md"]).success();
     let second = build(&cases, &out, &["--format", "md,html"]).success();
     assert!(
-        stderr(&second).contains("2 built, 0 unchanged"),
+        stderr(&second).contains("2 gebouwd, 0 ongewijzigd"),
         "{}",
         stderr(&second)
     );
@@ -54,7 +54,7 @@ fn a_format_not_built_before_is_built_and_recorded() {
     // Fewer formats than recorded: nothing to do.
     let third = build(&cases, &out, &["--format", "html"]).success();
     assert!(
-        stderr(&third).contains("0 built, 2 unchanged"),
+        stderr(&third).contains("0 gebouwd, 2 ongewijzigd"),
         "{}",
         stderr(&third)
     );
@@ -83,7 +83,7 @@ fn submissions_in_folders_of_their_own_build_side_by_side() {
     let jan = submissions.join("jan/opdracht.yaml");
     let alone = build(&jan, &out, &["--format", "md"]).success();
     assert!(
-        stderr(&alone).contains("0 built, 1 unchanged"),
+        stderr(&alone).contains("0 gebouwd, 1 ongewijzigd"),
         "{}",
         stderr(&alone)
     );
@@ -91,9 +91,9 @@ fn submissions_in_folders_of_their_own_build_side_by_side() {
     std::fs::write(submissions.join("jan-opdracht.yaml"), "meta: [\n").expect("write");
     let clash = build(&submissions, &out, &["--format", "md"]).code(1);
     let text = stderr(&clash);
-    assert!(text.contains("error[SLUG-CLASH]"), "{text}");
+    assert!(text.contains("fout[SLUG-CLASH]"), "{text}");
     assert!(
-        text.contains("jan-opdracht.yaml:1:7: error[WRONG-TYPE]"),
+        text.contains("jan-opdracht.yaml:1:7: fout[WRONG-TYPE]"),
         "{text}"
     );
     assert!(out.join("jan-opdracht/jan-opdracht.md").is_file());
