@@ -13,5 +13,6 @@ mod pdf;
 mod pdfread;
 mod published;
 mod render;
+mod scope;
 mod support;
 mod watch;
