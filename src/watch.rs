@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify::{RecursiveMode, Watcher};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::case::Position;
 use crate::diagnostics::Diagnostic;
@@ -40,7 +41,8 @@ pub fn watch(
         let paths: Vec<PathBuf> = events
             .into_iter()
             .flatten()
-            .flat_map(|e: notify::Event| e.paths)
+            .filter(|e: &notify::Event| changes_content(&e.kind))
+            .flat_map(|e| e.paths)
             .filter(|p| !p.starts_with(&out))
             .collect();
         if paths.iter().any(|p| is_case(p) || is_setting(p)) {
@@ -48,6 +50,17 @@ pub fn watch(
         }
     }
     Ok(())
+}
+
+/// A file created, written, renamed or removed; not an open, a read or a change of its times or
+/// permissions, which every build causes itself (reading the cases) and which would make the
+/// watcher rebuild forever.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(change) => !matches!(change, ModifyKind::Metadata(_)),
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
 }
 
 fn is_case(path: &Path) -> bool {

@@ -90,3 +90,48 @@ fn watch_rebuilds_a_saved_case_and_survives_a_broken_save() {
         read(&report).contains("Derde versie")
     });
 }
+
+/// The build summaries the watcher printed so far: one per build.
+fn builds(log: &Path) -> usize {
+    read(log)
+        .lines()
+        .filter(|l| l.contains(" gebouwd, "))
+        .count()
+}
+
+#[test]
+fn watch_builds_once_per_save_and_never_for_a_read() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    let case = cases.join("alfa.yaml");
+    crate::support::casebook()
+        .arg("new")
+        .arg(&case)
+        .assert()
+        .success();
+    let log = dir.path().join("watch.log");
+    let child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
+        .current_dir(root())
+        .arg("watch")
+        .arg(&cases)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .args(["--format", "md"])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("start casebook watch");
+    let _watcher = Watcher(child);
+    wait_for("the first build", || builds(&log) == 1);
+    // Longer than the debounce and a build: a watcher that reacts to its own reads has rebuilt.
+    let settle = || std::thread::sleep(Duration::from_millis(1500));
+    settle();
+    assert_eq!(builds(&log), 1, "rebuilt without a change:\n{}", read(&log));
+    let text = read(&case);
+    settle();
+    assert_eq!(builds(&log), 1, "a read rebuilt:\n{}", read(&log));
+    std::fs::write(&case, text.replace("Onderbouwing", "Tweede")).expect("save the case");
+    wait_for("the rebuild after a save", || builds(&log) >= 2);
+    settle();
+    assert_eq!(builds(&log), 2, "one save, more builds:\n{}", read(&log));
+}
