@@ -8,6 +8,7 @@ mod checkers;
 mod fuzz;
 mod hostile;
 mod interrupt;
+mod layout;
 mod pdf;
 mod published;
 mod render;
