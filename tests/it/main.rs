@@ -4,12 +4,12 @@
 mod assess;
 mod build;
 mod check;
-mod checkers;
 mod fuzz;
 mod hostile;
 mod interrupt;
 mod layout;
 mod pdf;
+mod pdfread;
 mod published;
 mod render;
 mod support;
