@@ -1,11 +1,9 @@
 //! Renderers: turn a case and its assessment into report documents.
 
-mod figures;
 mod parts;
 pub mod pdf;
 pub mod view;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::assess::Assessment;
@@ -35,7 +33,8 @@ pub fn markdown(
     Ok(format!("{}\n", text.trim()))
 }
 
-/// The HTML report: one self-contained page (inline CSS and SVG, no script, no external request).
+/// The HTML report: one self-contained page (inline CSS, no script, no external request); its
+/// figures are HTML, so their text wraps and keeps its size on a phone.
 pub fn html(
     templates: &Templates,
     case: &LoadedCase,
@@ -46,20 +45,5 @@ pub fn html(
     let view = ReportView::build(case, assessment, locale, edition, &|t| {
         Value::String(to_html(t))
     });
-    // The SVG figures are laid out for this page only; the other formats draw their own.
-    let page = HtmlPage {
-        swot_figure: figures::swot(&case.case, locale),
-        matrix_figure: view.summary.as_ref().map(|s| figures::matrix(locale, s)),
-        view: &view,
-    };
-    templates.render("report.html", &page)
-}
-
-/// The report view with the HTML page's figures beside it.
-#[derive(Serialize)]
-struct HtmlPage<'a> {
-    #[serde(flatten)]
-    view: &'a ReportView,
-    swot_figure: figures::Figure,
-    matrix_figure: Option<figures::Figure>,
+    templates.render("report.html", &view)
 }
