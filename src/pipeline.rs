@@ -341,7 +341,7 @@ fn render_and_write(
         .iter()
         .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
         .collect();
-    let index = IndexEntry::new(case, &rendered.assessment, links);
+    let index = IndexEntry::new(case, &rendered.assessment, renderers.edition, links);
     let source = case
         .path
         .strip_prefix(&options.cases)

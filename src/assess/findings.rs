@@ -29,6 +29,24 @@ impl<'a> Findings<'a> {
             .to_string()
     }
 
+    /// Words from `<section>.<key>` for each key, joined as a sentence lists them
+    /// ("a, b and c").
+    pub fn words(&self, section: &str, keys: &[&str]) -> String {
+        let words: Vec<String> = keys
+            .iter()
+            .map(|k| self.locale.text(&format!("{section}.{k}")).to_string())
+            .collect();
+        match words.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!(
+                "{} {} {last}",
+                rest.join(", "),
+                self.locale.text("findings.and")
+            ),
+        }
+    }
+
     /// Records a warning worded by `findings.<key>`; its hint is `findings.<key>_hint` when there is one.
     pub fn warn(
         &mut self,

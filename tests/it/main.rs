@@ -4,7 +4,9 @@
 mod assess;
 mod build;
 mod check;
+mod findings;
 mod fuzz;
+mod handout;
 mod hostile;
 mod interrupt;
 mod layout;
