@@ -27,6 +27,19 @@ impl Formats {
         pdf: true,
     };
 
+    /// The formats' names as `--format` takes them, in a fixed order.
+    pub fn names(&self) -> Vec<String> {
+        [
+            (self.markdown, "md"),
+            (self.html, "html"),
+            (self.pdf, "pdf"),
+        ]
+        .into_iter()
+        .filter(|(wanted, _)| *wanted)
+        .map(|(_, name)| name.to_string())
+        .collect()
+    }
+
     /// Reads a list such as `md,html,pdf`.
     pub fn parse(list: &str) -> Result<Formats, String> {
         let mut formats = Formats {

@@ -14,5 +14,6 @@ mod pdf;
 mod pdfread;
 mod published;
 mod render;
+mod scope;
 mod support;
 mod watch;
