@@ -70,7 +70,7 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
     out
 }
 
-/// The free text as plain text (Markdown marks dropped): the PDF's metadata, the SVG figures.
+/// The free text as plain text (Markdown marks dropped): the PDF's metadata.
 pub fn plain(text: &str) -> String {
     let mut out = String::new();
     for event in events(text) {

@@ -172,7 +172,7 @@ impl Renderers {
             links.push(("JSON".to_string(), "assessment.json".to_string()));
         } else {
             // The starter case: the student fills it in and builds their own report.
-            let name = format!("{slug}.student.yaml");
+            let name = format!("{}.student.yaml", case.slug);
             let locale = self.templates.locale(case.case.language());
             let yaml =
                 student_case::to_yaml(&student_case::student_case(&case.case), locale, &name)

@@ -1,11 +1,9 @@
 //! Renderers: turn a case and its assessment into report documents.
 
-mod figures;
 pub(crate) mod parts;
 pub mod pdf;
 pub mod view;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::assess::Assessment;
@@ -43,7 +41,8 @@ pub fn markdown(
     Ok(format!("{}\n", text.trim()))
 }
 
-/// The HTML report: one self-contained page (inline CSS and SVG, no script, no external request).
+/// The HTML report: one self-contained page (inline CSS, no script, no external request); its
+/// figures are HTML, so their text wraps and keeps its size on a phone.
 pub fn html(
     templates: &Templates,
     case: &LoadedCase,
@@ -54,25 +53,11 @@ pub fn html(
     let locale = templates.locale(case.case.language());
     let rich = |t: &str| Value::String(to_html(t));
     let view = ReportView::build(case, assessment, locale, edition, &rich);
-    // The SVG figures are laid out for this page only; the other formats draw their own.
-    let page = HtmlPage {
-        swot_figure: figures::swot(&case.case, locale),
-        matrix_figure: view.summary.as_ref().map(|s| figures::matrix(locale, s)),
-        view: WithExtra {
-            view: &view,
-            comparison: extra.map(|build| build(&rich)),
-        },
+    let page = WithExtra {
+        view: &view,
+        comparison: extra.map(|build| build(&rich)),
     };
     templates.render("report.html", &page)
-}
-
-/// The report view with the HTML page's figures beside it.
-#[derive(Serialize)]
-struct HtmlPage<'a> {
-    #[serde(flatten)]
-    view: WithExtra<'a>,
-    swot_figure: figures::Figure,
-    matrix_figure: Option<figures::Figure>,
 }
 
 /// The report view with the extra section's data, when there is one.

@@ -1,7 +1,8 @@
 // Runs axe-core over generated HTML pages in headless Chromium, in light and dark mode, and
 // fails on any serious or critical violation, on any request that leaves the page's own file, and
 // on a page that scrolls sideways at 320 CSS pixels (WCAG 1.4.10 Reflow; a wide table may scroll
-// inside its own region).
+// inside its own region), on a text below 11 px at 390 px (a phone) and on a table that needs its
+// sideways scroll at 1280 px.
 // Usage: node axe.mjs [--screenshots DIR] page.html...
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -64,6 +65,39 @@ for (const file of args) {
       if (content > viewport) {
         failures++;
         console.log(`${file}: at 320 px the page is ${content} px wide and scrolls sideways`);
+      }
+      await page.setViewportSize({ width: 390, height: 900 });
+      // On a phone every text, the figures' included, is at least 11 px.
+      const tiny = await page.evaluate(() => {
+        const found = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!node.textContent.trim() || !element || element.closest(".skip")) continue;
+          const box = element.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) continue;
+          const size = parseFloat(getComputedStyle(element).fontSize);
+          // An SVG's text is scaled with its drawing: measure what the reader sees.
+          const svg = element.closest("svg");
+          const scale = svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width
+            ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+          if (size * scale < 11) found.push(`${node.textContent.trim().slice(0, 30)} (${(size * scale).toFixed(1)} px)`);
+        }
+        return found;
+      });
+      for (const text of tiny.slice(0, 5)) {
+        failures++;
+        console.log(`${file}: at 390 px a text renders below 11 px: ${text}`);
+      }
+      // On a wide screen no table needs its sideways scroll.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const scrolling = await page.evaluate(() =>
+        [...document.querySelectorAll(".scroll")]
+          .filter((region) => region.scrollWidth > region.clientWidth + 1)
+          .map((region) => region.getAttribute("aria-label") ?? region.className));
+      for (const table of scrolling) {
+        failures++;
+        console.log(`${file}: at 1280 px the table “${table}” scrolls sideways`);
       }
       await page.setViewportSize({ width: 1100, height: 900 });
     }

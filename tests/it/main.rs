@@ -10,6 +10,7 @@ mod grade;
 mod handout;
 mod hostile;
 mod interrupt;
+mod layout;
 mod pdf;
 mod pdfread;
 mod published;
