@@ -11,5 +11,6 @@ mod interrupt;
 mod pdf;
 mod published;
 mod render;
+mod studio;
 mod support;
 mod watch;
