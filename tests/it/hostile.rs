@@ -481,7 +481,7 @@ fn every_hostile_input_gets_its_diagnostic_or_builds_safely() {
                 let md = std::fs::read_to_string(folder.join(format!("{name}.md"))).expect("md");
                 assert_inert_markdown(name, &md);
                 let pdf = std::fs::read(folder.join(format!("{name}.pdf"))).expect("pdf");
-                let text = crate::pdf::text_of(&pdf);
+                let text = crate::pdfread::Pdf::read(&pdf).text();
                 assert!(
                     !text.contains("GEHEIM") && !text.contains("root:x:0"),
                     "{name}: the PDF shows a file it should not have read"

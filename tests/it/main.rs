@@ -4,11 +4,11 @@
 mod assess;
 mod build;
 mod check;
-mod checkers;
 mod fuzz;
 mod hostile;
 mod interrupt;
 mod pdf;
+mod pdfread;
 mod published;
 mod render;
 mod studio;

@@ -1,11 +1,10 @@
-//! PDF reports: the typst engine, and the PDFs `casebook build` writes read back with poppler
-//! (pdftotext, pdffonts, pdftoppm) and qpdf, which `.ci/run` installs.
+//! PDF reports: the typst engine, and the PDFs `casebook build` writes, read back in Rust.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use casebook::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 
+use crate::pdfread::{Pdf, normalise};
 use crate::support::{casebook, fixture, root};
 
 /// Builds the PDF of one case file into a fresh folder and returns its bytes.
@@ -31,36 +30,9 @@ fn seed_case() -> PathBuf {
     root().join("cases/klantpartnerschap.yaml")
 }
 
-/// Runs a poppler or qpdf tool on the PDF; returns whether it succeeded and its stdout.
-fn tool(program: &str, args: &[&str], pdf: &[u8], then: &[&str]) -> (bool, Vec<u8>) {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, pdf).expect("write the PDF");
-    let output = Command::new(program)
-        .args(args)
-        .arg(&path)
-        .args(then)
-        .output()
-        .unwrap_or_else(|err| {
-            panic!("{program} is missing (apt-get install poppler-utils qpdf): {err}")
-        });
-    (output.status.success(), output.stdout)
-}
-
-/// The PDF's text with hyphenation undone and white space collapsed, as a reader would quote it.
-pub(crate) fn text_of(pdf: &[u8]) -> String {
-    let (ok, out) = tool("pdftotext", &["-enc", "UTF-8"], pdf, &["-"]);
-    assert!(ok, "pdftotext failed");
-    // typst breaks lines after a slash too; a reader joins those without a space.
-    let text = String::from_utf8_lossy(&out)
-        .replace("\u{ad}\n", "")
-        .replace('\u{ad}', "")
-        .replace("/\n", "/");
-    normalise(&text)
-}
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The PDF's text as a reader would quote it.
+fn text_of(pdf: &[u8]) -> String {
+    Pdf::read(pdf).text()
 }
 
 fn meta(case: &str) -> DocumentMeta {
@@ -221,31 +193,23 @@ fn the_seed_pdf_holds_every_item_of_the_seed() {
 }
 
 #[test]
-fn the_seed_pdf_passes_qpdf_embeds_every_font_and_declares_pdf_ua_and_pdf_a() {
-    let pdf = build_pdf(&seed_case(), &[]);
-    let (ok, out) = tool("qpdf", &["--check"], &pdf, &[]);
-    assert!(ok, "qpdf --check: {}", String::from_utf8_lossy(&out));
-    let (ok, out) = tool("pdffonts", &[], &pdf, &[]);
-    assert!(ok, "pdffonts failed");
-    let fonts = String::from_utf8_lossy(&out).into_owned();
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts listed: {fonts}");
-    for row in rows {
-        // Columns: name, type (one or more words), encoding, emb, sub, uni, object, generation.
-        let columns: Vec<&str> = row.split_whitespace().collect();
-        let emb = columns.len().checked_sub(5).map(|i| columns[i]);
-        assert_eq!(emb, Some("yes"), "a font is not embedded: {row}");
-    }
-    let raw = String::from_utf8_lossy(&pdf);
+fn the_seed_pdf_is_well_formed_embeds_every_font_and_declares_pdf_ua_and_pdf_a() {
+    let pdf = Pdf::read(&build_pdf(&seed_case(), &[]));
+    assert_eq!(pdf.structural_problems(), Vec::<String>::new());
+    let fonts = pdf.fonts();
+    assert!(!fonts.is_empty(), "no fonts found");
+    let missing: Vec<_> = fonts.iter().filter(|font| !font.embedded).collect();
+    assert!(missing.is_empty(), "fonts not embedded: {missing:?}");
+    let xmp = pdf.xmp().expect("the PDF has XMP metadata");
     assert!(
-        raw.contains("<pdfuaid:part>1</pdfuaid:part>"),
+        xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
         "no PDF/UA-1 in the XMP"
     );
     assert!(
-        raw.contains("<pdfaid:part>2</pdfaid:part>"),
+        xmp.contains("<pdfaid:part>2</pdfaid:part>"),
         "no PDF/A-2 in the XMP"
     );
-    assert!(raw.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
 }
 
 #[test]
@@ -253,16 +217,9 @@ fn two_builds_are_byte_identical_and_dated_by_the_case() {
     let first = build_pdf(&seed_case(), &[]);
     let second = build_pdf(&seed_case(), &[]);
     assert!(first == second, "two builds of the seed PDF differ");
-    let (_, info) = tool("pdfinfo", &[], &first, &[]);
-    let info = String::from_utf8_lossy(&info).into_owned();
-    assert!(
-        info.contains("CreationDate:    Mon Sep  1 00:00:00 2025 UTC"),
-        "{info}"
-    );
-    assert!(
-        info.contains("Title:           Klantpartnerschap-voorbeeld"),
-        "{info}"
-    );
+    let pdf = Pdf::read(&first);
+    assert_eq!(pdf.creation_date().as_deref(), Some("2025-09-01 00:00:00"));
+    assert_eq!(pdf.title().as_deref(), Some("Klantpartnerschap-voorbeeld"));
 }
 
 #[test]
@@ -289,20 +246,16 @@ fn typst_syntax_in_a_case_prints_literally() {
         );
     }
     // `#set page(fill: red)` did not colour the page: its bottom-right corner is white.
-    let (ok, ppm) = tool(
-        "pdftoppm",
-        &["-r", "4", "-singlefile", "-f", "1"],
-        &pdf,
-        &[],
+    let read = Pdf::read(&pdf);
+    let (_, _, pixels) = read.render(0, 0.1);
+    assert_eq!(
+        pixels[pixels.len() - 4..],
+        [255; 4],
+        "the page is not white"
     );
-    assert!(ok && ppm.starts_with(b"P6"), "pdftoppm failed");
-    let pixels = &ppm[ppm.len() - 3..];
-    assert_eq!(pixels, [255, 255, 255], "the page is not white");
-    let (_, info) = tool("pdfinfo", &[], &pdf, &[]);
-    let info = String::from_utf8_lossy(&info).into_owned();
-    assert!(
-        info.contains("Title:           Injectie #set page(fill: red) $x^2$"),
-        "{info}"
+    assert_eq!(
+        read.title().as_deref(),
+        Some("Injectie #set page(fill: red) $x^2$")
     );
 }
 
@@ -358,4 +311,41 @@ fn a_broken_override_template_fails_the_case_with_its_own_file_and_line() {
     );
     assert!(stderr.contains(&place), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_pdf_reader_sees_what_typst_draws_and_a_broken_file() {
+    let template = "#set document(title: \"T\")\n#set page(width: 200pt, height: 100pt, margin: 20pt, fill: rgb(255, 0, 0))\n#set text(lang: \"nl\", size: 10pt)\nHallo wereld\n\n#pagebreak()\nTweede\n";
+    let bytes = engine_with(template)
+        .render(&serde_json::json!({}), &meta("x"))
+        .unwrap_or_else(|errors| panic!("renders: {errors:?}"))
+        .pdf;
+    let pdf = Pdf::read(&bytes);
+    assert_eq!(pdf.page_count(), 2);
+    assert_eq!(pdf.page_texts(), ["Hallo wereld", "Tweede"]);
+    let pages = pdf.pages();
+    let line = &pages[0].lines[0];
+    let (start, end) = line.extent();
+    assert!((start - 20.0).abs() < 0.5, "the line starts at {start}");
+    assert!(end > start + 40.0 && end < 120.0, "the line ends at {end}");
+    assert!(line.baseline() > 20.0 && line.baseline() < 40.0);
+    assert!((line.chars[0].size - 10.0).abs() < 0.01);
+    let (_, _, pixels) = pdf.render(0, 0.5);
+    assert_eq!(
+        pixels[pixels.len() - 4..],
+        [255, 0, 0, 255],
+        "the page is red"
+    );
+    assert_eq!(pdf.structural_problems(), Vec::<String>::new());
+    // Shift every object one byte: the cross-reference table no longer points at them.
+    let header = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .expect("a header line")
+        + 1;
+    let mut shifted = bytes[..header].to_vec();
+    shifted.push(b' ');
+    shifted.extend_from_slice(&bytes[header..]);
+    let problems = Pdf::read(&shifted).structural_problems();
+    assert!(!problems.is_empty(), "a shifted file reads as well-formed");
 }

@@ -1,0 +1,146 @@
+//! The generated pages through the field's own checkers: the Nu HTML checker (vnu, on Java),
+//! axe-core in headless Chromium (light and dark mode, no request outside the page) and
+//! markdownlint-cli2. `.ci/run` installs them (`npm ci --prefix tests/checkers`, Debian's
+//! chromium); a checker whose tools are missing shows as ignored, with the reason, in cargo's
+//! summary. A harness of its own, because the built-in one cannot ignore a test at run time.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use libtest_mimic::{Arguments, Completion, Failed, Trial};
+
+#[path = "../it/support.rs"]
+mod support;
+
+use support::{build_ok, fixture, root};
+
+fn main() {
+    let trials = vec![
+        Trial::ignorable_test("every_page_passes_the_nu_html_checker", || {
+            checked(&["java"], nu_html_checker)
+        }),
+        Trial::ignorable_test("every_page_passes_axe_in_light_and_dark_mode", || {
+            checked(&["node", &chromium()], axe)
+        }),
+        Trial::ignorable_test("every_report_passes_markdownlint", || {
+            checked(&["node"], markdownlint)
+        }),
+    ];
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
+}
+
+/// Runs `check` with the checkers' folder when its packages and the given programs are there;
+/// otherwise ignores the test, saying what is missing and how to install it.
+fn checked(
+    programs: &[&str],
+    check: fn(&Path) -> Result<(), Failed>,
+) -> Result<Completion, Failed> {
+    let dir = root().join("tests/checkers");
+    if !dir.join("node_modules").is_dir() {
+        return Ok(Completion::ignored_with(
+            "tests/checkers/node_modules is missing: npm ci --prefix tests/checkers (see .ci/run)",
+        ));
+    }
+    if let Some(missing) = programs.iter().find(|program| !on_path(program)) {
+        return Ok(Completion::ignored_with(format!(
+            "{missing} is not installed (see .ci/run)"
+        )));
+    }
+    check(&dir).map(|()| Completion::Completed)
+}
+
+/// Where axe's Chromium is, as `axe.mjs` looks for it.
+fn chromium() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
+}
+
+/// Whether `program` (a name on the PATH, or a path) can be run.
+fn on_path(program: &str) -> bool {
+    if program.contains('/') {
+        return Path::new(program).is_file();
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+/// Every case of `cases/`, the hostile, leadership and rich-text fixtures, built as md and html in both
+/// editions; returns the folder and the files with the given extension.
+fn built(extension: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("cases folder");
+    let sources = std::fs::read_dir(root().join("cases"))
+        .expect("cases/")
+        .chain(std::fs::read_dir(fixture("pdf")).expect("tests/fixtures/pdf"))
+        // Free text with paragraphs, lists, quotes, headings and tables.
+        .chain(std::fs::read_dir(fixture("checkers")).expect("tests/fixtures/checkers"));
+    for entry in sources {
+        let path = entry.expect("folder entry").path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path.file_name().expect("file name");
+            std::fs::copy(&path, cases.join(name)).expect("copy a case");
+        }
+    }
+    for edition in ["teacher", "student"] {
+        let out = dir.path().join(edition);
+        build_ok(
+            &cases,
+            &out,
+            &["--format", "md,html", "--edition", edition, "--quiet"],
+        );
+    }
+    let files = walkdir::WalkDir::new(dir.path())
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    (dir, files)
+}
+
+fn run(mut command: Command, what: &str) -> Result<(), Failed> {
+    let output = command
+        .output()
+        .map_err(|err| format!("cannot start {what}: {err}"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} found problems:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+    .into())
+}
+
+fn nu_html_checker(dir: &Path) -> Result<(), Failed> {
+    let (_out, pages) = built("html");
+    assert!(pages.len() >= 8, "too few pages: {pages:?}");
+    let mut command = Command::new("java");
+    command
+        .arg("-jar")
+        .arg(dir.join("node_modules/vnu-jar/build/dist/vnu.jar"))
+        .args(["--errors-only", "--format", "gnu"])
+        .args(&pages);
+    run(command, "the Nu HTML checker")
+}
+
+fn axe(dir: &Path) -> Result<(), Failed> {
+    let (_out, pages) = built("html");
+    let mut command = Command::new("node");
+    command.arg(dir.join("axe.mjs")).args(&pages);
+    run(command, "axe-core")
+}
+
+fn markdownlint(dir: &Path) -> Result<(), Failed> {
+    let (_out, reports) = built("md");
+    assert!(reports.len() >= 4, "too few reports: {reports:?}");
+    let mut command = Command::new("node");
+    command
+        .arg(dir.join("node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs"))
+        .arg("--config")
+        .arg(dir.join(".markdownlint-cli2.jsonc"))
+        .args(&reports);
+    run(command, "markdownlint-cli2")
+}
