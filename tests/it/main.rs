@@ -11,6 +11,5 @@ mod pdf;
 mod pdfread;
 mod published;
 mod render;
-mod studio;
 mod support;
 mod watch;
