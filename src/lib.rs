@@ -15,6 +15,7 @@ pub mod locale;
 #[cfg(feature = "cli")]
 pub mod manifest;
 pub mod markdown;
+pub mod messages;
 #[cfg(feature = "cli")]
 pub mod output;
 #[cfg(feature = "cli")]

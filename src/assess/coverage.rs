@@ -213,7 +213,7 @@ pub fn paradoxes(case: &Case, choice: Discipline, findings: &mut Findings) {
             at,
             "PARADOX-MISSING",
             "paradox_missing",
-            &[("missing", &missing.join(", "))],
+            &[("missing", &findings.words("paradox_names", &missing))],
             None,
         );
     }

@@ -29,6 +29,24 @@ impl<'a> Findings<'a> {
             .to_string()
     }
 
+    /// Words from `<section>.<key>` for each key, joined as a sentence lists them
+    /// ("a, b and c").
+    pub fn words(&self, section: &str, keys: &[&str]) -> String {
+        let words: Vec<String> = keys
+            .iter()
+            .map(|k| self.locale.text(&format!("{section}.{k}")).to_string())
+            .collect();
+        match words.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!(
+                "{} {} {last}",
+                rest.join(", "),
+                self.locale.text("findings.and")
+            ),
+        }
+    }
+
     /// Records a warning worded by `findings.<key>`; its hint is `findings.<key>_hint` when there is one.
     pub fn warn(
         &mut self,
@@ -64,6 +82,7 @@ impl<'a> Findings<'a> {
         let message = self.locale.fill(&format!("findings.{key}"), values);
         let mut finding = Diagnostic::error(self.path, at, code, message).with_severity(severity);
         finding.item = item.map(str::to_string);
+        finding.language = self.locale.language;
         let hint_key = format!("findings.{key}_hint");
         if self.locale.text(&hint_key) != hint_key {
             finding.hint = Some(self.locale.fill(&hint_key, values));

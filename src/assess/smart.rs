@@ -8,37 +8,45 @@ use crate::rubric::{Rubric, SmartA, SmartR};
 use super::findings::Findings;
 use super::model::SmartCheck;
 
-/// The fields a letter needs that the objective lacks (empty when the letter is met).
-fn missing(
-    objective: &Objective,
-    letter: char,
-    rubric: &Rubric,
-    choice: Discipline,
-) -> Vec<&'static str> {
-    let has = |field: &Option<Text>| field.as_ref().is_some_and(|t| !t.value.trim().is_empty());
-    let mut gaps = Vec::new();
-    let mut need = |present: bool, name: &'static str| {
+/// What a letter lacks: keys of `findings.fields` (the words a reader sees) and the case
+/// file's keys a student fills in. Empty when the letter is met.
+#[derive(Default)]
+struct Gaps {
+    words: Vec<&'static str>,
+    keys: Vec<&'static [&'static str]>,
+}
+
+impl Gaps {
+    fn need(&mut self, present: bool, words: &'static str, keys: &'static [&'static str]) {
         if !present {
-            gaps.push(name);
+            self.words.push(words);
+            self.keys.push(keys);
         }
-    };
+    }
+}
+
+fn gaps(objective: &Objective, letter: char, rubric: &Rubric, choice: Discipline) -> Gaps {
+    let has = |field: &Option<Text>| field.as_ref().is_some_and(|t| !t.value.trim().is_empty());
+    let mut gaps = Gaps::default();
     match letter {
         'S' => {
-            need(has(&objective.metric), "metric");
-            need(has(&objective.scope), "scope");
+            gaps.need(has(&objective.metric), "metric", &["metric"]);
+            gaps.need(has(&objective.scope), "scope", &["scope"]);
         }
         'M' => {
-            need(objective.target.is_some(), "target");
-            need(
+            gaps.need(objective.target.is_some(), "target", &["target"]);
+            gaps.need(
                 has(&objective.unit) || has(&objective.measurement),
-                "unit/measurement",
+                "unit_or_measurement",
+                &["unit", "measurement"],
             );
         }
         'A' => match rubric.smart_a {
-            SmartA::Acceptable => need(has(&objective.owner), "owner"),
-            SmartA::Achievable => need(
+            SmartA::Acceptable => gaps.need(has(&objective.owner), "owner", &["owner"]),
+            SmartA::Achievable => gaps.need(
                 objective.baseline.is_some() || has(&objective.feasibility),
-                "baseline/feasibility",
+                "baseline_or_feasibility",
+                &["baseline", "feasibility"],
             ),
         },
         'R' => match rubric.smart_r {
@@ -48,13 +56,20 @@ fn missing(
                     .get(choice)
                     .and_then(|s| s.stance.value.value())
                     .is_some_and(|v| v > 0);
-                need(!objective.links.is_empty() || argues_for_choice, "links");
+                gaps.need(
+                    !objective.links.is_empty() || argues_for_choice,
+                    "links",
+                    &["links"],
+                );
             }
-            SmartR::Realistic => need(has(&objective.feasibility), "feasibility"),
+            SmartR::Realistic => {
+                gaps.need(has(&objective.feasibility), "feasibility", &["feasibility"]);
+            }
         },
-        _ => need(
+        _ => gaps.need(
             objective.deadline.is_some() || has(&objective.period),
-            "deadline/period",
+            "term",
+            &["deadline", "period"],
         ),
     }
     gaps
@@ -68,10 +83,12 @@ pub fn check(
     findings: &mut Findings,
 ) -> SmartCheck {
     let mut letters = BTreeMap::new();
+    let id = objective.id.value.as_str();
+    let choice_name = findings.name(choice);
     for letter in ['S', 'M', 'A', 'R', 'T'] {
-        let gaps = missing(objective, letter, rubric, choice);
-        letters.insert(letter, gaps.is_empty());
-        if gaps.is_empty() {
+        let gaps = gaps(objective, letter, rubric, choice);
+        letters.insert(letter, gaps.words.is_empty());
+        if gaps.words.is_empty() {
             continue;
         }
         let (code, key) = match letter {
@@ -83,18 +100,22 @@ pub fn check(
             'R' => ("SMART-R", "smart_r_realistic"),
             _ => ("SMART-T", "smart_t"),
         };
-        let missing = gaps.join(", ");
-        findings.warn(
-            objective.id.at,
-            code,
-            key,
-            &[("item", &objective.id.value), ("missing", &missing)],
-            Some(&objective.id.value),
-        );
-        findings.hint(
-            "smart_hint",
-            &[("item", &objective.id.value), ("missing", &missing)],
-        );
+        let missing = findings.words("findings.fields", &gaps.words);
+        let or = format!(" {} ", findings.locale.text("findings.or"));
+        let keys = gaps
+            .keys
+            .iter()
+            .map(|alternatives| alternatives.join(&or))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let values = [
+            ("item", id),
+            ("missing", missing.as_str()),
+            ("keys", keys.as_str()),
+            ("choice", choice_name.as_str()),
+        ];
+        findings.warn(objective.id.at, code, key, &values, Some(id));
+        findings.hint("smart_hint", &values);
     }
     SmartCheck {
         item: objective.id.value.clone(),

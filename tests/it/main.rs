@@ -4,12 +4,15 @@
 mod assess;
 mod build;
 mod check;
+mod findings;
 mod fuzz;
+mod handout;
 mod hostile;
 mod interrupt;
 mod pdf;
 mod pdfread;
 mod published;
 mod render;
+mod scope;
 mod support;
 mod watch;

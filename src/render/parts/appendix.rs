@@ -42,14 +42,14 @@ pub struct TraceRow {
     pub score_text: String,
 }
 
+/// A finding as a report's reader sees it: no line number or case-file key (those are for the
+/// terminal, where the case is edited), the message naming the item and what it lacks in words.
 #[derive(Serialize)]
 pub struct FindingView {
     pub severity: String,
     pub code: String,
     pub item: Option<String>,
-    pub line: u32,
     pub message: String,
-    pub hint: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -101,9 +101,7 @@ pub fn appendix(cx: &Context) -> AppendixView {
             severity: cx.label(&format!("severity_{}", f.severity.label())),
             code: f.code.to_string(),
             item: f.item.clone(),
-            line: f.line,
             message: f.message.clone(),
-            hint: f.hint.clone(),
         })
         .collect();
     AppendixView { trace, findings }
