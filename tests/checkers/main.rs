@@ -9,6 +9,7 @@ use std::process::Command;
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
+mod studio;
 #[path = "../it/support.rs"]
 mod support;
 
@@ -25,6 +26,17 @@ fn main() {
         Trial::ignorable_test("every_report_passes_markdownlint", || {
             checked(&["node"], markdownlint)
         }),
+        Trial::ignorable_test(
+            "the_studio_checks_previews_and_downloads_what_the_cli_makes",
+            || {
+                if !studio::dist().join("index.html").is_file() {
+                    return Ok(Completion::ignored_with(
+                        "the studio is not built: web/build-studio (see the README)",
+                    ));
+                }
+                checked(&["node", &chromium()], studio::studio)
+            },
+        ),
     ];
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }

@@ -1,0 +1,83 @@
+//! The studio (web/dist, made by `web/build-studio`) in headless Chromium: a broken case gets
+//! casebook's diagnostic at the CLI's line, the fixed case previews the worked example, and the
+//! PDF downloaded from the page is the one the CLI makes.
+
+use std::path::Path;
+use std::process::Command;
+
+use libtest_mimic::Failed;
+
+use crate::support::{build_ok, casebook, root};
+
+/// Where `web/build-studio` writes the studio.
+pub fn dist() -> std::path::PathBuf {
+    root().join("web/dist")
+}
+
+pub fn studio(checkers: &Path) -> Result<(), Failed> {
+    let dist = dist();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let fixed = root().join("cases/klantpartnerschap.yaml");
+    let text = std::fs::read_to_string(&fixed).expect("the worked example");
+    let broken = dir.path().join("klantpartnerschap.yaml");
+    std::fs::write(
+        &broken,
+        text.replacen("choice: customer_intimacy", "choice: klantpartner", 1),
+    )
+    .expect("write the broken case");
+    // The line and code the CLI gives: the studio must give the same.
+    let output = casebook()
+        .args(["check", "--format", "json"])
+        .arg(&broken)
+        .output()
+        .expect("run casebook check");
+    let first = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .expect("casebook check reports the broken choice");
+    let line = first["line"].to_string();
+    let code = first["code"].as_str().expect("a code").to_string();
+
+    let pdf = dir.path().join("studio.pdf");
+    let output = Command::new("node")
+        .arg(checkers.join("studio.mjs"))
+        .arg(&dist)
+        .arg(&broken)
+        .arg(&line)
+        .arg(&code)
+        .arg(&fixed)
+        .arg(&pdf)
+        .args([
+            "Een B-to-B-leverancier (fictief)",
+            "klantpartnerschap",
+            "Eerder genomen beslissingen",
+        ])
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "the studio failed:\n{stdout}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
+    }
+    eprintln!("studio timings: {stdout}");
+
+    let out = dir.path().join("out");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("cases folder");
+    std::fs::copy(&fixed, cases.join("klantpartnerschap.yaml")).expect("copy the case");
+    build_ok(&cases, &out, &["--format", "pdf", "--quiet"]);
+    let cli = std::fs::read(out.join("klantpartnerschap/klantpartnerschap.pdf")).expect("CLI PDF");
+    let studio = std::fs::read(&pdf).expect("the downloaded PDF");
+    if cli != studio {
+        return Err(format!(
+            "the studio's PDF ({} bytes) differs from the CLI's ({} bytes)",
+            studio.len(),
+            cli.len()
+        )
+        .into());
+    }
+    Ok(())
+}
