@@ -25,7 +25,9 @@ pub struct Rubric {
     pub smart_a: SmartA,
     /// What the R of SMART asks.
     pub smart_r: SmartR,
-    /// How `casebook grade` weighs the comparison with the model answer and turns it into a mark.
+    /// How `casebook grade` weighs the comparison with the model answer and turns it into a mark
+    /// (a command of the command line: the browser's engine has no `grade`).
+    #[cfg(feature = "cli")]
     pub grade: crate::grade::GradeRubric,
 }
 
@@ -53,6 +55,7 @@ impl Default for Rubric {
             thin_margin: 0.2,
             smart_a: SmartA::Achievable,
             smart_r: SmartR::Relevant,
+            #[cfg(feature = "cli")]
             grade: crate::grade::GradeRubric::default(),
         }
     }
@@ -80,6 +83,7 @@ impl Rubric {
             && rubric.weak <= rubric.substantiated
             && rubric.substantiated <= 1.0
             && (0.0..=2.0).contains(&rubric.thin_margin);
+        #[cfg(feature = "cli")]
         if let Some(message) = rubric.grade.problem() {
             return Err(Diagnostic::error(
                 path,

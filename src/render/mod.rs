@@ -4,6 +4,7 @@ pub(crate) mod parts;
 pub mod pdf;
 pub mod view;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::assess::Assessment;
