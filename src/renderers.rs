@@ -152,7 +152,16 @@ impl Renderers {
             let view =
                 ReportView::build(case, &assessment, locale, self.edition, &pdf::spans::value);
             let rendered = self.pdf.render(&view, &DocumentMeta::of(case))?;
-            diagnostics.extend(rendered.warnings);
+            // Characters the PDF cannot show are named where the student wrote them; the
+            // engine's own warning stays only for what no text of the case explains.
+            let located = pdf::glyphs::located_warnings(case);
+            diagnostics.extend(
+                rendered
+                    .warnings
+                    .into_iter()
+                    .filter(|w| located.is_empty() || w.code != "PDF-GLYPH"),
+            );
+            diagnostics.extend(located);
             files.push((format!("{slug}{suffix}.pdf"), rendered.pdf));
             links.push(("PDF".to_string(), format!("{slug}{suffix}.pdf")));
         }

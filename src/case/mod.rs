@@ -1,6 +1,7 @@
 //! The case model: types read from YAML, loading with diagnostics, and validation.
 
 mod discipline;
+mod invisible;
 mod load;
 mod located;
 mod model;
@@ -14,6 +15,7 @@ pub use located::{Located, Position};
 pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
 pub use stance::{Stance, StanceMark};
+pub(crate) use validate::texts;
 
 use serde::{Deserialize, Serialize};
 

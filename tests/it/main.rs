@@ -9,6 +9,7 @@ mod fuzz;
 mod handout;
 mod hostile;
 mod interrupt;
+mod messages;
 mod pdf;
 mod pdfread;
 mod published;
