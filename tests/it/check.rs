@@ -110,7 +110,7 @@ fn json_format_prints_one_object_per_line() {
         value["hint"]
             .as_str()
             .expect("hint")
-            .contains("bedoel je `author`?")
+            .contains("de sleutels zijn Engels, ook in een Nederlandse case: schrijf `author`")
     );
 }
 
