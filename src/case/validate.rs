@@ -7,7 +7,7 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{ItemKind, Language};
+use super::{Amount, ItemKind, Language};
 use crate::diagnostics::Diagnostic;
 
 /// Most items one list may hold; far above any real case, low enough to keep reports readable.
@@ -432,9 +432,25 @@ impl Checker<'_> {
     }
 
     fn objectives(&mut self, case: &Case) {
+        let locale = crate::locale::Locale::builtin(case.language());
         for objective in &case.desired_situation.objectives {
             if let Some(deadline) = &objective.deadline {
                 self.date(deadline);
+            }
+            // `7,5` is a Dutch decimal number, not a target in words.
+            if let Some(Located {
+                value: Amount::Text(text),
+                at,
+            }) = &objective.target
+            {
+                let number = text.trim().replace(',', ".");
+                if text.contains(',') && number.parse::<f64>().is_ok() {
+                    let values = [("value", text.trim()), ("number", number.as_str())];
+                    let message = locale.fill("diagnostics.decimal_comma", &values);
+                    let hint = locale.fill("diagnostics.decimal_comma_hint", &values);
+                    self.error(*at, "WRONG-TYPE", message, &hint).item =
+                        Some(objective.id.value.clone());
+                }
             }
         }
     }

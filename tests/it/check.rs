@@ -35,7 +35,7 @@ fn each_rule_names_file_line_column_code_and_item() {
         ),
         (
             "wrong-type.yaml",
-            "wrong-type.yaml:64:17: error[WRONG-TYPE]: this value is not a number",
+            "wrong-type.yaml:64:7: error[WRONG-TYPE]: expected a number, found string \"5,5\"",
         ),
         ("empty.yaml", "empty.yaml: error[EMPTY-CASE]"),
         (

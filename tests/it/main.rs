@@ -5,6 +5,7 @@ mod assess;
 mod build;
 mod check;
 mod findings;
+mod format;
 mod fuzz;
 mod hostile;
 mod interrupt;
