@@ -9,11 +9,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::case::{Discipline, Language};
 use crate::check::{self, ReportFormat};
+use crate::messages::pairs;
 use crate::pipeline::{self, BuildOptions, BuildReport, CaseStatus};
 use crate::progress::{Display, Verbosity};
 use crate::render::view::Edition;
 use crate::renderers::{Formats, RenderSettings, Renderers};
-use crate::{project, scaffold, schema};
+use crate::{messages, project, scaffold, schema};
 
 /// Exit code: everything succeeded.
 pub const EXIT_OK: u8 = 0;
@@ -31,6 +32,11 @@ pub const EXIT_USAGE: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of casebook's own lines and of messages about files that are not (yet) a
+    /// case; a case's messages follow its `language`. Default: the environment's (`LANG`),
+    /// Dutch when none is set.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,11 +76,9 @@ pub enum Command {
     },
     /// Write a commented starter case that passes `check`.
     New {
-        /// The file to create (`.yaml` is added when missing).
+        /// The file to create (`.yaml` is added when missing). Its language is `--lang`, Dutch
+        /// when not given.
         name: PathBuf,
-        /// The language of the case.
-        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-        lang: LangArg,
         /// The value discipline the case argues for.
         #[arg(long, value_enum, default_value_t = ChoiceArg::CustomerIntimacy)]
         choice: ChoiceArg,
@@ -208,6 +212,8 @@ impl From<ChoiceArg> for Discipline {
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let asked = cli.lang.map(Language::from);
+    messages::set_user_language(asked);
     let code = match cli.command {
         Command::Check {
             path,
@@ -218,7 +224,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Assess { file, rubric } => run_assess(&file, rubric),
         Command::Build { build } => run_build(&build),
         Command::Watch { build } => run_watch(&build),
-        Command::New { name, lang, choice } => run_new(name, lang.into(), choice.into()),
+        Command::New { name, choice } => run_new(name, asked.unwrap_or_default(), choice.into()),
         Command::Schema => {
             print!("{}", schema::case_schema_json());
             EXIT_OK
@@ -288,18 +294,23 @@ fn run_check(
         Ok(rubric) => rubric,
         Err(code) => return code,
     };
+    let shown = path.display().to_string();
     let files = match project::discover(path) {
         Ok(files) => files,
         Err(err) => {
-            eprintln!("error: {err}");
+            let reason = messages::io_reason(&err, messages::user_language());
+            eprintln!(
+                "{}",
+                messages::cli(
+                    "cannot_read_cases",
+                    &[("path", &shown), ("reason", &reason)]
+                )
+            );
             return EXIT_USAGE;
         }
     };
     if files.is_empty() {
-        eprintln!(
-            "error: no case files (*.yaml, *.yml) found in {}",
-            path.display()
-        );
+        eprintln!("{}", messages::cli("no_cases", &[("path", &shown)]));
         return EXIT_USAGE;
     }
     let mut loads = project::load_all(&files);
@@ -319,15 +330,19 @@ fn run_check(
     let summary = match check::report(&loads, format, &mut stdout) {
         Ok(summary) => summary,
         Err(err) => {
-            eprintln!("error: cannot write the report: {err}");
+            let reason = messages::io_reason(&err, messages::user_language());
+            eprintln!("{}", messages::cli("cannot_print", &[("reason", &reason)]));
             return EXIT_USAGE;
         }
     };
     if format == ReportFormat::Human {
-        eprintln!(
-            "checked {} case(s): {} with errors, {} error(s), {} warning(s)",
-            summary.cases, summary.failed_cases, summary.errors, summary.warnings
-        );
+        let counts = [
+            ("cases", summary.cases.to_string()),
+            ("failed", summary.failed_cases.to_string()),
+            ("errors", summary.errors.to_string()),
+            ("warnings", summary.warnings.to_string()),
+        ];
+        eprintln!("{}", messages::cli("checked", &pairs(&counts)));
     }
     if summary.failed_cases > 0 || (deny_warnings && summary.warnings > 0) {
         EXIT_CASE_FAILED
@@ -339,15 +354,12 @@ fn run_check(
 fn run_new(name: PathBuf, language: Language, choice: Discipline) -> u8 {
     match scaffold::write_starter(&name, language, choice) {
         Ok(path) => {
-            eprintln!(
-                "wrote {}; check it with: casebook check {}",
-                path.display(),
-                path.display()
-            );
+            let path = path.display().to_string();
+            eprintln!("{}", messages::cli("wrote_starter", &[("path", &path)]));
             EXIT_OK
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("{err}");
             EXIT_USAGE
         }
     }
@@ -406,20 +418,30 @@ fn summary(report: &BuildReport, out: &std::path::Path) -> String {
             }
         )
     });
-    let mut line = format!(
-        "{built} built, {skipped} unchanged, {failed} failed, {} warning(s) in {:.2} s → {}",
-        report.warnings(),
-        report.elapsed.as_secs_f64(),
-        out.join("index.html").display()
+    let seconds = format!("{:.2}", report.elapsed.as_secs_f64());
+    let seconds = seconds.replace(
+        '.',
+        messages::locale(messages::user_language()).text("report.decimal"),
     );
+    let counts = [
+        ("built", built.to_string()),
+        ("skipped", skipped.to_string()),
+        ("failed", failed.to_string()),
+        ("warnings", report.warnings().to_string()),
+        ("seconds", seconds),
+        ("index", out.join("index.html").display().to_string()),
+        ("kept", kept.to_string()),
+        ("removed", report.removed.join(", ")),
+    ];
+    let counts = pairs(&counts);
+    let mut line = messages::cli("built", &counts);
     if kept > 0 {
-        line.push_str(&format!("\n{kept} failed case(s) kept their previous output; fix the errors above and build again"));
+        line.push('\n');
+        line.push_str(&messages::cli("kept_previous", &counts));
     }
     if !report.removed.is_empty() {
-        line.push_str(&format!(
-            "\nremoved the output of deleted case(s): {}",
-            report.removed.join(", ")
-        ));
+        line.push('\n');
+        line.push_str(&messages::cli("removed", &counts));
     }
     line
 }
@@ -437,10 +459,8 @@ fn run_watch(args: &BuildArgs) -> u8 {
     let mut folders = vec![args.path.clone()];
     folders.extend(settings.templates.clone());
     folders.extend(settings.rubric.clone());
-    eprintln!(
-        "watching {} for changes (Ctrl-C to stop)",
-        args.path.display()
-    );
+    let shown = args.path.display().to_string();
+    eprintln!("{}", messages::cli("watching", &[("path", &shown)]));
     let watched = crate::watch::watch(&folders, &args.out, |settings_changed| {
         if settings_changed {
             match Renderers::new(&settings) {

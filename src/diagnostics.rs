@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::Position;
+use crate::case::{Language, Position};
+use crate::messages;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,9 +45,35 @@ pub struct Diagnostic {
     pub message: String,
     /// What to write instead, in plain words.
     pub hint: Option<String>,
+    /// The language the message and hint are in; the rendering's own words follow it.
+    #[serde(default)]
+    pub language: Language,
 }
 
 impl Diagnostic {
+    /// An error worded by the locale of `language`: its message is `diagnostics.<CODE>.<situation>`
+    /// and its hint `diagnostics.<CODE>.<situation>_hint` (none when the locale has no hint),
+    /// each with its `{placeholders}` filled from `values`.
+    pub fn worded(
+        file: &Path,
+        at: Position,
+        language: Language,
+        code: &'static str,
+        situation: &str,
+        values: &[(&str, &str)],
+    ) -> Self {
+        let locale = messages::locale(language);
+        let key = format!("diagnostics.{code}.{situation}");
+        let hint_key = format!("{key}_hint");
+        Self {
+            hint: locale
+                .has(&hint_key)
+                .then(|| locale.fill(&hint_key, values)),
+            language,
+            ..Self::error(file, at, code, locale.fill(&key, values))
+        }
+    }
+
     pub fn error(
         file: &Path,
         at: Position,
@@ -62,6 +89,7 @@ impl Diagnostic {
             item: None,
             message: message.into(),
             hint: None,
+            language: messages::user_language(),
         }
     }
 
@@ -111,10 +139,11 @@ impl Diagnostic {
             .filter(|id| !self.message.contains(id.as_str()))
             .map(|id| format!(" ({id})"))
             .unwrap_or_default();
+        let words = messages::locale(self.language);
         let _ = writeln!(
             out,
             "{place}: {}[{}]: {}{item}",
-            self.severity.label(),
+            words.text(&format!("cli.{}", self.severity.label())),
             self.code,
             self.message
         );
@@ -127,13 +156,13 @@ impl Diagnostic {
                 .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let width = token_width(line_text.chars().skip(column - 1));
+            let width = token_width(line_text, column);
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {line_text}");
             let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(width));
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = {}: {hint}", words.text("cli.hint"));
         }
         out
     }
@@ -151,25 +180,56 @@ fn source_line(source: &str, line: u32) -> Option<&str> {
     (text.chars().count() <= 300).then_some(text.trim_end())
 }
 
-/// How many characters to underline: the scalar starting at the caret, at least one.
-fn token_width(rest: impl Iterator<Item = char>) -> usize {
+/// How many characters to underline from `column` (1-based) of `line`: the whole key or value
+/// that starts there, at least one. A plain value in block style runs to the end of the line (or
+/// a comment), a key to its colon; inside `{ … }` or `[ … ]` a comma or bracket ends it too.
+pub(crate) fn token_width(line: &str, column: usize) -> usize {
+    let before: Vec<char> = line.chars().take(column.saturating_sub(1)).collect();
+    let rest: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
+    let in_flow = flow_depth(&before) > 0;
     let mut width = 0;
-    let mut quote = None;
-    for c in rest {
-        match quote {
-            Some(q) if c == q => {
-                width += 1;
-                break;
-            }
-            Some(_) => {}
-            None if width == 0 && (c == '"' || c == '\'') => quote = Some(c),
-            None if c.is_whitespace() || c == ',' || c == '}' || c == ']' || c == '#' => break,
-            None if c == ':' => break,
-            None => {}
+    match rest.first() {
+        Some(&quote) if quote == '"' || quote == '\'' => {
+            width = rest[1..]
+                .iter()
+                .position(|&c| c == quote)
+                .map_or(rest.len(), |end| end + 2);
         }
-        width += 1;
+        _ => {
+            while width < rest.len() {
+                let c = rest[width];
+                let next = rest.get(width + 1).copied();
+                let ends_key = c == ':' && next.is_none_or(char::is_whitespace);
+                let comment = c == '#' && width > 0 && rest[width - 1].is_whitespace();
+                let flow_end = in_flow && matches!(c, ',' | '}' | ']');
+                if ends_key || comment || flow_end {
+                    break;
+                }
+                width += 1;
+            }
+            while width > 1 && rest[width - 1].is_whitespace() {
+                width -= 1;
+            }
+        }
     }
     width.clamp(1, 80)
+}
+
+/// How many `{` / `[` are open at the end of `text`, quotes skipped.
+fn flow_depth(text: &[char]) -> usize {
+    let mut depth: usize = 0;
+    let mut quote = None;
+    for &c in text {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
 #[cfg(test)]
@@ -187,6 +247,10 @@ mod tests {
         )
         .with_item("S2")
         .with_hint("give every item its own id");
+        let d = Diagnostic {
+            language: Language::En,
+            ..d
+        };
         assert_eq!(
             d.render(Some(source)),
             "cases/x.yaml:2:9: error[DUPLICATE-ID]: the id S2 is used twice\n  |\n2 |   - id: S2\n  |         ^^\n  = hint: give every item its own id\n"

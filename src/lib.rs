@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod locale;
 pub mod manifest;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod pipeline;
 pub mod progress;

@@ -42,6 +42,11 @@ impl Locale {
         self.texts.get(key).map_or(key, String::as_str)
     }
 
+    /// Whether the locale has a text for `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.texts.contains_key(key)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         values

@@ -8,9 +8,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::case::{LoadedCase, Position, load_source};
+use crate::case::{LoadedCase, Position, load_case, load_source};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_hash};
+use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_file_from, case_hash};
+use crate::messages::{io_reason, user_language};
 use crate::output::{sweep_temporaries, write_atomic};
 use crate::project::discover;
 use crate::renderers::{Formats, Renderers};
@@ -95,25 +96,22 @@ pub fn build(
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let nowhere = Position::default();
-    let paths = discover(&options.cases).map_err(|err| {
-        vec![Diagnostic::error(
+    let said = |code, situation, values: &[(&str, &str)]| {
+        vec![Diagnostic::worded(
             &options.cases,
             nowhere,
-            "NO-CASES",
-            err.to_string(),
+            user_language(),
+            code,
+            situation,
+            values,
         )]
+    };
+    let paths = discover(&options.cases).map_err(|err| {
+        let reason = io_reason(&err, user_language());
+        said("NO-CASES", "unreadable", &[("reason", &reason)])
     })?;
     if paths.is_empty() {
-        let hint = "put case files (*.yaml) in the folder, or start one with `casebook new`";
-        return Err(vec![
-            Diagnostic::error(
-                &options.cases,
-                nowhere,
-                "NO-CASES",
-                "no case files (*.yaml, *.yml) found",
-            )
-            .with_hint(hint),
-        ]);
+        return Err(said("NO-CASES", "none", &[]));
     }
     let previous = if options.force {
         Manifest::default()
@@ -122,7 +120,7 @@ pub fn build(
     };
     let kept = Manifest::read(&options.out);
     sweep_temporaries(&options.out);
-    let slugs = assign_slugs(&paths);
+    let slugs = assign_slugs(options, &paths, &kept);
     progress.start(paths.len());
     let jobs = options
         .jobs
@@ -134,21 +132,15 @@ pub fn build(
         .num_threads(jobs)
         .stack_size(STACK_SIZE)
         .build_global();
-    let work: Vec<(&PathBuf, &Result<String, PathBuf>)> = paths.iter().zip(slugs.iter()).collect();
+    let work: Vec<(&PathBuf, &Result<String, (String, PathBuf)>)> =
+        paths.iter().zip(slugs.iter()).collect();
     let cases = in_parallel(jobs, &work, |(path, slug)| {
         progress.case_started(path);
         let outcome = build_one(path, slug, options, renderers, &previous, &kept);
         progress.case_finished(&outcome);
         outcome
     })
-    .map_err(|err| {
-        vec![Diagnostic::error(
-            &options.out,
-            nowhere,
-            "INTERNAL",
-            format!("cannot start worker threads: {err}"),
-        )]
-    })?;
+    .map_err(|err| said("INTERNAL", "threads", &[("reason", &err.to_string())]))?;
     let mut report = BuildReport {
         cases,
         general: Vec::new(),
@@ -198,15 +190,32 @@ fn in_parallel<T: Sync, R: Send>(
         .collect())
 }
 
-/// One slug per case file: its file stem, or an error when two files would write the same folder.
-fn assign_slugs(paths: &[PathBuf]) -> Vec<Result<String, PathBuf>> {
+/// One slug per case file, from its path relative to the folder being built; the second of two
+/// files that would write the same folder gets the slug and the first file's path instead. A
+/// single file keeps the name an earlier build of its folder gave it (`jan-opdracht`), so
+/// building it alone updates the same output.
+fn assign_slugs(
+    options: &BuildOptions,
+    paths: &[PathBuf],
+    kept: &Manifest,
+) -> Vec<Result<String, (String, PathBuf)>> {
+    if options.cases.is_file() {
+        let case_file = case_file_from(&options.out, &options.cases);
+        let recorded = kept.cases.iter().find(|(_, e)| e.case_file == case_file);
+        let slug = recorded.map_or_else(
+            || crate::case::slug_of(Path::new(options.cases.file_name().unwrap_or_default())),
+            |(slug, _)| slug.clone(),
+        );
+        return vec![Ok(slug)];
+    }
     let mut first: HashMap<String, &PathBuf> = HashMap::new();
     paths
         .iter()
         .map(|path| {
-            let slug = crate::case::slug_of(path);
+            let relative = path.strip_prefix(&options.cases).unwrap_or(path);
+            let slug = crate::case::slug_of(relative);
             match first.get(&slug) {
-                Some(earlier) => Err((*earlier).clone()),
+                Some(earlier) => Err((slug, (*earlier).clone())),
                 None => {
                     first.insert(slug.clone(), path);
                     Ok(slug)
@@ -218,13 +227,23 @@ fn assign_slugs(paths: &[PathBuf]) -> Vec<Result<String, PathBuf>> {
 
 fn build_one(
     path: &Path,
-    slug: &Result<String, PathBuf>,
+    slug: &Result<String, (String, PathBuf)>,
     options: &BuildOptions,
     renderers: &Renderers,
     previous: &Manifest,
     kept: &Manifest,
 ) -> CaseOutcome {
     let nowhere = Position::default();
+    let said = |code, situation, values: &[(&str, &str)]| {
+        vec![Diagnostic::worded(
+            path,
+            nowhere,
+            user_language(),
+            code,
+            situation,
+            values,
+        )]
+    };
     let failed = |slug: String, diagnostics: Vec<Diagnostic>, source: Option<String>| {
         let entry = kept.cases.get(&slug).cloned().map(|mut entry| {
             entry.index.stale = true;
@@ -243,35 +262,39 @@ fn build_one(
     };
     let slug = match slug {
         Ok(slug) => slug.clone(),
-        Err(earlier) => {
-            let message = format!(
-                "{} would write the same output folder as {}",
-                path.display(),
-                earlier.display()
-            );
-            let d = Diagnostic::error(path, nowhere, "SLUG-CLASH", message).with_hint(
-                "rename one of the two files: the output folder is named after the file",
-            );
-            return failed(crate::case::slug_of(path), vec![d], None);
+        Err((slug, earlier)) => {
+            let (file, other) = (path.display().to_string(), earlier.display().to_string());
+            let mut diagnostics =
+                said("SLUG-CLASH", "clash", &[("file", &file), ("other", &other)]);
+            // The case's own problems still show, so the student fixes them in one go.
+            let (own, source) = match load_case(path) {
+                Ok(case) => (case.diagnostics, Some(case.source)),
+                Err((source, diagnostics)) => (diagnostics, source),
+            };
+            diagnostics.extend(own);
+            // The folder is the other file's: this one neither keeps nor claims its output.
+            return CaseOutcome {
+                path: path.to_path_buf(),
+                slug: slug.clone(),
+                status: CaseStatus::Failed {
+                    kept_previous: false,
+                },
+                diagnostics,
+                source,
+                entry: None,
+            };
         }
     };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            return failed(
-                slug,
-                vec![Diagnostic::error(
-                    path,
-                    nowhere,
-                    "FILE-READ",
-                    format!("cannot read the case file: {err}"),
-                )],
-                None,
-            );
+            let reason = io_reason(&err, user_language());
+            let d = said("FILE-READ", "unreadable", &[("reason", &reason)]);
+            return failed(slug, d, None);
         }
     };
     let hash = case_hash(&renderers.fingerprint, &bytes);
-    if previous.is_fresh(&slug, &hash, &options.out) {
+    if previous.is_fresh(&slug, &hash, &options.formats.names(), &options.out) {
         let entry = previous.cases.get(&slug).cloned();
         let diagnostics: Vec<Diagnostic> = entry.iter().flat_map(|e| e.replayed(path)).collect();
         return CaseOutcome {
@@ -287,7 +310,10 @@ fn build_one(
     // A panic is a bug of ours (here or in a library); it must cost this one case, not the build.
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let case = match load_source(path, bytes) {
-            Ok(case) if !case.has_errors() => case,
+            Ok(case) if !case.has_errors() => LoadedCase {
+                slug: slug.clone(),
+                ..case
+            },
             Ok(case) => return failed(slug.clone(), case.diagnostics, Some(case.source)),
             Err((source, diagnostics)) => return failed(slug.clone(), diagnostics, source),
         };
@@ -303,14 +329,7 @@ fn build_one(
             Err(diagnostics) => failed(slug.clone(), diagnostics, Some(case.source)),
         }
     }));
-    outcome.unwrap_or_else(|_| {
-        let message = "internal error while building this case (a bug in casebook; please report it with the case file)";
-        failed(
-            slug.clone(),
-            vec![Diagnostic::error(path, nowhere, "INTERNAL", message)],
-            None,
-        )
-    })
+    outcome.unwrap_or_else(|_| failed(slug.clone(), said("INTERNAL", "panic", &[]), None))
 }
 
 /// Renders every format of one case and writes the files; nothing is written unless every
@@ -327,11 +346,17 @@ fn render_and_write(
     for (name, bytes) in &rendered.files {
         let relative = format!("{slug}/{name}");
         write_atomic(&options.out.join(&relative), bytes).map_err(|err| {
-            vec![Diagnostic::error(
-                &options.out.join(&relative),
-                Position::default(),
+            let language = user_language();
+            let reason = io_reason(&err, language);
+            let file = options.out.join(&relative);
+            let at = Position::default();
+            vec![Diagnostic::worded(
+                &file,
+                at,
+                language,
                 "WRITE",
-                format!("cannot write the file: {err}"),
+                "file",
+                &[("reason", &reason)],
             )]
         })?;
         files.push(relative);
@@ -341,16 +366,11 @@ fn render_and_write(
         .iter()
         .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
         .collect();
-    let index = IndexEntry::new(case, &rendered.assessment, links);
-    let source = case
-        .path
-        .strip_prefix(&options.cases)
-        .unwrap_or(&case.path)
-        .to_string_lossy()
-        .replace('\\', "/");
+    let index = IndexEntry::new(case, &rendered.assessment, renderers.edition, links);
     let entry = ManifestEntry {
-        source,
+        case_file: case_file_from(&options.out, &case.path),
         hash: hash.to_string(),
+        formats: options.formats.names(),
         files,
         index,
         warnings: ManifestEntry::kept(&case.path, &rendered.diagnostics),
@@ -358,7 +378,9 @@ fn render_and_write(
     Ok((entry, rendered.diagnostics))
 }
 
-/// Removes the output of deleted cases, then writes the index and the manifest.
+/// Removes the output of cases whose file is gone, then writes the index and the manifest. A
+/// case this build was not asked about (another folder, a single file) keeps its output and
+/// its place in the index.
 fn finish(
     options: &BuildOptions,
     renderers: &Renderers,
@@ -374,20 +396,26 @@ fn finish(
         }
     }
     for (slug, entry) in &kept.cases {
-        let still_there = report.cases.iter().any(|c| &c.slug == slug);
-        if still_there {
+        let built_now = report.cases.iter().any(|c| &c.slug == slug);
+        if built_now {
+            continue;
+        }
+        if entry.case_file_exists(&options.out) {
+            manifest.cases.insert(slug.clone(), entry.clone());
             continue;
         }
         for file in &entry.files {
             let path = options.out.join(file);
             if let Err(err) = std::fs::remove_file(&path) {
                 if err.kind() != std::io::ErrorKind::NotFound {
-                    report.general.push(Diagnostic::warning(
-                        &path,
-                        Position::default(),
-                        "REMOVE",
-                        format!("cannot remove the output of a deleted case: {err}"),
-                    ));
+                    let language = user_language();
+                    let reason = io_reason(&err, language);
+                    let at = Position::default();
+                    let values = [("reason", reason.as_str())];
+                    report.general.push(
+                        Diagnostic::worded(&path, at, language, "REMOVE", "removed", &values)
+                            .with_severity(Severity::Warning),
+                    );
                 }
             }
         }
@@ -411,10 +439,15 @@ fn finish(
 }
 
 fn index_error(options: &BuildOptions, err: std::io::Error) -> Diagnostic {
-    Diagnostic::error(
+    let language = user_language();
+    let reason = io_reason(&err, language);
+    let at = Position::default();
+    Diagnostic::worded(
         &options.out,
-        Position::default(),
+        at,
+        language,
         "WRITE",
-        format!("cannot write the index or the manifest: {err}"),
+        "index",
+        &[("reason", &reason)],
     )
 }

@@ -71,21 +71,22 @@ impl Progress for Display {
         // unchanged case is named only with --verbose, but its warnings are repeated.
         let verbose = self.verbosity == Verbosity::Verbose;
         let logged = self.verbosity != Verbosity::Quiet && (self.bar.is_none() || verbose);
-        let (word, named) = match outcome.status {
-            CaseStatus::Built => ("built", logged),
-            CaseStatus::Skipped => ("unchanged", verbose),
+        let (key, named) = match outcome.status {
+            CaseStatus::Built => ("case_built", logged),
+            CaseStatus::Skipped => ("case_unchanged", verbose),
             CaseStatus::Failed {
                 kept_previous: true,
-            } => ("FAILED (previous output kept)", true),
+            } => ("case_failed_kept", true),
             CaseStatus::Failed {
                 kept_previous: false,
-            } => ("FAILED", true),
+            } => ("case_failed", true),
         };
         // One case's lines go out in one write: workers finish at the same moment, and a case's
         // name and its diagnostics must not interleave with another's.
         let mut block = Vec::new();
         if named {
-            block.push(format!("{word:>9} {}", outcome.path.display()));
+            let path = outcome.path.display().to_string();
+            block.push(crate::messages::cli(key, &[("path", &path)]));
         }
         for diagnostic in &outcome.diagnostics {
             if diagnostic.is_error() || self.verbosity != Verbosity::Quiet {

@@ -12,7 +12,7 @@ use crate::render::{self, pdf};
 use crate::rubric::Rubric;
 use crate::templates::Templates;
 
-/// Which report formats a build writes (the assessment JSON is always written).
+/// Which report formats a build writes (the teacher edition always writes the assessment JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Formats {
     pub markdown: bool,
@@ -26,6 +26,19 @@ impl Formats {
         html: true,
         pdf: true,
     };
+
+    /// The formats' names as `--format` takes them, in a fixed order.
+    pub fn names(&self) -> Vec<String> {
+        [
+            (self.markdown, "md"),
+            (self.html, "html"),
+            (self.pdf, "pdf"),
+        ]
+        .into_iter()
+        .filter(|(wanted, _)| *wanted)
+        .map(|(_, name)| name.to_string())
+        .collect()
+    }
 
     /// Reads a list such as `md,html,pdf`.
     pub fn parse(list: &str) -> Result<Formats, String> {
@@ -127,12 +140,20 @@ impl Renderers {
         let assessment = assess(case, &self.rubric);
         let slug = &case.slug;
         let suffix = self.suffix();
-        let mut files = vec![(
-            "assessment.json".to_string(),
-            assess::to_json(&assessment).into_bytes(),
-        )];
+        let teacher = self.edition == Edition::Teacher;
+        let mut files = Vec::new();
         let mut links = Vec::new();
-        let mut diagnostics = assessment.findings.clone();
+        // The student edition has no assessment: its scores, verdicts and findings judge the
+        // model answer. Not written, not linked, not reported (a build's warnings are kept in
+        // the hand-out folder's manifest).
+        let mut diagnostics = Vec::new();
+        if teacher {
+            files.push((
+                "assessment.json".to_string(),
+                assess::to_json(&assessment).into_bytes(),
+            ));
+            diagnostics.extend(assessment.findings.iter().cloned());
+        }
         if formats.html {
             let html = render::html(&self.templates, case, &assessment, self.edition)
                 .map_err(|d| vec![d])?;
@@ -154,7 +175,9 @@ impl Renderers {
             files.push((format!("{slug}{suffix}.md"), markdown.into_bytes()));
             links.push(("Markdown".to_string(), format!("{slug}{suffix}.md")));
         }
-        links.push(("JSON".to_string(), "assessment.json".to_string()));
+        if teacher {
+            links.push(("JSON".to_string(), "assessment.json".to_string()));
+        }
         Ok(Rendered {
             assessment,
             files,

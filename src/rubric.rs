@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Position;
 use crate::diagnostics::Diagnostic;
+use crate::messages;
 
 /// The rubric's file name in the cases folder.
 pub const RUBRIC_FILE: &str = "casebook.toml";
@@ -57,32 +58,27 @@ impl Default for Rubric {
 impl Rubric {
     /// Reads a rubric file; its problems come back as diagnostics with line and column.
     pub fn load(path: &Path) -> Result<(Rubric, String), Diagnostic> {
+        let language = messages::user_language();
+        let said = |at, situation, values: &[(&str, &str)]| {
+            Diagnostic::worded(path, at, language, "RUBRIC", situation, values)
+        };
         let text = std::fs::read_to_string(path).map_err(|err| {
-            Diagnostic::error(
-                path,
-                Position::default(),
-                "RUBRIC",
-                format!("cannot read the rubric: {err}"),
-            )
+            let reason = messages::io_reason(&err, language);
+            said(Position::default(), "unreadable", &[("reason", &reason)])
         })?;
         let rubric: Rubric = toml::from_str(&text).map_err(|err| {
-            let at = err.span().map(|span| position_of(&text, span.start)).unwrap_or_default();
-            let hint = "allowed keys: substantiated, weak, thin_margin (numbers), smart_a = \"acceptable\" | \"achievable\", smart_r = \"relevant\" | \"realistic\"";
-            Diagnostic::error(path, at, "RUBRIC", err.message().to_string()).with_hint(hint)
+            let at = err
+                .span()
+                .map(|span| position_of(&text, span.start))
+                .unwrap_or_default();
+            said(at, "invalid", &[("reason", err.message())])
         })?;
         let ordered = (-1.0..=1.0).contains(&rubric.weak)
             && rubric.weak <= rubric.substantiated
             && rubric.substantiated <= 1.0
             && (0.0..=2.0).contains(&rubric.thin_margin);
         if !ordered {
-            let message =
-                "the thresholds must satisfy -1 ≤ weak ≤ substantiated ≤ 1 and 0 ≤ thin_margin ≤ 2";
-            return Err(Diagnostic::error(
-                path,
-                Position::default(),
-                "RUBRIC",
-                message,
-            ));
+            return Err(said(Position::default(), "unordered", &[]));
         }
         Ok((rubric, text))
     }

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::case::{Discipline, Language};
+use crate::messages;
 
 const STARTER_NL: &str = include_str!("../templates/starter/nl.yaml");
 const STARTER_EN: &str = include_str!("../templates/starter/en.yaml");
@@ -33,7 +34,7 @@ pub fn starter_text(
     };
     context.insert("schema_line", &schema_line);
     tera::Tera::one_off(template, &context, false)
-        .map_err(|err| format!("internal error in the starter template: {err}"))
+        .map_err(|err| messages::cli("starter_broken", &[("reason", &err.to_string())]))
 }
 
 /// Writes the starter case; refuses to overwrite an existing file. Returns the path written.
@@ -58,23 +59,30 @@ pub fn write_starter(
     let schema = schema_reference(&path);
     let text = starter_text(language, choice, &file_name, schema.as_deref())?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|err| cannot("cannot_create", parent, &err))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
         .map_err(|err| match err.kind() {
-            std::io::ErrorKind::AlreadyExists => format!(
-                "{} already exists; choose another name (nothing was changed)",
-                path.display()
-            ),
-            _ => format!("cannot create {}: {err}", path.display()),
+            std::io::ErrorKind::AlreadyExists => {
+                messages::cli("exists", &[("path", &path.display().to_string())])
+            }
+            _ => cannot("cannot_create", &path, &err),
         })?;
     file.write_all(text.as_bytes())
-        .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+        .map_err(|err| cannot("cannot_write", &path, &err))?;
     Ok(path)
+}
+
+/// A CLI line saying that `path` could not be created or written, and why.
+fn cannot(key: &str, path: &Path, err: &std::io::Error) -> String {
+    let reason = messages::io_reason(err, messages::user_language());
+    messages::cli(
+        key,
+        &[("path", &path.display().to_string()), ("reason", &reason)],
+    )
 }
 
 /// The project's committed schema, relative to the new file's folder, when there is one here.

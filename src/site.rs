@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::assess::{Assessment, Verdict, verdict_key};
 use crate::case::{Discipline, Language, LoadedCase};
 use crate::diagnostics::Diagnostic;
+use crate::render::view::Edition;
 use crate::renderers::Renderers;
 
 /// What the index shows for one case; kept in the manifest so skipped cases need no parsing.
@@ -17,10 +18,9 @@ pub struct IndexEntry {
     pub language: String,
     /// The chosen discipline's key.
     pub choice: String,
-    pub verdict: Verdict,
-    pub score: f64,
-    pub margin: f64,
-    pub warnings: usize,
+    /// The verdict on the choice; absent in the student edition, where it is the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<IndexVerdict>,
     /// The files to link, relative to the output folder, by kind (`html`, `pdf`, `md`, `json`).
     pub links: Vec<(String, String)>,
     /// The case now fails to build; the files listed are from its last good build.
@@ -28,22 +28,38 @@ pub struct IndexEntry {
     pub stale: bool,
 }
 
+/// The overall verdict on a case's choice, as the teacher's index shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexVerdict {
+    pub verdict: Verdict,
+    pub score: f64,
+    pub margin: f64,
+    pub warnings: usize,
+}
+
 impl IndexEntry {
-    pub fn new(case: &LoadedCase, assessment: &Assessment, links: Vec<(String, String)>) -> Self {
+    pub fn new(
+        case: &LoadedCase,
+        assessment: &Assessment,
+        edition: Edition,
+        links: Vec<(String, String)>,
+    ) -> Self {
         Self {
             slug: case.slug.clone(),
             title: case.case.meta.title.value.clone(),
             organisation: case.case.meta.organisation.name.value.clone(),
             language: case.case.language().code().to_string(),
             choice: assessment.choice.key().to_string(),
-            verdict: assessment.overall.verdict,
-            score: assessment.overall.score,
-            margin: assessment.overall.margin,
-            warnings: assessment
-                .findings
-                .iter()
-                .filter(|f| f.severity == crate::diagnostics::Severity::Warning)
-                .count(),
+            assessment: (edition == Edition::Teacher).then(|| IndexVerdict {
+                verdict: assessment.overall.verdict,
+                score: assessment.overall.score,
+                margin: assessment.overall.margin,
+                warnings: assessment
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == crate::diagnostics::Severity::Warning)
+                    .count(),
+            }),
             links,
             stale: false,
         }
@@ -56,10 +72,18 @@ struct IndexCase<'a> {
     entry: &'a IndexEntry,
     html: Option<&'a str>,
     choice_name: String,
-    verdict_name: String,
-    verdict_symbol: &'static str,
-    margin_text: String,
+    /// `None` in the student edition.
+    verdict: Option<VerdictCell>,
     links: Vec<IndexLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct VerdictCell {
+    key: &'static str,
+    name: String,
+    symbol: &'static str,
+    margin: f64,
+    margin_text: String,
 }
 
 #[derive(Serialize)]
@@ -74,7 +98,8 @@ struct Named {
     name: String,
 }
 
-/// The index page, in the language most cases are written in (Dutch on a tie).
+/// The index page, in the language most cases are written in (Dutch on a tie). The student
+/// edition's lists the cases without verdicts.
 pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<String, Diagnostic> {
     let english = entries.iter().filter(|e| e.language == "en").count();
     let language = if english * 2 > entries.len() {
@@ -85,31 +110,35 @@ pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<St
     let locale = renderers.templates.locale(language);
     let cases: Vec<IndexCase> = entries
         .iter()
-        .map(|entry| {
-            let verdict = verdict_key(entry.verdict);
-            IndexCase {
-                entry,
-                html: entry
-                    .links
-                    .iter()
-                    .find(|(kind, _)| kind == "HTML")
-                    .map(|(_, href)| href.as_str()),
-                choice_name: locale
-                    .text(&format!("disciplines.{}", entry.choice))
-                    .to_string(),
-                verdict_name: locale.text(&format!("verdicts.{verdict}")).to_string(),
-                verdict_symbol: match entry.verdict {
-                    Verdict::Substantiated => "✓",
-                    Verdict::Weak => "~",
-                    Verdict::Unsubstantiated => "✗",
-                },
-                margin_text: locale.score(entry.margin),
-                links: entry
-                    .links
-                    .iter()
-                    .map(|(name, href)| IndexLink { name, href })
-                    .collect(),
-            }
+        .map(|entry| IndexCase {
+            entry,
+            html: entry
+                .links
+                .iter()
+                .find(|(kind, _)| kind == "HTML")
+                .map(|(_, href)| href.as_str()),
+            choice_name: locale
+                .text(&format!("disciplines.{}", entry.choice))
+                .to_string(),
+            verdict: entry.assessment.as_ref().map(|a| {
+                let key = verdict_key(a.verdict);
+                VerdictCell {
+                    key,
+                    name: locale.text(&format!("verdicts.{key}")).to_string(),
+                    symbol: match a.verdict {
+                        Verdict::Substantiated => "✓",
+                        Verdict::Weak => "~",
+                        Verdict::Unsubstantiated => "✗",
+                    },
+                    margin: a.margin,
+                    margin_text: locale.score(a.margin),
+                }
+            }),
+            links: entry
+                .links
+                .iter()
+                .map(|(name, href)| IndexLink { name, href })
+                .collect(),
         })
         .collect();
     let verdicts: Vec<Named> = ["substantiated", "weak", "unsubstantiated"]
@@ -128,6 +157,7 @@ pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<St
         .collect();
     let context = serde_json::json!({
         "lang": language.code(),
+        "teacher": renderers.edition == Edition::Teacher,
         "labels": locale.section("index"),
         "cases": cases,
         "disciplines": disciplines,

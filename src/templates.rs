@@ -54,7 +54,9 @@ impl Templates {
             let (path, text) = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
                 Some(path) => {
                     let text = std::fs::read_to_string(&path).map_err(|err| {
-                        template_error(&path, format!("cannot read the template: {err}"))
+                        let reason =
+                            crate::messages::io_reason(&err, crate::messages::user_language());
+                        template_error(&path, reason)
                     })?;
                     (path, text)
                 }
@@ -143,6 +145,15 @@ impl Templates {
     }
 }
 
-fn template_error(path: &Path, message: String) -> Diagnostic {
-    Diagnostic::error(path, Position::default(), "TEMPLATE", message).with_hint("a template error is a bug in casebook or in your --templates folder; the case itself is fine")
+/// A template that cannot be read or rendered; `reason` is the template engine's own account,
+/// which names the template's line (for whoever maintains the template, not for a student).
+fn template_error(path: &Path, reason: String) -> Diagnostic {
+    Diagnostic::worded(
+        path,
+        Position::default(),
+        crate::messages::user_language(),
+        "TEMPLATE",
+        "broken",
+        &[("reason", &reason)],
+    )
 }

@@ -66,10 +66,12 @@ fn is_setting(path: &Path) -> bool {
 }
 
 fn watch_error(path: &Path, err: notify::Error) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::worded(
         path,
         Position::default(),
+        crate::messages::user_language(),
         "WATCH",
-        format!("cannot watch for changes: {err}"),
+        "failed",
+        &[("reason", &err.to_string())],
     )
 }

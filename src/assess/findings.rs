@@ -82,6 +82,7 @@ impl<'a> Findings<'a> {
         let message = self.locale.fill(&format!("findings.{key}"), values);
         let mut finding = Diagnostic::error(self.path, at, code, message).with_severity(severity);
         finding.item = item.map(str::to_string);
+        finding.language = self.locale.language;
         let hint_key = format!("findings.{key}_hint");
         if self.locale.text(&hint_key) != hint_key {
             finding.hint = Some(self.locale.fill(&hint_key, values));

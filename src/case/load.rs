@@ -4,10 +4,12 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::Error as YamlError;
 
+use super::Language;
 use super::located::Position;
 use super::model::Case;
 use super::validate::validate;
 use crate::diagnostics::Diagnostic;
+use crate::messages;
 
 /// Case files larger than this are refused before parsing (a real case is a few dozen KB).
 pub const MAX_CASE_BYTES: usize = 2 * 1024 * 1024;
@@ -36,16 +38,17 @@ impl LoadedCase {
 /// read at all, together with its text when there is one (for source snippets).
 pub fn load_case(path: &Path) -> Result<LoadedCase, (Option<String>, Vec<Diagnostic>)> {
     let bytes = std::fs::read(path).map_err(|err| {
-        let message = format!("cannot read the case file: {err}");
-        (
-            None,
-            vec![Diagnostic::error(
-                path,
-                Position::default(),
-                "FILE-READ",
-                message,
-            )],
-        )
+        let language = messages::user_language();
+        let reason = messages::io_reason(&err, language);
+        let d = Diagnostic::worded(
+            path,
+            Position::default(),
+            language,
+            "FILE-READ",
+            "unreadable",
+            &[("reason", &reason)],
+        );
+        (None, vec![d])
     })?;
     load_source(path, bytes)
 }
@@ -57,16 +60,17 @@ pub fn load_source(
 ) -> Result<LoadedCase, (Option<String>, Vec<Diagnostic>)> {
     let nowhere = Position::default();
     if bytes.len() > MAX_CASE_BYTES {
-        let message = format!(
-            "the file is {} KB; a case may be at most {} KB",
-            bytes.len() / 1024,
-            MAX_CASE_BYTES / 1024
+        let size = (bytes.len() / 1024).to_string();
+        let limit = (MAX_CASE_BYTES / 1024).to_string();
+        let d = Diagnostic::worded(
+            path,
+            nowhere,
+            messages::user_language(),
+            "FILE-TOO-LARGE",
+            "too_large",
+            &[("size", &size), ("limit", &limit)],
         );
-        let hint = "split the material over several cases, or move long appendices out of the case";
-        return Err((
-            None,
-            vec![Diagnostic::error(path, nowhere, "FILE-TOO-LARGE", message).with_hint(hint)],
-        ));
+        return Err((None, vec![d]));
     }
     let source = String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
@@ -77,29 +81,24 @@ pub fn load_source(
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),
         };
-        let hint = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)";
-        (
-            None,
-            vec![
-                Diagnostic::error(path, at, "ENCODING", "the file is not valid UTF-8 text")
-                    .with_hint(hint),
-            ],
-        )
+        let language = messages::user_language();
+        let d = Diagnostic::worded(path, at, language, "ENCODING", "not_utf8", &[]);
+        (None, vec![d])
     })?;
+    // Before the file is read, its language is what it says under `meta`, else the user's.
+    let language = messages::language_written_in(&source).unwrap_or_else(messages::user_language);
     if source
         .trim()
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        let hint = "start from `casebook new NAME`, which writes a complete starter case";
-        let d = Diagnostic::error(path, nowhere, "EMPTY-CASE", "the file holds no case")
-            .with_hint(hint);
+        let d = Diagnostic::worded(path, nowhere, language, "EMPTY-CASE", "empty", &[]);
         return Err((Some(source), vec![d]));
     }
     match serde_saphyr::from_str::<Case>(&source) {
         Ok(case) => {
             let diagnostics = validate(path, &case);
-            let slug = slug_of(path);
+            let slug = slug_of(Path::new(path.file_name().unwrap_or_default()));
             Ok(LoadedCase {
                 path: path.to_path_buf(),
                 slug,
@@ -109,19 +108,33 @@ pub fn load_source(
             })
         }
         Err(err) => {
-            let d = yaml_diagnostic(path, &err, &source);
+            let d = yaml_diagnostic(path, &err, &source, language);
             Err((Some(source), vec![d]))
         }
     }
 }
 
-/// The output name of a case: its file stem, kept to characters safe in every file system and URL.
-pub fn slug_of(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let slug: String = stem
+/// The output name of a case from its path relative to the folder that was built: the file stem,
+/// after its folders joined with `-` (`jan/opdracht.yaml` → `jan-opdracht`), so a class's
+/// submissions in one folder each get their own output; kept to characters safe in every file
+/// system and URL.
+pub fn slug_of(relative: &Path) -> String {
+    let parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|part| match part {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .chain(
+            relative
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned()),
+        )
+        .collect();
+    let slug: String = parts
+        .join("-")
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
@@ -139,7 +152,7 @@ pub fn slug_of(path: &Path) -> String {
 }
 
 /// Turns a YAML or type error into a diagnostic with a code and a hint a student can act on.
-fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str) -> Diagnostic {
+fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Language) -> Diagnostic {
     let inner = err.without_snippet();
     let mut at = err
         .location()
@@ -148,105 +161,106 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str) -> Diagnostic {
             column: u32::try_from(l.column()).unwrap_or(u32::MAX),
         })
         .unwrap_or_default();
-    let (code, message, hint): (&'static str, String, String) = match inner {
-        YamlError::SerdeUnknownField { field, expected, .. } => {
-            let suggestion = closest(field, expected)
-                .map(|s| format!("did you mean `{s}`? "))
-                .unwrap_or_default();
-            (
-                "UNKNOWN-KEY",
-                format!("unknown key `{field}`"),
-                format!("{suggestion}Keys allowed here: {}", expected.join(", ")),
-            )
-        }
-        YamlError::SerdeMissingField { field, .. } => (
-            "MISSING-KEY",
-            format!("the required key `{field}` is missing"),
-            format!("add `{field}:` to this section, or check the indentation of the lines below it (a key indented differently belongs to another section); `casebook new` shows a complete example"),
-        ),
-        YamlError::SerdeInvalidType { unexpected, expected, .. }
-        | YamlError::SerdeInvalidValue { unexpected, expected, .. } => (
-            "WRONG-TYPE",
-            format!("expected {}, found {unexpected}", plain_expected(expected)),
-            type_hint(expected),
-        ),
-        YamlError::SerdeUnknownVariant { variant, expected, .. } => (
-            "WRONG-TYPE",
-            format!("unknown value `{variant}`"),
-            format!("write one of: {}", expected.join(", ")),
-        ),
-        YamlError::Budget { .. } => (
-            "YAML-TOO-COMPLEX",
-            "the YAML is too large or too deeply nested to read safely".to_string(),
-            "remove repeated anchors/aliases (`&name`, `*name`) and deep nesting; a case needs neither".to_string(),
-        ),
-        YamlError::DuplicateMappingKey { .. } => (
-            "DUPLICATE-KEY",
-            first_line(inner),
-            "each key may appear once per section; merge the two entries".to_string(),
-        ),
-        _ if is_number_error(inner) => (
-            "WRONG-TYPE",
-            "this value is not a number".to_string(),
-            type_hint("f64"),
-        ),
-        _ if first_line(inner).contains("recursion limit exceeded") => (
-            "YAML-TOO-COMPLEX",
-            format!("the YAML is nested more than {MAX_NESTING} levels deep, the most casebook reads"),
-            "a case nests a few levels deep at most; look for runs of `[` or `{` or ever-deeper indentation".to_string(),
-        ),
-        _ if first_line(inner).contains("expected string scalar") => (
-            "WRONG-TYPE",
-            "expected a text here, found a list or a section".to_string(),
-            "write the text on the same line after the colon, or after `>-` on the lines below".to_string(),
-        ),
-        _ if first_line(inner).contains("expected sequence start") => (
-            "WRONG-TYPE",
-            "expected a list here, found a single value".to_string(),
-            "write each entry on its own line starting with `- `, or `[]` for an empty list".to_string(),
-        ),
-        _ if first_line(inner).contains("expected mapping start") => (
-            "WRONG-TYPE",
-            "expected a section of `key: value` lines here, found a list or a single value".to_string(),
-            "`casebook new` writes a starter case that shows what belongs in this section".to_string(),
-        ),
-        _ if first_line(inner).contains("mapping values are not allowed") => {
-            match key_before(source, at) {
-                // `key: some text: more` — the second colon is inside the text.
-                Some(key) => (
-                    "YAML-SYNTAX",
-                    format!("the text after `{key}:` contains `: `, which YAML reads as a new key"),
-                    format!("put the whole text in double quotes: {key}: \"…\""),
+    let written = written_at(source, at);
+    let phrase = first_line(inner);
+    let (code, situation, values): (&'static str, &str, Vec<(&str, String)>) = match inner {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let allowed = expected.join(", ");
+            match closest(field, expected) {
+                Some(near) => (
+                    "UNKNOWN-KEY",
+                    "unknown_near",
+                    vec![
+                        ("key", field.clone()),
+                        ("near", near.to_string()),
+                        ("allowed", allowed),
+                    ],
                 ),
                 None => (
-                    "YAML-SYNTAX",
-                    "YAML did not expect a new key here".to_string(),
-                    "this line is indented deeper than the keys around it: line it up with them".to_string(),
+                    "UNKNOWN-KEY",
+                    "unknown",
+                    vec![("key", field.clone()), ("allowed", allowed)],
                 ),
             }
         }
-        _ if first_line(inner).contains("tab") => {
-            // The parser reports where the scalar before the tab began; the student needs the tab.
-            let message = match indenting_tab(source, at.line) {
-                Some(tab) => {
-                    at = tab;
-                    "a tab is used for indentation".to_string()
-                }
-                None => first_line(inner),
-            };
-            (
-                "YAML-SYNTAX",
-                message,
-                "YAML indents with spaces only: replace the tab at the start of this line with spaces".to_string(),
-            )
+        YamlError::SerdeMissingField { field, .. } => {
+            ("MISSING-KEY", "missing", vec![("key", field.to_string())])
         }
-        _ => (
-            "YAML-SYNTAX",
-            first_line(inner),
-            "check the indentation (spaces, not tabs), the `key: value` colons and that text containing `: ` or starting with `-`, `*`, `&`, `!`, `%`, `@` or a quote is put in quotes".to_string(),
+        YamlError::SerdeInvalidType { expected, .. }
+        | YamlError::SerdeInvalidValue { expected, .. } => (
+            "WRONG-TYPE",
+            expected_situation(expected),
+            vec![("value", written)],
         ),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            "WRONG-TYPE",
+            "unknown_value",
+            vec![("value", variant.clone()), ("allowed", expected.join(", "))],
+        ),
+        YamlError::Budget { .. } => ("YAML-TOO-COMPLEX", "budget", vec![]),
+        YamlError::DuplicateMappingKey { key, .. } => (
+            "DUPLICATE-KEY",
+            "duplicate",
+            vec![("key", key.clone().unwrap_or(written))],
+        ),
+        _ if is_number_error(&phrase) => ("WRONG-TYPE", "number", vec![("value", written)]),
+        _ if phrase.contains("recursion limit exceeded") => (
+            "YAML-TOO-COMPLEX",
+            "nesting",
+            vec![("limit", MAX_NESTING.to_string())],
+        ),
+        _ if phrase.contains("expected string scalar") => {
+            ("WRONG-TYPE", "text", vec![("value", written)])
+        }
+        _ if phrase.contains("expected sequence start") => {
+            ("WRONG-TYPE", "list", vec![("value", written)])
+        }
+        _ if phrase.contains("expected mapping start") => {
+            ("WRONG-TYPE", "section", vec![("value", written)])
+        }
+        _ if phrase.contains("mapping values are not allowed") => match key_before(source, at) {
+            // `key: some text: more` — the second colon is inside the text.
+            Some(key) => ("YAML-SYNTAX", "colon_in_text", vec![("key", key)]),
+            None => ("YAML-SYNTAX", "over_indented", vec![]),
+        },
+        _ if phrase.contains("tab") => {
+            // The parser reports where the scalar before the tab began; the student needs the tab.
+            if let Some(tab) = indenting_tab(source, at.line) {
+                at = tab;
+            }
+            ("YAML-SYNTAX", "tab", vec![])
+        }
+        _ => ("YAML-SYNTAX", "other", vec![]),
     };
-    Diagnostic::error(path, at, code, message).with_hint(hint)
+    Diagnostic::worded(
+        path,
+        at,
+        language,
+        code,
+        situation,
+        &messages::pairs(&values),
+    )
+}
+
+/// The value written at `at`, as the underline shows it.
+fn written_at(source: &str, at: Position) -> String {
+    let Some(line) = usize::try_from(at.line)
+        .ok()
+        .and_then(|l| l.checked_sub(1))
+        .and_then(|l| source.lines().nth(l))
+    else {
+        return String::new();
+    };
+    let column = usize::try_from(at.column).unwrap_or(1).max(1);
+    let width = crate::diagnostics::token_width(line, column);
+    line.chars()
+        .skip(column - 1)
+        .take(width)
+        .collect::<String>()
 }
 
 /// The key of the line at `at` when the position lies in that key's value (after its `: `).
@@ -278,42 +292,24 @@ fn indenting_tab(source: &str, line: u32) -> Option<Position> {
         })
 }
 
+/// The parser's own words, used only to tell its errors apart (they are never shown).
 fn first_line(err: &YamlError) -> String {
     let text = err.to_string();
-    let line = text.lines().next().unwrap_or("invalid YAML").trim();
-    // serde-saphyr appends the position; ours is printed in front already.
-    match line.find(" at line ") {
-        Some(cut) => line[..cut].to_string(),
-        None => line.to_string(),
-    }
+    text.lines().next().unwrap_or_default().to_string()
 }
 
-fn is_number_error(err: &YamlError) -> bool {
-    let text = first_line(err);
-    text.contains("invalid floating point") || text.contains("invalid integer")
+fn is_number_error(phrase: &str) -> bool {
+    phrase.contains("invalid floating point") || phrase.contains("invalid integer")
 }
 
-fn plain_expected(expected: &str) -> String {
+/// The situation of a wrong-type error by what serde expected there.
+fn expected_situation(expected: &str) -> &'static str {
     match expected {
-        "a string" | "a borrowed string" => "text".to_string(),
-        "f64" | "i64" | "a number" => "a number".to_string(),
-        "a sequence" => "a list (lines starting with `- `)".to_string(),
-        e if e.starts_with("struct ") => "a section of `key: value` lines".to_string(),
-        e => e.to_string(),
-    }
-}
-
-fn type_hint(expected: &str) -> String {
-    match expected {
-        "f64" | "i64" => {
-            "write a plain number with a decimal point, e.g. 7.83 (not 7,83 and without %)"
-                .to_string()
-        }
-        "a sequence" => "write a list: each entry on its own line starting with `- `".to_string(),
-        e if e.starts_with("struct ") => {
-            "indent the keys of this section under it, e.g. `text: …` on the next line".to_string()
-        }
-        _ => "put text in quotes when it starts with a special character or holds `: `".to_string(),
+        "a string" | "a borrowed string" => "text",
+        "f64" | "i64" | "a number" => "number",
+        "a sequence" => "list",
+        e if e.starts_with("struct ") => "section",
+        _ => "value",
     }
 }
 

@@ -17,10 +17,10 @@ pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
 pub use stance::{Stance, StanceMark};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The language of a case's report: labels, generated sentences and SWOT id letters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]

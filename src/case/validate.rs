@@ -21,6 +21,7 @@ pub const MAX_ID_CHARS: usize = 32;
 pub fn validate(path: &Path, case: &Case) -> Vec<Diagnostic> {
     let mut check = Checker {
         path,
+        language: case.language(),
         out: Vec::new(),
     };
     check.meta(&case.meta);
@@ -40,19 +41,22 @@ pub fn validate(path: &Path, case: &Case) -> Vec<Diagnostic> {
 
 struct Checker<'p> {
     path: &'p Path,
+    /// The case's language: its messages are in it.
+    language: Language,
     out: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
+    /// Records an error worded by `diagnostics.<code>.<situation>` in the case's language.
     fn error(
         &mut self,
         at: Position,
         code: &'static str,
-        message: String,
-        hint: &str,
+        situation: &str,
+        values: &[(&str, &str)],
     ) -> &mut Diagnostic {
-        self.out
-            .push(Diagnostic::error(self.path, at, code, message).with_hint(hint));
+        let d = Diagnostic::worded(self.path, at, self.language, code, situation, values);
+        self.out.push(d);
         let last = self.out.len() - 1;
         &mut self.out[last]
     }
@@ -63,8 +67,8 @@ impl Checker<'_> {
                 self.error(
                     language.at,
                     "UNKNOWN-LANGUAGE",
-                    format!("unknown language `{}`", language.value),
-                    "write `language: nl` (Dutch) or `language: en` (English)",
+                    "unknown",
+                    &[("value", &language.value)],
                 );
             }
         }
@@ -75,12 +79,7 @@ impl Checker<'_> {
 
     fn date(&mut self, date: &Located<String>) {
         if !is_iso_date(date) {
-            self.error(
-                date.at,
-                "BAD-DATE",
-                format!("`{}` is not a date in the form YYYY-MM-DD", date.value),
-                "write the date as year-month-day, e.g. 2025-09-01",
-            );
+            self.error(date.at, "BAD-DATE", "not_a_date", &[("value", &date.value)]);
         }
     }
 
@@ -90,8 +89,8 @@ impl Checker<'_> {
             self.error(
                 choice.at,
                 "UNKNOWN-DISCIPLINE",
-                format!("`{}` is not a value discipline", choice.value),
-                "write customer_intimacy (klantpartnerschap), operational_excellence (kostenleiderschap) or product_leadership (productleiderschap)",
+                "unknown",
+                &[("value", &choice.value)],
             );
         }
         chosen
@@ -111,22 +110,20 @@ impl Checker<'_> {
                     .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
                 && id.value.chars().count() <= MAX_ID_CHARS;
             if !valid {
+                let limit = MAX_ID_CHARS.to_string();
                 self.error(
                     id.at,
                     "BAD-ID",
-                    format!("`{}` cannot be used as an id", id.value),
-                    "an id starts with a letter and holds only letters, digits, `-`, `_` or `.` (at most 32), e.g. S1, K2, M3",
+                    "malformed",
+                    &[("id", &id.value), ("limit", &limit)],
                 );
             } else if let Some(first) = seen.get(id.value.as_str()) {
-                let message = format!(
-                    "the id {} is used twice (first on line {})",
-                    id.value, first.line
-                );
+                let first = first.line.to_string();
                 self.error(
                     id.at,
                     "DUPLICATE-ID",
-                    message,
-                    "give every item its own id, e.g. number them on: S1, S2, S3",
+                    "twice",
+                    &[("id", &id.value), ("first", &first)],
                 )
                 .item = Some(id.value.clone());
             } else {
@@ -143,16 +140,14 @@ impl Checker<'_> {
                 && id.value[1..].chars().all(|c| c.is_ascii_digit())
                 && id.value.len() > 1;
             if !fits {
-                let name = kind_name(item.kind);
-                let message = format!(
-                    "the {name} id `{}` should be {letter} followed by a number",
-                    id.value
-                );
-                let hint = format!(
-                    "in a case in language `{}`, {name} ids are {letter}1, {letter}2, …",
-                    language.code()
-                );
-                self.error(id.at, "ID-PREFIX", message, &hint).item = Some(id.value.clone());
+                let letter = letter.to_string();
+                let values = [
+                    ("id", id.value.as_str()),
+                    ("letter", letter.as_str()),
+                    ("language", language.code()),
+                ];
+                self.error(id.at, "ID-PREFIX", kind_key(item.kind), &values)
+                    .item = Some(id.value.clone());
             }
         }
     }
@@ -167,53 +162,33 @@ impl Checker<'_> {
             .collect();
         declared.sort_unstable();
         declared.dedup();
-        let mut dangling = |at: Position, id: &str, from: &str, hint: String| {
-            let message = format!("{from} names `{id}`, but no item has that id");
-            self.error(at, "DANGLING-ID", message, &hint).item = Some(id.to_string());
+        let ids = preview(&declared);
+        let mut dangling = |at: Position, id: &str, situation: &str, from: &str| {
+            let values = [("id", id), ("from", from), ("ids", ids.as_str())];
+            self.error(at, "DANGLING-ID", situation, &values).item = Some(id.to_string());
         };
         if let Some(matrix) = &case.current_situation.confrontation {
             for cell in &matrix.cells {
                 let internal = kind_of(&cell.internal);
                 if !matches!(internal, Some(ItemKind::Strength | ItemKind::Weakness)) {
-                    dangling(
-                        cell.internal.at,
-                        &cell.internal,
-                        "this confrontation cell",
-                        "`internal:` must be the id of a strength or weakness".into(),
-                    );
+                    dangling(cell.internal.at, &cell.internal, "internal", "");
                 }
                 let external = kind_of(&cell.external);
                 if !matches!(external, Some(ItemKind::Opportunity | ItemKind::Threat)) {
-                    dangling(
-                        cell.external.at,
-                        &cell.external,
-                        "this confrontation cell",
-                        "`external:` must be the id of an opportunity or threat".into(),
-                    );
+                    dangling(cell.external.at, &cell.external, "external", "");
                 }
             }
         }
         let known = |id: &str| declared.contains(&id);
-        let hint = |ids: &[&str]| format!("use one of the ids in this case: {}", preview(ids));
         for objective in &case.desired_situation.objectives {
             for link in objective.links.iter().filter(|l| !known(l)) {
-                dangling(
-                    link.at,
-                    link,
-                    &format!("objective {}", objective.id.value),
-                    hint(&declared),
-                );
+                dangling(link.at, link, "link", &objective.id.value);
             }
         }
         for (discipline, alternative) in case.alternatives.iter() {
             for (_, ground) in alternative.grounds() {
                 for item in ground.items.iter().filter(|i| !known(i)) {
-                    dangling(
-                        item.at,
-                        item,
-                        &format!("the alternative {}", discipline.key()),
-                        hint(&declared),
-                    );
+                    dangling(item.at, item, "alternative", discipline.key());
                 }
             }
         }
@@ -230,19 +205,20 @@ impl Checker<'_> {
                     self.error(
                         stance.stance.at,
                         "STANCE-RANGE",
-                        format!("the stance `{shown}` is not on the scale"),
-                        "write --, -, 0, + or ++ (or -2 … 2); put a lone minus in quotes: \"-\"",
+                        "off_scale",
+                        &[("value", &shown)],
                     )
                     .item = Some(item.id.value.clone());
                 }
             }
             if let Some(weight) = item.weight {
                 if !(weight.value.is_finite() && weight.value > 0.0 && weight.value <= 100.0) {
+                    let value = weight.value.to_string();
                     self.error(
                         weight.at,
                         "BAD-WEIGHT",
-                        format!("the weight {} is not a positive number up to 100", weight.value),
-                        "leave `weight` out for the default of 1, or write e.g. 2 for an item that counts double",
+                        "out_of_range",
+                        &[("value", &value)],
                     )
                     .item = Some(item.id.value.clone());
                 }
@@ -253,32 +229,31 @@ impl Checker<'_> {
     fn texts(&mut self, case: &Case) {
         for (item, field, text) in texts(case) {
             let chars = text.value.chars().count();
+            let (length, limit) = (chars.to_string(), MAX_TEXT_CHARS.to_string());
             let problem = if text.value.trim().is_empty() {
-                Some((
-                    "EMPTY-TEXT",
-                    format!("`{field}` is empty"),
-                    "write the text, or leave the key out if it is optional".to_string(),
-                ))
+                Some(("EMPTY-TEXT", "empty", String::new(), String::new()))
             } else if chars > MAX_TEXT_CHARS {
-                Some((
-                    "TEXT-TOO-LONG",
-                    format!("`{field}` is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
-                    "shorten the text or split it over several items".to_string(),
-                ))
-            } else if let Some((column, c)) = control_character(&text.value) {
-                Some((
-                    "CONTROL-CHARACTER",
-                    format!(
-                        "`{field}` holds an invisible control character (U+{:04X}) at character {column}",
-                        u32::from(c)
-                    ),
-                    "delete it and retype the text around it; it usually comes with text copied from a word processor or a terminal".to_string(),
-                ))
+                Some(("TEXT-TOO-LONG", "too_long", String::new(), String::new()))
             } else {
-                None
+                control_character(&text.value).map(|(position, c)| {
+                    let code_point = format!("U+{:04X}", u32::from(c));
+                    (
+                        "CONTROL-CHARACTER",
+                        "control",
+                        position.to_string(),
+                        code_point,
+                    )
+                })
             };
-            if let Some((code, message, hint)) = problem {
-                let d = self.error(text.at, code, message, &hint);
+            if let Some((code, situation, position, code_point)) = problem {
+                let values = [
+                    ("key", field),
+                    ("length", length.as_str()),
+                    ("limit", limit.as_str()),
+                    ("position", position.as_str()),
+                    ("character", code_point.as_str()),
+                ];
+                let d = self.error(text.at, code, situation, &values);
                 d.item = item.map(str::to_string);
             }
         }
@@ -327,12 +302,9 @@ impl Checker<'_> {
         ];
         for (name, count, at) in lists {
             if count > MAX_ITEMS_PER_LIST {
-                self.error(
-                    at,
-                    "TOO-MANY-ITEMS",
-                    format!("`{name}` holds {count} items; the limit is {MAX_ITEMS_PER_LIST}"),
-                    "keep the items that carry the argument; a report with hundreds of them cannot be read",
-                );
+                let (count, limit) = (count.to_string(), MAX_ITEMS_PER_LIST.to_string());
+                let values = [("key", name), ("count", &count), ("limit", &limit)];
+                self.error(at, "TOO-MANY-ITEMS", "too_many", &values);
             }
         }
     }
@@ -344,27 +316,19 @@ impl Checker<'_> {
         let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
         for cell in &matrix.cells {
             if !(0..=3).contains(&cell.score.value) {
+                let value = cell.score.value.to_string();
                 self.error(
                     cell.score.at,
                     "SCORE-RANGE",
-                    format!(
-                        "the confrontation score {} is not between 0 and 3",
-                        cell.score.value
-                    ),
-                    "score each pair 0 (no relation), 1 (weak), 2 (clear) or 3 (decisive)",
+                    "out_of_range",
+                    &[("value", &value)],
                 );
             }
             let key = (cell.internal.value.as_str(), cell.external.value.as_str());
             if let Some(line) = seen.insert(key, cell.internal.at.line) {
-                self.error(
-                    cell.internal.at,
-                    "DUPLICATE-CELL",
-                    format!(
-                        "the pair {} × {} is scored twice (also on line {line})",
-                        key.0, key.1
-                    ),
-                    "keep one cell per pair of items",
-                );
+                let line = line.to_string();
+                let values = [("internal", key.0), ("external", key.1), ("first", &line)];
+                self.error(cell.internal.at, "DUPLICATE-CELL", "twice", &values);
             }
         }
     }
@@ -375,11 +339,8 @@ impl Checker<'_> {
             self.error(
                 case.choice.at,
                 "ALTERNATIVE-IS-CHOICE",
-                format!(
-                    "`alternatives` discusses {}, which is the chosen discipline",
-                    chosen.key()
-                ),
-                "under `alternatives`, discuss only the two disciplines you did not choose",
+                "chosen",
+                &[("discipline", chosen.key())],
             );
         }
     }
@@ -391,40 +352,41 @@ impl Checker<'_> {
         let keys: Vec<&str> = PARADOXES.iter().map(|p| p.key).collect();
         for paradox in &leadership.paradoxes {
             let Some(kind) = ParadoxKind::find(&paradox.paradox) else {
-                self.error(
-                    paradox.paradox.at,
-                    "UNKNOWN-PARADOX",
-                    format!(
-                        "`{}` is not one of the five paradoxes",
-                        paradox.paradox.value
-                    ),
-                    &format!("write one of: {}", keys.join(", ")),
-                )
-                .item = Some(paradox.id.value.clone());
+                let allowed = keys.join(", ");
+                let values = [
+                    ("value", paradox.paradox.value.as_str()),
+                    ("allowed", &allowed),
+                ];
+                self.error(paradox.paradox.at, "UNKNOWN-PARADOX", "unknown", &values)
+                    .item = Some(paradox.id.value.clone());
                 continue;
             };
             if let Some(leaning) = &paradox.leaning {
                 if !kind.poles.contains(&leaning.value.trim()) && leaning.value.trim() != BALANCED {
-                    self.error(
-                        leaning.at,
-                        "UNKNOWN-POLE",
-                        format!("`{}` is not a pole of {}", leaning.value, kind.key),
-                        &format!("write {}, {} or {BALANCED}", kind.poles[0], kind.poles[1]),
-                    )
-                    .item = Some(paradox.id.value.clone());
+                    let values = [
+                        ("value", leaning.value.as_str()),
+                        ("paradox", kind.key),
+                        ("first", kind.poles[0]),
+                        ("second", kind.poles[1]),
+                        ("balanced", BALANCED),
+                    ];
+                    self.error(leaning.at, "UNKNOWN-POLE", "unknown", &values)
+                        .item = Some(paradox.id.value.clone());
                 }
             }
         }
         for capability in &leadership.capabilities {
             if !CAPABILITIES.contains(&capability.capability.value.trim()) {
+                let allowed = CAPABILITIES.join(", ");
+                let values = [
+                    ("value", capability.capability.value.as_str()),
+                    ("allowed", &allowed),
+                ];
                 self.error(
                     capability.capability.at,
                     "UNKNOWN-CAPABILITY",
-                    format!(
-                        "`{}` is not a leader's capability casebook knows",
-                        capability.capability.value
-                    ),
-                    &format!("write one of: {}", CAPABILITIES.join(", ")),
+                    "unknown",
+                    &values,
                 )
                 .item = Some(capability.id.value.clone());
             }
@@ -432,7 +394,6 @@ impl Checker<'_> {
     }
 
     fn objectives(&mut self, case: &Case) {
-        let locale = crate::locale::Locale::builtin(case.language());
         for objective in &case.desired_situation.objectives {
             if let Some(deadline) = &objective.deadline {
                 self.date(deadline);
@@ -446,9 +407,7 @@ impl Checker<'_> {
                 let number = text.trim().replace(',', ".");
                 if text.contains(',') && number.parse::<f64>().is_ok() {
                     let values = [("value", text.trim()), ("number", number.as_str())];
-                    let message = locale.fill("diagnostics.decimal_comma", &values);
-                    let hint = locale.fill("diagnostics.decimal_comma_hint", &values);
-                    self.error(*at, "WRONG-TYPE", message, &hint).item =
+                    self.error(*at, "WRONG-TYPE", "decimal_comma", &values).item =
                         Some(objective.id.value.clone());
                 }
             }
@@ -460,7 +419,8 @@ fn first_at(list: &[Argument]) -> Position {
     list.first().map(|a| a.id.at).unwrap_or_default()
 }
 
-fn kind_name(kind: ItemKind) -> &'static str {
+/// The situation of an `ID-PREFIX` error: which SWOT kind the id belongs to.
+fn kind_key(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Strength => "strength",
         ItemKind::Weakness => "weakness",

@@ -138,7 +138,8 @@ impl Context<'_> {
         text.as_ref().map(|t| self.text(t))
     }
 
-    /// A text only the teacher edition shows (reasoning, conclusions): `None` for students.
+    /// A text only the teacher edition shows: `None` for students. Reasoning and conclusions are
+    /// answers; introductions and other free prose are the teacher's text, which may name them.
     pub fn answer(&self, text: &Option<Text>) -> Option<Value> {
         (self.edition == Edition::Teacher)
             .then(|| self.optional(text))
@@ -216,7 +217,7 @@ impl ReportView {
                 organisation: meta.organisation.name.value.clone(),
                 context: cx.text(&meta.organisation.context),
             },
-            introduction: cx.optional(&case.introduction),
+            introduction: cx.answer(&case.introduction),
             questions: Ground::ALL
                 .into_iter()
                 .map(|g| QuestionView {
@@ -236,7 +237,7 @@ impl ReportView {
             },
             ground_a: GroundAView {
                 title: cx.ground_title(Ground::A),
-                introduction: cx.optional(&a.introduction),
+                introduction: cx.answer(&a.introduction),
                 mission: cx.text(&a.mission.text),
                 fragments: cx.items(MissionFragment, &a.mission.fragments),
                 vision: a.vision.as_ref().map(|v| cx.text(&v.text)),
@@ -262,7 +263,7 @@ impl ReportView {
             },
             ground_c: GroundCView {
                 title: cx.ground_title(Ground::C),
-                introduction: cx.optional(&c.introduction),
+                introduction: cx.answer(&c.introduction),
                 vision: cx.optional(&c.vision),
                 ambition: cx.optional(&c.ambition),
                 goals: cx.optional(&c.goals),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::support::casebook;
 
 /// A cases folder with two valid starter cases (nl and en) made by `casebook new`.
-fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let cases = dir.path().join("cases");
     let out = dir.path().join("output");
@@ -20,7 +20,7 @@ fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, cases, out)
 }
 
-fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+pub(crate) fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
     casebook()
         .arg("build")
         .arg(cases)
@@ -30,7 +30,7 @@ fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert
         .assert()
 }
 
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
 
@@ -41,10 +41,13 @@ fn one_broken_case_does_not_stop_the_others() {
     let assert = build(&cases, &out, &[]).code(1);
     let text = stderr(&assert);
     assert!(
-        text.contains("charlie.yaml:1:7: error[WRONG-TYPE]"),
+        text.contains("charlie.yaml:1:7: fout[WRONG-TYPE]: hier hoort een onderdeel met `sleutel: waarde`-regels, maar er staat `[`"),
         "{text}"
     );
-    assert!(text.contains("2 built, 0 unchanged, 1 failed"), "{text}");
+    assert!(
+        text.contains("2 gebouwd, 0 ongewijzigd, 1 mislukt"),
+        "{text}"
+    );
     for file in [
         "alfa/alfa.md",
         "alfa/alfa.html",
@@ -71,7 +74,7 @@ fn unchanged_cases_are_skipped_and_force_rebuilds_them() {
         .expect("mtime");
     let again = build(&cases, &out, &[]).success();
     assert!(
-        stderr(&again).contains("0 built, 2 unchanged, 0 failed"),
+        stderr(&again).contains("0 gebouwd, 2 ongewijzigd, 0 mislukt"),
         "{}",
         stderr(&again)
     );
@@ -83,7 +86,7 @@ fn unchanged_cases_are_skipped_and_force_rebuilds_them() {
     );
     let forced = build(&cases, &out, &["--force"]).success();
     assert!(
-        stderr(&forced).contains("2 built, 0 unchanged"),
+        stderr(&forced).contains("2 gebouwd, 0 ongewijzigd"),
         "{}",
         stderr(&forced)
     );
@@ -93,7 +96,7 @@ fn unchanged_cases_are_skipped_and_force_rebuilds_them() {
     std::fs::write(cases.join("alfa.yaml"), edited).expect("edit the case");
     let after_edit = build(&cases, &out, &[]).success();
     assert!(
-        stderr(&after_edit).contains("1 built, 1 unchanged"),
+        stderr(&after_edit).contains("1 gebouwd, 1 ongewijzigd"),
         "{}",
         stderr(&after_edit)
     );
@@ -113,7 +116,7 @@ fn a_case_that_now_fails_keeps_its_previous_output() {
     let assert = build(&cases, &out, &[]).code(1);
     let text = stderr(&assert);
     assert!(
-        text.contains("1 failed case(s) kept their previous output"),
+        text.contains("1 mislukte case(s) behouden hun vorige rapporten"),
         "{text}"
     );
     assert_eq!(
@@ -134,7 +137,7 @@ fn the_output_of_a_deleted_case_is_removed() {
     std::fs::remove_file(cases.join("bravo.yaml")).expect("delete the case");
     let assert = build(&cases, &out, &[]).success();
     assert!(
-        stderr(&assert).contains("removed the output of deleted case(s): bravo"),
+        stderr(&assert).contains("rapporten van verwijderde case(s) opgeruimd: bravo"),
         "{}",
         stderr(&assert)
     );
@@ -173,7 +176,7 @@ fn a_missing_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let assert = build(&dir.path().join("nope"), &dir.path().join("out"), &[]).code(2);
     assert!(
-        stderr(&assert).contains("error[NO-CASES]"),
+        stderr(&assert).contains("fout[NO-CASES]"),
         "{}",
         stderr(&assert)
     );
@@ -190,11 +193,11 @@ fn an_unchanged_case_repeats_its_warnings() {
     )
     .expect("copy the seed case");
     let first = build(&cases, &dir.path().join("output"), &[]).success();
-    let warning = "warning[SMART-T]: Doelstelling D3 is niet tijdgebonden";
+    let warning = "waarschuwing[SMART-T]: Doelstelling D3 is niet tijdgebonden";
     let first = stderr(&first);
     assert!(first.contains(warning), "{first}");
     assert!(
-        first.contains("1 built, 0 unchanged, 0 failed, 3 warning(s)"),
+        first.contains("1 gebouwd, 0 ongewijzigd, 0 mislukt, 3 waarschuwing(en)"),
         "{first}"
     );
 
@@ -212,12 +215,18 @@ fn an_unchanged_case_repeats_its_warnings() {
         .unwrap_or_else(|| panic!("the warning is not repeated: {again}"));
     assert!(repeated.starts_with(&place), "{again}");
     assert!(
-        again.contains("0 built, 1 unchanged, 0 failed, 3 warning(s)"),
+        again.contains("0 gebouwd, 1 ongewijzigd, 0 mislukt, 3 waarschuwing(en)"),
         "{again}"
     );
     assert_eq!(
-        again.lines().filter(|l| l.contains("warning[")).count(),
-        first.lines().filter(|l| l.contains("warning[")).count()
+        again
+            .lines()
+            .filter(|l| l.contains("waarschuwing["))
+            .count(),
+        first
+            .lines()
+            .filter(|l| l.contains("waarschuwing["))
+            .count()
     );
 }
 
@@ -236,7 +245,7 @@ fn each_case_prints_its_lines_together() {
     // The second build repeats the warnings of unchanged cases at once, all workers together.
     let text = stderr(&build(&cases, &out, &["--jobs", "4"]).code(1));
     let case_of = |line: &str| {
-        let line = line.trim_start().trim_start_matches("FAILED ");
+        let line = line.trim_start().trim_start_matches("MISLUKT ");
         let end = line.find(".yaml")?;
         let name = Path::new(&line[..end])
             .file_name()?

@@ -24,23 +24,26 @@ fn the_bundled_cases_are_clean() {
 fn each_rule_names_file_line_column_code_and_item() {
     let root = fixture("check");
     let expectations = [
-        ("syntax.yaml", "syntax.yaml:3:5: error[YAML-SYNTAX]"),
+        ("syntax.yaml", "syntax.yaml:3:5: fout[YAML-SYNTAX]"),
         (
             "tab.yaml",
-            "tab.yaml:2:1: error[YAML-SYNTAX]: a tab is used for indentation",
+            "tab.yaml:2:1: fout[YAML-SYNTAX]: er wordt met een tab ingesprongen",
         ),
         (
             "unknown-key.yaml",
-            "unknown-key.yaml:10:3: error[UNKNOWN-KEY]: unknown key `auteur`",
+            "unknown-key.yaml:10:3: fout[UNKNOWN-KEY]: onbekende sleutel `auteur`",
         ),
         (
             "wrong-type.yaml",
-            "wrong-type.yaml:64:7: error[WRONG-TYPE]: expected a number, found string \"5,5\"",
+            "wrong-type.yaml:64:7: fout[WRONG-TYPE]: `baseline` is geen getal",
         ),
-        ("empty.yaml", "empty.yaml: error[EMPTY-CASE]"),
+        (
+            "empty.yaml",
+            "empty.yaml: fout[EMPTY-CASE]: het bestand bevat geen case",
+        ),
         (
             "colon.yaml",
-            "colon.yaml:8:22: error[YAML-SYNTAX]: the text after `title:` contains `: `, which YAML reads as a new key",
+            "colon.yaml:8:22: fout[YAML-SYNTAX]: de tekst na `title:` bevat `: `, wat YAML als een nieuwe sleutel leest",
         ),
     ];
     for (file, expected) in expectations {
@@ -72,16 +75,16 @@ fn a_validation_error_is_printed_word_for_word() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let expected =
-        "fout.yaml:47:11: error[DUPLICATE-ID]: the id S1 is used twice (first on line 39)
+        "fout.yaml:47:11: fout[DUPLICATE-ID]: het id S1 wordt twee keer gebruikt (het eerst op regel 39)
    |
 47 |     - id: S1
    |           ^^
-  = hint: give every item its own id, e.g. number them on: S1, S2, S3
+  = tip: geef elk item een eigen id, bijvoorbeeld doorgenummerd: S1, S2, S3
 ";
     assert!(stdout.contains(expected), "{stdout}");
     assert!(
         stdout.contains(
-            "fout.yaml:71:19: error[DANGLING-ID]: objective D1 names `K9`, but no item has that id"
+            "fout.yaml:71:19: fout[DANGLING-ID]: doelstelling D1 noemt `K9`, maar geen item heeft dat id"
         ),
         "{stdout}"
     );
@@ -107,7 +110,7 @@ fn json_format_prints_one_object_per_line() {
         value["hint"]
             .as_str()
             .expect("hint")
-            .contains("did you mean `author`?")
+            .contains("bedoel je `author`?")
     );
 }
 

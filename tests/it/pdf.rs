@@ -306,7 +306,7 @@ fn a_broken_override_template_fails_the_case_with_its_own_file_and_line() {
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let place = format!(
-        "{}:3:12: error[TYPST]: PDF of case `klantpartnerschap`",
+        "{}:3:12: fout[TYPST]: PDF van case `klantpartnerschap`",
         template.display()
     );
     assert!(stderr.contains(&place), "{stderr}");

@@ -21,6 +21,12 @@ pub fn casebook() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::cargo_bin("casebook")
         .expect("the casebook binary is built by cargo test");
     command.current_dir(root());
+    // The users' language, whatever the machine running the tests is set to; a test that wants
+    // English passes `--lang en`.
+    command
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     command
 }
 

@@ -21,7 +21,7 @@ pub struct ConsequencesView {
 pub fn consequences(cx: &Context) -> ConsequencesView {
     let c = &cx.case.consequences;
     ConsequencesView {
-        introduction: cx.optional(&c.introduction),
+        introduction: cx.answer(&c.introduction),
         functions: c
             .functions
             .iter()
@@ -63,7 +63,7 @@ pub fn alternatives(cx: &Context) -> Vec<AlternativeView> {
             key: d.key(),
             name: cx.discipline(d),
             promise: cx.locale.text(&format!("promises.{}", d.key())).to_string(),
-            introduction: cx.optional(&a.introduction),
+            introduction: cx.answer(&a.introduction),
             grounds: a
                 .grounds()
                 .map(|(g, ground)| {

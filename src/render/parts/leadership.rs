@@ -63,7 +63,7 @@ pub fn leadership(cx: &Context, leadership: &CustomerLeadership) -> LeadershipVi
         })
         .unwrap_or_default();
     LeadershipView {
-        introduction: cx.optional(&leadership.introduction),
+        introduction: cx.answer(&leadership.introduction),
         paradoxes: leadership
             .paradoxes
             .iter()
@@ -89,9 +89,11 @@ pub fn leadership(cx: &Context, leadership: &CustomerLeadership) -> LeadershipVi
             })
             .collect(),
         panels: if teacher { panels } else { Vec::new() },
+        // How the leader works on the paradoxes is part of the model answer.
         capabilities: leadership
             .capabilities
             .iter()
+            .filter(|_| teacher)
             .map(|c| CapabilityView {
                 id: c.id.value.clone(),
                 name: cx

@@ -11,7 +11,8 @@ use typst::syntax::{DiagSpan, Source};
 
 use super::world::DocumentWorld;
 use crate::case::Position;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages::user_language;
 
 /// The code of every diagnostic that comes from typst.
 pub const CODE: &str = "TYPST";
@@ -39,14 +40,24 @@ pub fn convert(
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         });
-    let message = format!("PDF of case `{case}`: {}", diagnostic.message);
-    let mut converted = match diagnostic.severity {
-        TypstSeverity::Error => Diagnostic::error(template_name, at, CODE, message),
-        TypstSeverity::Warning => Diagnostic::warning(template_name, at, CODE, message),
-    };
+    // typst's own words are for whoever maintains the template; casebook's frame says whose
+    // PDF failed and that the case is not at fault.
     let hints: Vec<&str> = diagnostic.hints.iter().map(|h| h.v.as_str()).collect();
-    if !hints.is_empty() {
-        converted = converted.with_hint(hints.join("; "));
+    let hints = hints.join("; ");
+    let values = [
+        ("case", case),
+        ("reason", diagnostic.message.as_str()),
+        ("hints", hints.as_str()),
+    ];
+    let situation = if hints.is_empty() {
+        "failed"
+    } else {
+        "failed_with_hints"
+    };
+    let converted =
+        Diagnostic::worded(template_name, at, user_language(), CODE, situation, &values);
+    match diagnostic.severity {
+        TypstSeverity::Error => converted,
+        TypstSeverity::Warning => converted.with_severity(Severity::Warning),
     }
-    converted
 }

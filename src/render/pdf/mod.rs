@@ -136,17 +136,20 @@ impl PdfEngine {
     /// Loads the fonts and parses the template. Fails on standards that are unknown or cannot be
     /// combined, with a diagnostic naming them.
     pub fn new(options: PdfOptions) -> Result<Self, Diagnostic> {
-        let setup_error = |message: String| {
-            Diagnostic::error(
+        let setup_error = |situation: &str, reason: String| {
+            Diagnostic::worded(
                 &options.template.name,
                 Position::default(),
+                crate::messages::user_language(),
                 "PDF-SETUP",
-                message,
+                situation,
+                &[("reason", &reason)],
             )
         };
-        let standards = standards::parse(&options.standards).map_err(setup_error)?;
+        let standards = standards::parse(&options.standards)
+            .map_err(|(situation, reason)| setup_error(situation, reason))?;
         let shared = Shared::new(options.template.text.clone())
-            .map_err(|err| setup_error(format!("cannot set up the typst world: {err}")))?;
+            .map_err(|err| setup_error("world", err.to_string()))?;
         Ok(Self {
             coverage: Coverage::new(shared.fonts()),
             shared,
@@ -165,14 +168,14 @@ impl PdfEngine {
         meta: &DocumentMeta,
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let serialise_error = |err: serde_json::Error| {
-            vec![Diagnostic::error(
+            let values = [("case", meta.case.as_str()), ("reason", &err.to_string())];
+            vec![Diagnostic::worded(
                 &self.template_name,
                 Position::default(),
+                crate::messages::user_language(),
                 diagnose::CODE,
-                format!(
-                    "PDF of case `{}`: cannot serialise its data: {err}",
-                    meta.case
-                ),
+                "data",
+                &values,
             )]
         };
         let mut data = serde_json::to_value(Data {
@@ -245,11 +248,16 @@ fn missing_glyphs(meta: &DocumentMeta, missing: &std::collections::BTreeSet<char
         .iter()
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect();
-    Diagnostic::warning(
+    let language = crate::case::Language::parse(&meta.lang).unwrap_or_default();
+    let characters = shown.join(", ");
+    let values = [("characters", characters.as_str())];
+    Diagnostic::worded(
         &meta.source,
         Position::default(),
+        language,
         "PDF-GLYPH",
-        format!("the PDF shows {} as □: none of the built-in fonts has these characters", shown.join(", ")),
+        "missing",
+        &values,
     )
-    .with_hint("the HTML and Markdown reports show them as written; in the PDF, use words instead of emoji or rare scripts")
+    .with_severity(crate::diagnostics::Severity::Warning)
 }

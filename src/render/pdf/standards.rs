@@ -9,37 +9,26 @@ const DEFAULT: &[&str] = &["ua-1", "a-2b"];
 /// The name that asks for no standard at all (plain tagged PDF 1.7).
 const NONE: &str = "none";
 
-/// Parses standard names into the set typst enforces; the error says which name or which
-/// combination is wrong, and what is accepted.
-pub fn parse(names: &[String]) -> Result<PdfStandards, String> {
+/// Parses standard names into the set typst enforces; the error is the situation of a
+/// `PDF-SETUP` diagnostic with the name or the combination that is wrong.
+pub fn parse(names: &[String]) -> Result<PdfStandards, (&'static str, String)> {
     let mut list = Vec::new();
     for name in names.iter().map(|n| n.trim()) {
         if name.eq_ignore_ascii_case(NONE) {
             continue;
         }
-        let standard: PdfStandard = serde_json::from_value(serde_json::Value::String(
-            name.to_ascii_lowercase(),
-        ))
-        .map_err(|_| {
-            format!(
-                "unknown PDF standard `{name}`; use `none` or one of 1.4, 1.5, 1.6, 1.7, \
-                         2.0, a-1b, a-1a, a-2b, a-2u, a-2a, a-3b, a-3u, a-3a, a-4, a-4f, a-4e, ua-1"
-            )
-        })?;
+        let standard: PdfStandard =
+            serde_json::from_value(serde_json::Value::String(name.to_ascii_lowercase()))
+                .map_err(|_| ("unknown_standard", name.to_string()))?;
         list.push(standard);
     }
     PdfStandards::new(&list).map_err(|err| {
         let hints: Vec<String> = err.hints().iter().map(|h| h.to_string()).collect();
-        if hints.is_empty() {
-            format!("PDF standards {}: {}", names.join(", "), err.message())
-        } else {
-            format!(
-                "PDF standards {}: {} ({})",
-                names.join(", "),
-                err.message(),
-                hints.join("; ")
-            )
+        let mut reason = format!("{}: {}", names.join(", "), err.message());
+        if !hints.is_empty() {
+            reason.push_str(&format!(" ({})", hints.join("; ")));
         }
+        ("incompatible_standards", reason)
     })
 }
 
@@ -65,11 +54,15 @@ mod tests {
 
     #[test]
     fn unknown_names_and_incompatible_pairs_are_refused() {
-        assert!(
-            parse(&names(&["a-9z"]))
-                .unwrap_err()
-                .contains("unknown PDF standard `a-9z`")
+        assert_eq!(
+            parse(&names(&["a-9z"])).err(),
+            Some(("unknown_standard", "a-9z".to_string()))
         );
-        assert!(parse(&names(&["ua-1", "a-4"])).is_err());
+        assert_eq!(
+            parse(&names(&["ua-1", "a-4"]))
+                .err()
+                .map(|(situation, _)| situation),
+            Some("incompatible_standards")
+        );
     }
 }
