@@ -10,6 +10,7 @@ use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::view::{Edition, ReportView};
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
+use crate::student_case;
 use crate::templates::Templates;
 
 /// Which report formats a build writes (the teacher edition always writes the assessment JSON).
@@ -177,6 +178,22 @@ impl Renderers {
         }
         if teacher {
             links.push(("JSON".to_string(), "assessment.json".to_string()));
+        } else {
+            // The starter case: the student fills it in and builds their own report.
+            let name = format!("{slug}.student.yaml");
+            let locale = self.templates.locale(case.case.language());
+            let yaml =
+                student_case::to_yaml(&student_case::student_case(&case.case), locale, &name)
+                    .map_err(|err| {
+                        vec![Diagnostic::error(
+                            &case.path,
+                            crate::case::Position::default(),
+                            "INTERNAL",
+                            format!("cannot write the student's starter case: {err}"),
+                        )]
+                    })?;
+            files.push((name.clone(), yaml.into_bytes()));
+            links.push(("YAML".to_string(), name));
         }
         Ok(Rendered {
             assessment,

@@ -22,9 +22,14 @@ pub type ItemRef = Located<String>;
 #[schemars(title = "casebook case")]
 pub struct Case {
     pub meta: Meta,
-    /// Opening text of the report: what the case shows and which assumptions it makes.
+    /// Opening text of the report: what the case shows and which assumptions it makes. The
+    /// teacher's text: the student edition leaves it out.
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students: shown in the student edition only (introductions and other
+    /// free prose are the teacher's text and stay out of it).
+    #[serde(default)]
+    pub assignment: Option<Text>,
     /// The chosen value discipline: customer_intimacy (klantpartnerschap), operational_excellence
     /// (kostenleiderschap) or product_leadership (productleiderschap).
     pub choice: Located<String>,
@@ -89,6 +94,9 @@ pub struct Statement {
 pub struct HigherDecisions {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     pub mission: Statement,
     #[serde(default)]
     pub vision: Option<Statement>,
@@ -104,6 +112,9 @@ pub struct HigherDecisions {
 pub struct CurrentSituation {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     /// Ids `S1`, `S2`… in both languages.
     #[serde(default)]
     pub strengths: Vec<Argument>,
@@ -152,6 +163,9 @@ pub struct ConfrontationCell {
 pub struct DesiredSituation {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default)]
     pub vision: Option<Text>,
     #[serde(default)]
@@ -170,6 +184,9 @@ pub struct DesiredSituation {
 pub struct Regularities {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     /// General regularities: the market, research, key success factors.
     #[serde(default)]
     pub general: Vec<Argument>,
@@ -253,6 +270,9 @@ pub struct Objective {
 pub struct Consequences {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default)]
     pub functions: Vec<Consequence>,
 }
@@ -265,6 +285,9 @@ pub struct Alternatives {
     /// What holds for both alternatives, e.g. Treacy & Wiersema's threshold ("presteer afdoende").
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default, alias = "klantpartnerschap")]
     pub customer_intimacy: Option<Alternative>,
     #[serde(default, alias = "kostenleiderschap")]
@@ -349,6 +372,9 @@ pub struct AlternativeGround {
 pub struct CustomerLeadership {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default)]
     pub paradoxes: Vec<Paradox>,
     #[serde(default)]

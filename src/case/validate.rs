@@ -197,7 +197,8 @@ impl Checker<'_> {
     fn stances_and_weights(&mut self, case: &Case) {
         for item in case.argument_items() {
             for (_, stance) in item.stances.iter() {
-                if stance.stance.value.value().is_none() {
+                let unanswered = matches!(&stance.stance.value, super::StanceMark::Symbol(s) if s.trim().is_empty());
+                if stance.stance.value.value().is_none() && !unanswered {
                     let shown = match &stance.stance.value {
                         super::StanceMark::Number(n) => n.to_string(),
                         super::StanceMark::Symbol(s) => s.clone(),
@@ -227,10 +228,24 @@ impl Checker<'_> {
     }
 
     fn texts(&mut self, case: &Case) {
+        // An answer left empty is work still to do (a student's starter case), not an error.
+        let answer = |item: Option<&str>, field: &str| {
+            crate::student_case::ANSWER_FIELDS.contains(&field)
+                || (field == "text"
+                    && item.is_some_and(|id| {
+                        case.consequences.functions.iter().any(|f| f.id.value == id)
+                            || case
+                                .customer_leadership
+                                .as_ref()
+                                .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
+                    }))
+        };
         for (item, field, text) in texts(case) {
             let chars = text.value.chars().count();
             let (length, limit) = (chars.to_string(), MAX_TEXT_CHARS.to_string());
-            let problem = if text.value.trim().is_empty() {
+            let problem = if text.value.trim().is_empty() && answer(item, field) {
+                None
+            } else if text.value.trim().is_empty() {
                 Some(("EMPTY-TEXT", "empty", String::new(), String::new()))
             } else if chars > MAX_TEXT_CHARS {
                 Some(("TEXT-TOO-LONG", "too_long", String::new(), String::new()))
@@ -361,7 +376,11 @@ impl Checker<'_> {
                     .item = Some(paradox.id.value.clone());
                 continue;
             };
-            if let Some(leaning) = &paradox.leaning {
+            if let Some(leaning) = paradox
+                .leaning
+                .as_ref()
+                .filter(|l| !l.value.trim().is_empty())
+            {
                 if !kind.poles.contains(&leaning.value.trim()) && leaning.value.trim() != BALANCED {
                     let values = [
                         ("value", leaning.value.as_str()),
@@ -480,6 +499,17 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     optional(&mut out, "course", &case.meta.course);
     out.push((None, "name", &case.meta.organisation.name));
     out.push((None, "context", &case.meta.organisation.context));
+    for assignment in [
+        &case.assignment,
+        &case.higher_decisions.assignment,
+        &case.current_situation.assignment,
+        &case.desired_situation.assignment,
+        &case.regularities.assignment,
+        &case.consequences.assignment,
+        &case.alternatives.assignment,
+    ] {
+        optional(&mut out, "assignment", assignment);
+    }
     let a = &case.higher_decisions;
     optional(&mut out, "introduction", &a.introduction);
     out.push((None, "text", &a.mission.text));
@@ -551,6 +581,7 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     }
     if let Some(leadership) = &case.customer_leadership {
         optional(&mut out, "introduction", &leadership.introduction);
+        optional(&mut out, "assignment", &leadership.assignment);
         for paradox in &leadership.paradoxes {
             let id = Some(paradox.id.value.as_str());
             out.push((id, "tension", &paradox.tension));

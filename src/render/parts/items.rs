@@ -46,6 +46,8 @@ pub fn item(cx: &Context, item: &ArgumentItem) -> ItemView {
     let stances = if teacher {
         item.stances
             .iter()
+            // A stance a student has not filled in yet is not shown as a 0.
+            .filter(|(_, s)| s.stance.value.value().is_some())
             .map(|(d, s)| {
                 let value = s.stance.value.value().unwrap_or(0);
                 StanceView {
