@@ -23,5 +23,6 @@ pub mod rubric;
 pub mod scaffold;
 pub mod schema;
 pub mod site;
+pub mod student_case;
 pub mod templates;
 pub mod watch;

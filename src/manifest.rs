@@ -1,5 +1,6 @@
 //! The build manifest (`output/.casebook-manifest.json`): what each case was built from and into,
-//! so that an unchanged case is skipped and the output of a deleted case is removed.
+//! so that an unchanged case is skipped, a case built from a part of the project keeps the
+//! others, and only the output of a case whose file is gone is removed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,10 +21,13 @@ pub struct Manifest {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ManifestEntry {
-    /// The case file, relative to the cases folder, with `/` separators.
-    pub source: String,
+    /// The case file, relative to the output folder (`../cases/x.yaml`), with `/` separators:
+    /// whichever file or folder a later build is given, it can tell whether the file is gone.
+    pub case_file: String,
     /// blake3 of the build settings and the case's bytes.
     pub hash: String,
+    /// The formats the files were written in (`md`, `html`, `pdf`).
+    pub formats: Vec<String>,
     /// The files written for the case, relative to the output folder.
     pub files: Vec<String>,
     /// What the index page shows for the case.
@@ -81,12 +85,37 @@ impl Manifest {
         bytes
     }
 
-    /// Whether the case's recorded build is still valid: same inputs, every file still there.
-    pub fn is_fresh(&self, slug: &str, hash: &str, out: &Path) -> bool {
+    /// Whether the case's recorded build is still valid: same inputs, every requested format
+    /// written, every file still there.
+    pub fn is_fresh(&self, slug: &str, hash: &str, formats: &[String], out: &Path) -> bool {
         self.cases.get(slug).is_some_and(|entry| {
-            entry.hash == hash && entry.files.iter().all(|file| out.join(file).is_file())
+            entry.hash == hash
+                && formats.iter().all(|format| entry.formats.contains(format))
+                && entry.files.iter().all(|file| out.join(file).is_file())
         })
     }
+}
+
+impl ManifestEntry {
+    /// Whether the case file this entry was built from still exists.
+    pub fn case_file_exists(&self, out: &Path) -> bool {
+        out.join(&self.case_file).is_file()
+    }
+}
+
+/// `case` as seen from the output folder `out`, with `/` separators; both are made absolute
+/// first, so any working folder gives the same answer.
+pub fn case_file_from(out: &Path, case: &Path) -> String {
+    let absolute = |path: &Path| {
+        path.canonicalize()
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let (out, case) = (absolute(out), absolute(case));
+    pathdiff::diff_paths(&case, &out)
+        .unwrap_or(case)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// The hash that decides whether a case must be rebuilt: the settings fingerprint (tool version,

@@ -8,9 +8,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::case::{LoadedCase, Position, load_source};
+use crate::case::{LoadedCase, Position, load_case, load_source};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_hash};
+use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_file_from, case_hash};
 use crate::messages::{io_reason, user_language};
 use crate::output::{sweep_temporaries, write_atomic};
 use crate::project::discover;
@@ -120,7 +120,7 @@ pub fn build(
     };
     let kept = Manifest::read(&options.out);
     sweep_temporaries(&options.out);
-    let slugs = assign_slugs(&paths);
+    let slugs = assign_slugs(options, &paths, &kept);
     progress.start(paths.len());
     let jobs = options
         .jobs
@@ -132,7 +132,8 @@ pub fn build(
         .num_threads(jobs)
         .stack_size(STACK_SIZE)
         .build_global();
-    let work: Vec<(&PathBuf, &Result<String, PathBuf>)> = paths.iter().zip(slugs.iter()).collect();
+    let work: Vec<(&PathBuf, &Result<String, (String, PathBuf)>)> =
+        paths.iter().zip(slugs.iter()).collect();
     let cases = in_parallel(jobs, &work, |(path, slug)| {
         progress.case_started(path);
         let outcome = build_one(path, slug, options, renderers, &previous, &kept);
@@ -189,15 +190,32 @@ fn in_parallel<T: Sync, R: Send>(
         .collect())
 }
 
-/// One slug per case file: its file stem, or an error when two files would write the same folder.
-fn assign_slugs(paths: &[PathBuf]) -> Vec<Result<String, PathBuf>> {
+/// One slug per case file, from its path relative to the folder being built; the second of two
+/// files that would write the same folder gets the slug and the first file's path instead. A
+/// single file keeps the name an earlier build of its folder gave it (`jan-opdracht`), so
+/// building it alone updates the same output.
+fn assign_slugs(
+    options: &BuildOptions,
+    paths: &[PathBuf],
+    kept: &Manifest,
+) -> Vec<Result<String, (String, PathBuf)>> {
+    if options.cases.is_file() {
+        let case_file = case_file_from(&options.out, &options.cases);
+        let recorded = kept.cases.iter().find(|(_, e)| e.case_file == case_file);
+        let slug = recorded.map_or_else(
+            || crate::case::slug_of(Path::new(options.cases.file_name().unwrap_or_default())),
+            |(slug, _)| slug.clone(),
+        );
+        return vec![Ok(slug)];
+    }
     let mut first: HashMap<String, &PathBuf> = HashMap::new();
     paths
         .iter()
         .map(|path| {
-            let slug = crate::case::slug_of(path);
+            let relative = path.strip_prefix(&options.cases).unwrap_or(path);
+            let slug = crate::case::slug_of(relative);
             match first.get(&slug) {
-                Some(earlier) => Err((*earlier).clone()),
+                Some(earlier) => Err((slug, (*earlier).clone())),
                 None => {
                     first.insert(slug.clone(), path);
                     Ok(slug)
@@ -209,7 +227,7 @@ fn assign_slugs(paths: &[PathBuf]) -> Vec<Result<String, PathBuf>> {
 
 fn build_one(
     path: &Path,
-    slug: &Result<String, PathBuf>,
+    slug: &Result<String, (String, PathBuf)>,
     options: &BuildOptions,
     renderers: &Renderers,
     previous: &Manifest,
@@ -244,10 +262,27 @@ fn build_one(
     };
     let slug = match slug {
         Ok(slug) => slug.clone(),
-        Err(earlier) => {
+        Err((slug, earlier)) => {
             let (file, other) = (path.display().to_string(), earlier.display().to_string());
-            let d = said("SLUG-CLASH", "clash", &[("file", &file), ("other", &other)]);
-            return failed(crate::case::slug_of(path), d, None);
+            let mut diagnostics =
+                said("SLUG-CLASH", "clash", &[("file", &file), ("other", &other)]);
+            // The case's own problems still show, so the student fixes them in one go.
+            let (own, source) = match load_case(path) {
+                Ok(case) => (case.diagnostics, Some(case.source)),
+                Err((source, diagnostics)) => (diagnostics, source),
+            };
+            diagnostics.extend(own);
+            // The folder is the other file's: this one neither keeps nor claims its output.
+            return CaseOutcome {
+                path: path.to_path_buf(),
+                slug: slug.clone(),
+                status: CaseStatus::Failed {
+                    kept_previous: false,
+                },
+                diagnostics,
+                source,
+                entry: None,
+            };
         }
     };
     let bytes = match std::fs::read(path) {
@@ -259,7 +294,7 @@ fn build_one(
         }
     };
     let hash = case_hash(&renderers.fingerprint, &bytes);
-    if previous.is_fresh(&slug, &hash, &options.out) {
+    if previous.is_fresh(&slug, &hash, &options.formats.names(), &options.out) {
         let entry = previous.cases.get(&slug).cloned();
         let diagnostics: Vec<Diagnostic> = entry.iter().flat_map(|e| e.replayed(path)).collect();
         return CaseOutcome {
@@ -275,7 +310,10 @@ fn build_one(
     // A panic is a bug of ours (here or in a library); it must cost this one case, not the build.
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let case = match load_source(path, bytes) {
-            Ok(case) if !case.has_errors() => case,
+            Ok(case) if !case.has_errors() => LoadedCase {
+                slug: slug.clone(),
+                ..case
+            },
             Ok(case) => return failed(slug.clone(), case.diagnostics, Some(case.source)),
             Err((source, diagnostics)) => return failed(slug.clone(), diagnostics, source),
         };
@@ -329,15 +367,10 @@ fn render_and_write(
         .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
         .collect();
     let index = IndexEntry::new(case, &rendered.assessment, renderers.edition, links);
-    let source = case
-        .path
-        .strip_prefix(&options.cases)
-        .unwrap_or(&case.path)
-        .to_string_lossy()
-        .replace('\\', "/");
     let entry = ManifestEntry {
-        source,
+        case_file: case_file_from(&options.out, &case.path),
         hash: hash.to_string(),
+        formats: options.formats.names(),
         files,
         index,
         warnings: ManifestEntry::kept(&case.path, &rendered.diagnostics),
@@ -345,7 +378,9 @@ fn render_and_write(
     Ok((entry, rendered.diagnostics))
 }
 
-/// Removes the output of deleted cases, then writes the index and the manifest.
+/// Removes the output of cases whose file is gone, then writes the index and the manifest. A
+/// case this build was not asked about (another folder, a single file) keeps its output and
+/// its place in the index.
 fn finish(
     options: &BuildOptions,
     renderers: &Renderers,
@@ -361,8 +396,12 @@ fn finish(
         }
     }
     for (slug, entry) in &kept.cases {
-        let still_there = report.cases.iter().any(|c| &c.slug == slug);
-        if still_there {
+        let built_now = report.cases.iter().any(|c| &c.slug == slug);
+        if built_now {
+            continue;
+        }
+        if entry.case_file_exists(&options.out) {
+            manifest.cases.insert(slug.clone(), entry.clone());
             continue;
         }
         for file in &entry.files {

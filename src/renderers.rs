@@ -10,6 +10,7 @@ use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::view::{Edition, ReportView};
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
+use crate::student_case;
 use crate::templates::Templates;
 
 /// Which report formats a build writes (the teacher edition always writes the assessment JSON).
@@ -26,6 +27,19 @@ impl Formats {
         html: true,
         pdf: true,
     };
+
+    /// The formats' names as `--format` takes them, in a fixed order.
+    pub fn names(&self) -> Vec<String> {
+        [
+            (self.markdown, "md"),
+            (self.html, "html"),
+            (self.pdf, "pdf"),
+        ]
+        .into_iter()
+        .filter(|(wanted, _)| *wanted)
+        .map(|(_, name)| name.to_string())
+        .collect()
+    }
 
     /// Reads a list such as `md,html,pdf`.
     pub fn parse(list: &str) -> Result<Formats, String> {
@@ -173,6 +187,24 @@ impl Renderers {
         }
         if teacher {
             links.push(("JSON".to_string(), "assessment.json".to_string()));
+        } else {
+            // The starter case: the student fills it in and builds their own report.
+            let name = format!("{slug}.student.yaml");
+            let locale = self.templates.locale(case.case.language());
+            let yaml =
+                student_case::to_yaml(&student_case::student_case(&case.case), locale, &name)
+                    .map_err(|err| {
+                        vec![Diagnostic::worded(
+                            &case.path,
+                            crate::case::Position::default(),
+                            crate::messages::user_language(),
+                            "INTERNAL",
+                            "student_case",
+                            &[("reason", &err.to_string())],
+                        )]
+                    })?;
+            files.push((name.clone(), yaml.into_bytes()));
+            links.push(("YAML".to_string(), name));
         }
         Ok(Rendered {
             assessment,

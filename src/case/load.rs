@@ -102,7 +102,7 @@ pub fn load_source(
     match serde_saphyr::from_str::<Case>(&source) {
         Ok(case) => {
             let diagnostics = validate(path, &case, &source);
-            let slug = slug_of(path);
+            let slug = slug_of(Path::new(path.file_name().unwrap_or_default()));
             Ok(LoadedCase {
                 path: path.to_path_buf(),
                 slug,
@@ -118,13 +118,27 @@ pub fn load_source(
     }
 }
 
-/// The output name of a case: its file stem, kept to characters safe in every file system and URL.
-pub fn slug_of(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let slug: String = stem
+/// The output name of a case from its path relative to the folder that was built: the file stem,
+/// after its folders joined with `-` (`jan/opdracht.yaml` → `jan-opdracht`), so a class's
+/// submissions in one folder each get their own output; kept to characters safe in every file
+/// system and URL.
+pub fn slug_of(relative: &Path) -> String {
+    let parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|part| match part {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .chain(
+            relative
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned()),
+        )
+        .collect();
+    let slug: String = parts
+        .join("-")
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {

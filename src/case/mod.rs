@@ -1,5 +1,6 @@
 //! The case model: types read from YAML, loading with diagnostics, and validation.
 
+mod amount;
 mod discipline;
 mod invisible;
 mod load;
@@ -9,6 +10,7 @@ mod paradox;
 mod stance;
 mod validate;
 
+pub use amount::{Amount, Baseline, DatedBaseline};
 pub use discipline::{Discipline, PerDiscipline};
 pub use load::{LoadedCase, MAX_CASE_BYTES, load_case, load_source, slug_of};
 pub use located::{Located, Position};

@@ -6,6 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::amount::{Amount, Baseline};
 use super::discipline::{Discipline, PerDiscipline};
 use super::located::Located;
 use super::stance::Stance;
@@ -21,9 +22,14 @@ pub type ItemRef = Located<String>;
 #[schemars(title = "casebook case")]
 pub struct Case {
     pub meta: Meta,
-    /// Opening text of the report: what the case shows and which assumptions it makes.
+    /// Opening text of the report: what the case shows and which assumptions it makes. The
+    /// teacher's text: the student edition leaves it out.
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students: shown in the student edition only (introductions and other
+    /// free prose are the teacher's text and stay out of it).
+    #[serde(default)]
+    pub assignment: Option<Text>,
     /// The chosen value discipline: customer_intimacy (klantpartnerschap), operational_excellence
     /// (kostenleiderschap) or product_leadership (productleiderschap).
     pub choice: Located<String>,
@@ -88,6 +94,9 @@ pub struct Statement {
 pub struct HigherDecisions {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     pub mission: Statement,
     #[serde(default)]
     pub vision: Option<Statement>,
@@ -103,6 +112,9 @@ pub struct HigherDecisions {
 pub struct CurrentSituation {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     /// Ids `S1`, `S2`… in both languages.
     #[serde(default)]
     pub strengths: Vec<Argument>,
@@ -151,6 +163,9 @@ pub struct ConfrontationCell {
 pub struct DesiredSituation {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default)]
     pub vision: Option<Text>,
     #[serde(default)]
@@ -169,6 +184,9 @@ pub struct DesiredSituation {
 pub struct Regularities {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     /// General regularities: the market, research, key success factors.
     #[serde(default)]
     pub general: Vec<Argument>,
@@ -214,10 +232,16 @@ pub struct Objective {
     /// Whom or what it covers (e.g. "existing customers").
     #[serde(default)]
     pub scope: Option<Text>,
+    /// Where the metric stands now: a number, a text, or `{value, at}` with when it was measured
+    /// (a date or a period such as "boekjaar 2025").
     #[serde(default)]
-    pub baseline: Option<Located<f64>>,
+    #[schemars(schema_with = "super::amount::baseline_schema")]
+    pub baseline: Option<Located<Baseline>>,
+    /// A number in `unit`, or a text ("top-3 in the annual survey"; then `measurement` says how
+    /// it is measured).
     #[serde(default)]
-    pub target: Option<Located<f64>>,
+    #[schemars(schema_with = "super::amount::amount_schema")]
+    pub target: Option<Located<Amount>>,
     #[serde(default)]
     pub unit: Option<Text>,
     /// `YYYY-MM-DD`.
@@ -246,6 +270,9 @@ pub struct Objective {
 pub struct Consequences {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default)]
     pub functions: Vec<Consequence>,
 }
@@ -258,6 +285,9 @@ pub struct Alternatives {
     /// What holds for both alternatives, e.g. Treacy & Wiersema's threshold ("presteer afdoende").
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default, alias = "klantpartnerschap")]
     pub customer_intimacy: Option<Alternative>,
     #[serde(default, alias = "kostenleiderschap")]
@@ -342,6 +372,9 @@ pub struct AlternativeGround {
 pub struct CustomerLeadership {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// Instructions for the students on this part: shown in the student edition only.
+    #[serde(default)]
+    pub assignment: Option<Text>,
     #[serde(default)]
     pub paradoxes: Vec<Paradox>,
     #[serde(default)]

@@ -7,7 +7,7 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{ItemKind, Language};
+use super::{Amount, ItemKind, Language};
 use crate::diagnostics::Diagnostic;
 
 /// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
@@ -218,7 +218,9 @@ impl Checker<'_> {
     fn stances_and_weights(&mut self, case: &Case) {
         for item in case.argument_items() {
             for (_, stance) in item.stances.iter() {
-                if stance.stance.value.value().is_none() {
+                // A worksheet's stance left as `""` is a question not yet answered, not a mistake.
+                let unanswered = matches!(&stance.stance.value, super::StanceMark::Symbol(s) if s.trim().is_empty());
+                if stance.stance.value.value().is_none() && !unanswered {
                     let written = super::load::written_at(self.source, stance.stance.at);
                     let situation = match &stance.stance.value {
                         super::StanceMark::Missing => "missing",
@@ -250,10 +252,24 @@ impl Checker<'_> {
     }
 
     fn texts(&mut self, case: &Case) {
+        // An answer left empty is work still to do (a student's starter case), not an error.
+        let answer = |item: Option<&str>, field: &str| {
+            crate::student_case::ANSWER_FIELDS.contains(&field)
+                || (field == "text"
+                    && item.is_some_and(|id| {
+                        case.consequences.functions.iter().any(|f| f.id.value == id)
+                            || case
+                                .customer_leadership
+                                .as_ref()
+                                .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
+                    }))
+        };
         for (item, field, text) in texts(case) {
             let chars = text.value.chars().count();
             let (length, limit) = (chars.to_string(), MAX_TEXT_CHARS.to_string());
-            let problem = if text.value.trim().is_empty() {
+            let problem = if text.value.trim().is_empty() && answer(item, field) {
+                None
+            } else if text.value.trim().is_empty() {
                 Some(("EMPTY-TEXT", "empty", String::new(), String::new()))
             } else if chars > MAX_TEXT_CHARS {
                 Some(("TEXT-TOO-LONG", "too_long", String::new(), String::new()))
@@ -384,7 +400,11 @@ impl Checker<'_> {
                     .item = Some(paradox.id.value.clone());
                 continue;
             };
-            if let Some(leaning) = &paradox.leaning {
+            if let Some(leaning) = paradox
+                .leaning
+                .as_ref()
+                .filter(|l| !l.value.trim().is_empty())
+            {
                 if !kind.poles.contains(&leaning.value.trim()) && leaning.value.trim() != BALANCED {
                     let values = [
                         ("value", leaning.value.as_str()),
@@ -420,6 +440,19 @@ impl Checker<'_> {
         for objective in &case.desired_situation.objectives {
             if let Some(deadline) = &objective.deadline {
                 self.date(deadline);
+            }
+            // `7,5` is a Dutch decimal number, not a target in words.
+            if let Some(Located {
+                value: Amount::Text(text),
+                at,
+            }) = &objective.target
+            {
+                let number = text.trim().replace(',', ".");
+                if text.contains(',') && number.parse::<f64>().is_ok() {
+                    let values = [("value", text.trim()), ("number", number.as_str())];
+                    self.error(*at, "WRONG-TYPE", "decimal_comma", &values).item =
+                        Some(objective.id.value.clone());
+                }
             }
         }
     }
@@ -490,6 +523,17 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     optional(&mut out, "course", &case.meta.course);
     out.push((None, "name", &case.meta.organisation.name));
     out.push((None, "context", &case.meta.organisation.context));
+    for assignment in [
+        &case.assignment,
+        &case.higher_decisions.assignment,
+        &case.current_situation.assignment,
+        &case.desired_situation.assignment,
+        &case.regularities.assignment,
+        &case.consequences.assignment,
+        &case.alternatives.assignment,
+    ] {
+        optional(&mut out, "assignment", assignment);
+    }
     let a = &case.higher_decisions;
     optional(&mut out, "introduction", &a.introduction);
     out.push((None, "text", &a.mission.text));
@@ -561,6 +605,7 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
     }
     if let Some(leadership) = &case.customer_leadership {
         optional(&mut out, "introduction", &leadership.introduction);
+        optional(&mut out, "assignment", &leadership.assignment);
         for paradox in &leadership.paradoxes {
             let id = Some(paradox.id.value.as_str());
             out.push((id, "tension", &paradox.tension));

@@ -33,6 +33,8 @@ pub struct ReportView {
     pub disciplines: Value,
     pub meta: MetaView,
     pub introduction: Option<Value>,
+    /// The teacher's instructions to the students, per part (student edition only).
+    pub assignments: AssignmentsView,
     pub questions: Vec<QuestionView>,
     pub choice: NamedView,
     pub ground_a: GroundAView,
@@ -47,6 +49,19 @@ pub struct ReportView {
     pub leadership: Option<parts::LeadershipView>,
     pub references: Vec<parts::ReferenceView>,
     pub appendix: Option<parts::AppendixView>,
+}
+
+/// The `assignment` texts of a case, by the part they stand above.
+#[derive(Serialize)]
+pub struct AssignmentsView {
+    pub case: Option<Value>,
+    pub ground_a: Option<Value>,
+    pub ground_b: Option<Value>,
+    pub ground_c: Option<Value>,
+    pub ground_d: Option<Value>,
+    pub consequences: Option<Value>,
+    pub alternatives: Option<Value>,
+    pub leadership: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -146,6 +161,13 @@ impl Context<'_> {
             .flatten()
     }
 
+    /// A text only the student edition shows: the teacher's instructions.
+    pub fn assignment(&self, text: &Option<Text>) -> Option<Value> {
+        (self.edition == Edition::Student)
+            .then(|| self.optional(text))
+            .flatten()
+    }
+
     pub fn label(&self, key: &str) -> String {
         self.locale.text(&format!("report.{key}")).to_string()
     }
@@ -218,6 +240,19 @@ impl ReportView {
                 context: cx.text(&meta.organisation.context),
             },
             introduction: cx.answer(&case.introduction),
+            assignments: AssignmentsView {
+                case: cx.assignment(&case.assignment),
+                ground_a: cx.assignment(&a.assignment),
+                ground_b: cx.assignment(&b.assignment),
+                ground_c: cx.assignment(&c.assignment),
+                ground_d: cx.assignment(&d.assignment),
+                consequences: cx.assignment(&case.consequences.assignment),
+                alternatives: cx.assignment(&case.alternatives.assignment),
+                leadership: case
+                    .customer_leadership
+                    .as_ref()
+                    .and_then(|l| cx.assignment(&l.assignment)),
+            },
             questions: Ground::ALL
                 .into_iter()
                 .map(|g| QuestionView {

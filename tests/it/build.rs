@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::support::casebook;
 
 /// A cases folder with two valid starter cases (nl and en) made by `casebook new`.
-fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let cases = dir.path().join("cases");
     let out = dir.path().join("output");
@@ -20,7 +20,7 @@ fn two_good_cases() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, cases, out)
 }
 
-fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+pub(crate) fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
     casebook()
         .arg("build")
         .arg(cases)
@@ -30,7 +30,7 @@ fn build(cases: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert
         .assert()
 }
 
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
 

@@ -20,6 +20,8 @@ const RUN: usize = 6;
 
 /// Keys whose text is an answer wherever they occur in a case.
 const ANSWER_KEYS: &[&str] = &[
+    "stance",
+    "leaning",
     "reasoning",
     "worked_out",
     "conclusion",
@@ -316,4 +318,132 @@ fn collect_numbers(value: &Value, out: &mut Vec<f64>) {
         Value::Array(list) => list.iter().for_each(|v| collect_numbers(v, out)),
         _ => {}
     }
+}
+
+#[test]
+fn the_assignment_shows_in_the_student_edition_only() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("cases folder");
+    let seed = std::fs::read_to_string(root().join("cases/klantpartnerschap.yaml")).expect("seed");
+    let case = seed.replacen(
+        "\nregularities:\n",
+        "\nregularities:\n  assignment: Zoek twee eigen regelmatigheden in het marketingaudit.\n",
+        1,
+    ) + "assignment: Werk in tweetallen en lever de ingevulde case in via de leeromgeving.\n";
+    std::fs::write(cases.join("opdracht.yaml"), case).expect("write the case");
+    for edition in ["student", "teacher"] {
+        let out = dir.path().join(edition);
+        build_ok(&cases, &out, &["--edition", edition, "--quiet"]);
+        let suffix = if edition == "student" { ".student" } else { "" };
+        for format in ["html", "md", "pdf"] {
+            let path = out.join(format!("opdracht/opdracht{suffix}.{format}"));
+            let text = plain(&readable(&path, &std::fs::read(&path).expect("a report")));
+            for wanted in [
+                "Werk in tweetallen en lever de ingevulde case in via de leeromgeving.",
+                "Zoek twee eigen regelmatigheden in het marketingaudit.",
+            ] {
+                assert_eq!(
+                    text.contains(wanted),
+                    edition == "student",
+                    "{edition} {format}: {wanted}"
+                );
+            }
+        }
+    }
+}
+
+/// Fills the student's empty answers (empty texts and lists, left-out keys) from the teacher's.
+fn filled(student: &Value, teacher: &Value) -> Value {
+    match (student, teacher) {
+        (Value::Object(s), Value::Object(t)) => Value::Object(
+            t.iter()
+                .map(|(key, tv)| {
+                    let value = match s.get(key) {
+                        Some(sv) => filled(sv, tv),
+                        None => tv.clone(),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
+        (Value::Array(s), Value::Array(t)) if s.len() == t.len() => {
+            Value::Array(s.iter().zip(t).map(|(sv, tv)| filled(sv, tv)).collect())
+        }
+        (Value::Array(s), _) if s.is_empty() => teacher.clone(),
+        (Value::String(s), _) if s.is_empty() => teacher.clone(),
+        (Value::Null, _) => teacher.clone(),
+        _ => student.clone(),
+    }
+}
+
+#[test]
+fn the_starter_case_has_the_teachers_ids_passes_check_and_fills_back_to_the_teachers_case() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("hand-out");
+    build_ok(
+        &root().join("cases"),
+        &out,
+        &["--edition", "student", "--format", "md", "--quiet"],
+    );
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("cases")).expect("cases/") {
+        let path = entry.expect("a folder entry").path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let slug = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a file name");
+        let starter = out.join(format!("{slug}/{slug}.student.yaml"));
+        crate::support::casebook()
+            .arg("check")
+            .arg(&starter)
+            .assert()
+            .success();
+        let teacher = load_case(&path).unwrap_or_else(|_| panic!("{} loads", path.display()));
+        let student = load_case(&starter).unwrap_or_else(|_| panic!("{} loads", starter.display()));
+        assert!(!student.has_errors(), "{}", starter.display());
+        let ids = |case: &casebook::case::Case| -> Vec<String> {
+            case.declared_ids()
+                .iter()
+                .map(|id| id.value.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(&student.case),
+            ids(&teacher.case),
+            "{}",
+            starter.display()
+        );
+        let text = std::fs::read_to_string(&starter).expect("the starter case");
+        assert!(
+            text.contains("\n        stance: \"\"\n"),
+            "stances in block style: {}",
+            starter.display()
+        );
+        let teacher = serde_json::to_value(&teacher.case).expect("data");
+        let student = serde_json::to_value(&student.case).expect("data");
+        assert_ne!(student, teacher);
+        let mut given = Texts::default();
+        sort_texts(&teacher, &[], &mut given);
+        let mut kept = Texts::default();
+        sort_texts(&student, &[], &mut kept);
+        for fact in &given.facts {
+            assert!(
+                kept.facts.contains(fact),
+                "{} lacks the fact “{fact}”",
+                starter.display()
+            );
+        }
+        assert_eq!(
+            filled(&student, &teacher),
+            teacher,
+            "{} does not fill back to the teacher's case",
+            starter.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 6);
 }

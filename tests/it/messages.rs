@@ -116,7 +116,7 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "key-underline",
             "  strengths:",
             "  customer intimacy:",
-            "key-underline.yaml:38:3: fout[UNKNOWN-KEY]: onbekende sleutel `customer intimacy`\n   |\n38 |   customer intimacy:\n   |   ^^^^^^^^^^^^^^^^^\n  = tip: toegestane sleutels hier: introduction, strengths, weaknesses, opportunities, threats, confrontation, conclusion\n",
+            "key-underline.yaml:38:3: fout[UNKNOWN-KEY]: onbekende sleutel `customer intimacy`\n   |\n38 |   customer intimacy:\n   |   ^^^^^^^^^^^^^^^^^\n  = tip: toegestane sleutels hier: introduction, assignment, strengths, weaknesses, opportunities, threats, confrontation, conclusion\n",
         ),
         (
             "date",

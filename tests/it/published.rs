@@ -9,11 +9,17 @@ use crate::support::{casebook, files, root};
 
 #[test]
 fn the_committed_output_is_what_cases_build_to() {
+    // A copy of the project's layout (`cases/` beside `output/`), as the manifest records each
+    // case file as seen from the output folder.
     let dir = tempfile::tempdir().expect("temporary folder");
     let fresh = dir.path().join("output");
+    std::fs::create_dir(dir.path().join("cases")).expect("cases folder");
+    for (path, bytes) in files(&root().join("cases")) {
+        std::fs::write(dir.path().join("cases").join(path), bytes).expect("copy a case");
+    }
     casebook()
-        .args(["build", "cases", "--quiet", "--out"])
-        .arg(&fresh)
+        .current_dir(dir.path())
+        .args(["build", "cases", "--quiet", "--out", "output"])
         .assert()
         .success();
     let published = root().join("output");
