@@ -365,6 +365,8 @@ fn run_check(
             if !case.has_errors() {
                 let findings = crate::assess::assess(case, &rubric).findings;
                 case.diagnostics.extend(findings);
+                let glyphs = crate::render::pdf::glyphs::located_warnings(case);
+                case.diagnostics.extend(glyphs);
             }
         }
     }

@@ -158,7 +158,7 @@ impl Diagnostic {
                 .collect();
             let width = token_width(line_text, column);
             let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{number} | {line_text}");
+            let _ = writeln!(out, "{number} | {}", visible(line_text));
             let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(width));
         }
         if let Some(hint) = &self.hint {
@@ -189,6 +189,24 @@ pub(crate) fn token_width(line: &str, column: usize) -> usize {
     let in_flow = flow_depth(&before) > 0;
     let mut width = 0;
     match rest.first() {
+        // An invisible character, or an indentation made of them: just those.
+        Some(&c) if c.is_whitespace() || c.is_control() || is_zero_width(c) => {
+            width = rest
+                .iter()
+                .take_while(|c| c.is_whitespace() || c.is_control() || is_zero_width(**c))
+                .count();
+        }
+        Some('[' | '{') => {
+            let mut depth = 0;
+            for &c in &rest {
+                width += 1;
+                depth += usize::from(matches!(c, '[' | '{'));
+                depth -= usize::from(matches!(c, ']' | '}'));
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
         Some(&quote) if quote == '"' || quote == '\'' => {
             width = rest[1..]
                 .iter()
@@ -215,8 +233,33 @@ pub(crate) fn token_width(line: &str, column: usize) -> usize {
     width.clamp(1, 80)
 }
 
+/// The source line as the terminal should show it: control characters as their visible symbols
+/// (U+000B as ␋), zero-width characters as ⸱ and non-breaking spaces as ·, one character for
+/// one, so that the underline stays under the place.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\t' => c,
+            '\u{7F}' => '\u{2421}',
+            c if c.is_control() => char::from_u32(0x2400 + u32::from(c))
+                .filter(|_| u32::from(c) < 0x20)
+                .unwrap_or('\u{FFFD}'),
+            '\u{A0}' | '\u{202F}' => '\u{B7}',
+            c if is_zero_width(c) => '\u{2E31}',
+            c => c,
+        })
+        .collect()
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 /// How many `{` / `[` are open at the end of `text`, quotes skipped.
-fn flow_depth(text: &[char]) -> usize {
+pub(crate) fn flow_depth(text: &[char]) -> usize {
     let mut depth: usize = 0;
     let mut quote = None;
     for &c in text {

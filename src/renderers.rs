@@ -177,11 +177,13 @@ impl Renderers {
             let yaml =
                 student_case::to_yaml(&student_case::student_case(&case.case), locale, &name)
                     .map_err(|err| {
-                        vec![Diagnostic::error(
+                        vec![Diagnostic::worded(
                             &case.path,
                             crate::case::Position::default(),
+                            crate::messages::user_language(),
                             "INTERNAL",
-                            format!("cannot write the student's starter case: {err}"),
+                            "student_case",
+                            &[("reason", &err.to_string())],
                         )]
                     })?;
             files.push((name.clone(), yaml.into_bytes()));
@@ -221,7 +223,16 @@ impl Renderers {
                 comparison: extra.map(|build| build(rich)),
             };
             let rendered = self.pdf.render(&page, &DocumentMeta::of(case))?;
-            warnings.extend(rendered.warnings);
+            // Characters the PDF cannot show are named where the student wrote them; the
+            // engine's own warning stays only for what no text of the case explains.
+            let located = pdf::glyphs::located_warnings(case);
+            warnings.extend(
+                rendered
+                    .warnings
+                    .into_iter()
+                    .filter(|w| located.is_empty() || w.code != "PDF-GLYPH"),
+            );
+            warnings.extend(located);
             files.push(("PDF", "pdf", rendered.pdf));
         }
         if formats.markdown {

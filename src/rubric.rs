@@ -73,11 +73,40 @@ impl Rubric {
             said(Position::default(), "unreadable", &[("reason", &reason)])
         })?;
         let rubric: Rubric = toml::from_str(&text).map_err(|err| {
-            let at = err
-                .span()
-                .map(|span| position_of(&text, span.start))
-                .unwrap_or_default();
-            said(at, "invalid", &[("reason", err.message())])
+            let span = err.span().unwrap_or_default();
+            let at = position_of(&text, span.start);
+            let written = text.get(span.clone()).unwrap_or_default().trim();
+            let key = text[..span.start.min(text.len())]
+                .rsplit('\n')
+                .next()
+                .and_then(|line| line.split('=').next())
+                .unwrap_or_default()
+                .trim();
+            // toml's own words tell the failures apart; they are never shown.
+            let message = err.message();
+            if message.starts_with("unknown field") {
+                said(at, "unknown_key", &[("key", written)])
+            } else if message.starts_with("unknown variant") {
+                said(at, "unknown_value", &[("value", written)])
+            } else if message.contains("expected f64") {
+                let suggestion = written.trim_matches(['"', '\'']).replace(',', ".");
+                let suggestion = if suggestion.parse::<f64>().is_ok() {
+                    suggestion
+                } else {
+                    "0.5".to_string()
+                };
+                said(
+                    at,
+                    "not_a_number",
+                    &[
+                        ("key", key),
+                        ("value", written),
+                        ("suggestion", &suggestion),
+                    ],
+                )
+            } else {
+                said(at, "invalid", &[])
+            }
         })?;
         let ordered = (-1.0..=1.0).contains(&rubric.weak)
             && rubric.weak <= rubric.substantiated

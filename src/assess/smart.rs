@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::case::{Discipline, Objective, Text};
+use crate::case::{Amount, Discipline, Objective, Text};
 use crate::rubric::{Rubric, SmartA, SmartR};
 
 use super::findings::Findings;
@@ -34,12 +34,26 @@ fn gaps(objective: &Objective, letter: char, rubric: &Rubric, choice: Discipline
             gaps.need(has(&objective.scope), "scope", &["scope"]);
         }
         'M' => {
-            gaps.need(objective.target.is_some(), "target", &["target"]);
-            gaps.need(
-                has(&objective.unit) || has(&objective.measurement),
-                "unit_or_measurement",
-                &["unit", "measurement"],
-            );
+            match objective.target.as_ref().map(|t| &t.value) {
+                None => gaps.need(false, "target", &["target"]),
+                // A target in words is measurable once the case says how it is measured.
+                Some(Amount::Text(_)) => gaps.need(
+                    has(&objective.measurement),
+                    "measurement_of_text",
+                    &["measurement"],
+                ),
+                Some(Amount::Number(_)) => {}
+            }
+            if !matches!(
+                objective.target.as_ref().map(|t| &t.value),
+                Some(Amount::Text(_))
+            ) {
+                gaps.need(
+                    has(&objective.unit) || has(&objective.measurement),
+                    "unit_or_measurement",
+                    &["unit", "measurement"],
+                );
+            }
         }
         'A' => match rubric.smart_a {
             SmartA::Acceptable => gaps.need(has(&objective.owner), "owner", &["owner"]),

@@ -87,6 +87,10 @@ pub fn load_source(
     })?;
     // Before the file is read, its language is what it says under `meta`, else the user's.
     let language = messages::language_written_in(&source).unwrap_or_else(messages::user_language);
+    let invisible = super::invisible::invisible_characters(path, &source, language);
+    if !invisible.is_empty() {
+        return Err((Some(source), invisible));
+    }
     if source
         .trim()
         .lines()
@@ -97,7 +101,7 @@ pub fn load_source(
     }
     match serde_saphyr::from_str::<Case>(&source) {
         Ok(case) => {
-            let diagnostics = validate(path, &case);
+            let diagnostics = validate(path, &case, &source);
             let slug = slug_of(Path::new(path.file_name().unwrap_or_default()));
             Ok(LoadedCase {
                 path: path.to_path_buf(),
@@ -168,25 +172,57 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             field, expected, ..
         } => {
             let allowed = expected.join(", ");
-            match closest(field, expected) {
-                Some(near) => (
+            let in_flow = is_in_flow(source, at);
+            if let Some(english) = dutch_key(field, expected) {
+                (
                     "UNKNOWN-KEY",
-                    "unknown_near",
-                    vec![
-                        ("key", field.clone()),
-                        ("near", near.to_string()),
-                        ("allowed", allowed),
-                    ],
-                ),
-                None => (
-                    "UNKNOWN-KEY",
-                    "unknown",
-                    vec![("key", field.clone()), ("allowed", allowed)],
-                ),
+                    "dutch",
+                    vec![("key", field.clone()), ("near", english.to_string())],
+                )
+            } else if in_flow && field.contains(' ') {
+                // `{ stance: "+", reasoning: Trouw, want … }`: the comma ended the text.
+                ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())])
+            } else {
+                match closest(field, expected) {
+                    Some(near) => (
+                        "UNKNOWN-KEY",
+                        "unknown_near",
+                        vec![
+                            ("key", field.clone()),
+                            ("near", near.to_string()),
+                            ("allowed", allowed),
+                        ],
+                    ),
+                    None => (
+                        "UNKNOWN-KEY",
+                        "unknown",
+                        vec![("key", field.clone()), ("allowed", allowed)],
+                    ),
+                }
             }
         }
-        YamlError::SerdeMissingField { field, .. } => {
-            ("MISSING-KEY", "missing", vec![("key", field.to_string())])
+        YamlError::SerdeMissingField { field, .. } => match top_level_place(source, field) {
+            // serde reports a missing top-level key at the file's last key; its place is
+            // before the key that follows it in a case.
+            Some(place) if at.column <= 1 => {
+                at = place;
+                let situation = if *field == "choice" {
+                    "missing_choice"
+                } else {
+                    "missing_here"
+                };
+                ("MISSING-KEY", situation, vec![("key", field.to_string())])
+            }
+            _ => ("MISSING-KEY", "missing", vec![("key", field.to_string())]),
+        },
+        YamlError::NullIntoString { .. } => {
+            let key = key_of_value(source, at).unwrap_or_default();
+            // Underline the key that has no text, not the end of its line.
+            if let Some(start) = line_at(source, at.line).and_then(|l| l.find(&format!("{key}:"))) {
+                let column = line_at(source, at.line).map_or(0, |l| l[..start].chars().count());
+                at.column = u32::try_from(column + 1).unwrap_or(at.column);
+            }
+            ("EMPTY-TEXT", "empty", vec![("key", key)])
         }
         YamlError::SerdeInvalidType { expected, .. }
         | YamlError::SerdeInvalidValue { expected, .. } => (
@@ -223,10 +259,31 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             ("WRONG-TYPE", "section", vec![("value", written)])
         }
         _ if phrase.contains("mapping values are not allowed") => match key_before(source, at) {
+            // `key: “some text: more”` — curly quotes are no quotes to YAML.
+            Some((key, value)) if value.starts_with(['\u{201C}', '\u{201D}', '\u{201E}']) => {
+                ("YAML-SYNTAX", "smart_quotes", vec![("key", key)])
+            }
             // `key: some text: more` — the second colon is inside the text.
-            Some(key) => ("YAML-SYNTAX", "colon_in_text", vec![("key", key)]),
+            Some((key, _)) => ("YAML-SYNTAX", "colon_in_text", vec![("key", key)]),
             None => ("YAML-SYNTAX", "over_indented", vec![]),
         },
+        _ if written == "-" || phrase.contains("cannot start with '-'") => {
+            let key = key_of_value(source, at).unwrap_or_default();
+            if key == "stance" {
+                ("STANCE-RANGE", "lone_minus", vec![])
+            } else {
+                ("YAML-SYNTAX", "lone_minus", vec![("key", key)])
+            }
+        }
+        _ if phrase.contains("did not find expected ',' or '}'") => {
+            match comment_in_flow(source, at.line) {
+                Some(hash) => {
+                    at = hash;
+                    ("YAML-SYNTAX", "hash_in_flow", vec![])
+                }
+                None => ("YAML-SYNTAX", "colon_in_flow", vec![]),
+            }
+        }
         _ if phrase.contains("tab") => {
             // The parser reports where the scalar before the tab began; the student needs the tab.
             if let Some(tab) = indenting_tab(source, at.line) {
@@ -247,7 +304,7 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
 }
 
 /// The value written at `at`, as the underline shows it.
-fn written_at(source: &str, at: Position) -> String {
+pub(super) fn written_at(source: &str, at: Position) -> String {
     let Some(line) = usize::try_from(at.line)
         .ok()
         .and_then(|l| l.checked_sub(1))
@@ -263,16 +320,104 @@ fn written_at(source: &str, at: Position) -> String {
         .collect::<String>()
 }
 
-/// The key of the line at `at` when the position lies in that key's value (after its `: `).
-fn key_before(source: &str, at: Position) -> Option<String> {
-    let text = source
-        .lines()
-        .nth(usize::try_from(at.line).ok()?.checked_sub(1)?)?;
+/// The key of the line at `at` and the text after its `: `, when the position lies in that
+/// value (`key: some text: more`).
+fn key_before(source: &str, at: Position) -> Option<(String, String)> {
+    let text = line_at(source, at.line)?;
     let column = usize::try_from(at.column).ok()?.saturating_sub(1);
     let before: String = text.chars().take(column).collect();
     let (key, _) = before.split_once(": ")?;
+    let value = text.split_once(": ")?.1.trim_start().to_string();
     let key = key.trim().trim_start_matches("- ").trim();
-    (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
+    (!key.is_empty() && !key.contains(' ')).then(|| (key.to_string(), value))
+}
+
+/// The key whose value starts at `at` (`stance` in `{ stance: -, … }` or `stance: -`).
+fn key_of_value(source: &str, at: Position) -> Option<String> {
+    let text = line_at(source, at.line)?;
+    let column = usize::try_from(at.column).ok()?;
+    // The parser points after the colon (`stance: -`), or at it when the value is empty (`text:`).
+    let before = [column.saturating_sub(1), column]
+        .into_iter()
+        .map(|end| text.chars().take(end).collect::<String>())
+        .find_map(|b| b.trim_end().strip_suffix(':').map(str::to_string))?;
+    let key = before.rsplit([' ', '{', ',', '-']).next()?.trim();
+    (!key.is_empty()).then(|| key.to_string())
+}
+
+/// Whether `at` lies inside `{ … }` or `[ … ]` on its line.
+fn is_in_flow(source: &str, at: Position) -> bool {
+    let Some(text) = line_at(source, at.line) else {
+        return false;
+    };
+    let column = usize::try_from(at.column).unwrap_or(1).max(1);
+    let before: Vec<char> = text.chars().take(column - 1).collect();
+    crate::diagnostics::flow_depth(&before) > 0
+}
+
+/// A ` #` inside an unclosed `{ … }` on a line before `line`: the comment swallowed the closing
+/// brace, and the parser noticed only on the next line.
+fn comment_in_flow(source: &str, line: u32) -> Option<Position> {
+    let previous = line.checked_sub(1).filter(|l| *l > 0)?;
+    let text: Vec<char> = line_at(source, previous)?.chars().collect();
+    let hash = (1..text.len()).find(|&i| {
+        text[i] == '#'
+            && text[i - 1].is_whitespace()
+            && crate::diagnostics::flow_depth(&text[..i]) > 0
+    })?;
+    Some(Position {
+        line: previous,
+        column: u32::try_from(hash + 1).ok()?,
+    })
+}
+
+/// The line numbered `line` (1-based).
+fn line_at(source: &str, line: u32) -> Option<&str> {
+    source
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+}
+
+/// The top-level keys of a case in the order the starter writes them.
+const TOP_LEVEL: [&str; 11] = [
+    "meta",
+    "introduction",
+    "choice",
+    "higher_decisions",
+    "current_situation",
+    "desired_situation",
+    "regularities",
+    "consequences",
+    "alternatives",
+    "customer_leadership",
+    "references",
+];
+
+/// Where a missing top-level key belongs: the line of the first top-level key written after it.
+fn top_level_place(source: &str, missing: &str) -> Option<Position> {
+    let rank = TOP_LEVEL.iter().position(|k| *k == missing)?;
+    let later = &TOP_LEVEL[rank + 1..];
+    source.lines().enumerate().find_map(|(index, text)| {
+        let key = text.split(':').next()?;
+        (!text.starts_with([' ', '\t', '#']) && later.contains(&key)).then(|| Position {
+            line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            column: 1,
+        })
+    })
+}
+
+/// The English key for a Dutch word a student wrote instead (`sterktes` → `strengths`), when
+/// it is one of the keys `expected` here.
+fn dutch_key(word: &str, expected: &[&'static str]) -> Option<&'static str> {
+    static KEYS: std::sync::OnceLock<toml::Table> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        toml::from_str(include_str!("../../templates/locale/dutch-keys.toml")).unwrap_or_default()
+    });
+    let word = word.trim().to_lowercase().replace([' ', '-'], "_");
+    match keys.get(&word) {
+        Some(toml::Value::String(english)) => expected.iter().find(|k| *k == english).copied(),
+        _ => None,
+    }
 }
 
 /// The first tab in the indentation of a line, from `line` on.

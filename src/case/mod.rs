@@ -1,6 +1,8 @@
 //! The case model: types read from YAML, loading with diagnostics, and validation.
 
+mod amount;
 mod discipline;
+mod invisible;
 mod load;
 mod located;
 mod model;
@@ -8,12 +10,14 @@ mod paradox;
 mod stance;
 mod validate;
 
+pub use amount::{Amount, Baseline, DatedBaseline};
 pub use discipline::{Discipline, PerDiscipline};
 pub use load::{LoadedCase, MAX_CASE_BYTES, load_case, load_source, slug_of};
 pub use located::{Located, Position};
 pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
 pub use stance::{Stance, StanceMark};
+pub(crate) use validate::texts;
 
 use serde::{Deserialize, Serialize};
 

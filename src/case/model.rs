@@ -6,6 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::amount::{Amount, Baseline};
 use super::discipline::{Discipline, PerDiscipline};
 use super::located::Located;
 use super::stance::Stance;
@@ -231,10 +232,16 @@ pub struct Objective {
     /// Whom or what it covers (e.g. "existing customers").
     #[serde(default)]
     pub scope: Option<Text>,
+    /// Where the metric stands now: a number, a text, or `{value, at}` with when it was measured
+    /// (a date or a period such as "boekjaar 2025").
     #[serde(default)]
-    pub baseline: Option<Located<f64>>,
+    #[schemars(schema_with = "super::amount::baseline_schema")]
+    pub baseline: Option<Located<Baseline>>,
+    /// A number in `unit`, or a text ("top-3 in the annual survey"; then `measurement` says how
+    /// it is measured).
     #[serde(default)]
-    pub target: Option<Located<f64>>,
+    #[schemars(schema_with = "super::amount::amount_schema")]
+    pub target: Option<Located<Amount>>,
     #[serde(default)]
     pub unit: Option<Text>,
     /// `YYYY-MM-DD`.

@@ -1,24 +1,79 @@
 //! A stance: how strongly one item argues for (or against) one discipline, with the reasoning.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::Text;
 use super::located::Located;
 
 /// The stance as written: `--`, `-`, `0`, `+`, `++` or an integer from -2 to 2. It is kept as
-/// written so that validation can point at a value out of range instead of failing the whole file.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+/// written, whatever was written (`yes`, `1.5`, `~`, `[+]`), so that validation can point at a
+/// value off the scale and say what to write instead of failing the whole file.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum StanceMark {
     Number(i64),
     Symbol(String),
+    /// Anything that is neither a number nor text (a yes/no, a fraction, a list); its shape only.
+    Other,
+    /// Nothing written (`stance:` or `stance: ~`).
+    Missing,
+}
+
+impl<'de> Deserialize<'de> for StanceMark {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(MarkVisitor)
+    }
+}
+
+struct MarkVisitor;
+
+impl<'de> Visitor<'de> for MarkVisitor {
+    type Value = StanceMark;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a stance")
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<StanceMark, E> {
+        Ok(StanceMark::Number(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<StanceMark, E> {
+        Ok(i64::try_from(n).map_or(StanceMark::Other, StanceMark::Number))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<StanceMark, E> {
+        Ok(StanceMark::Other)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<StanceMark, E> {
+        Ok(StanceMark::Other)
+    }
+    fn visit_str<E>(self, text: &str) -> Result<StanceMark, E> {
+        Ok(StanceMark::Symbol(text.to_string()))
+    }
+    fn visit_unit<E>(self) -> Result<StanceMark, E> {
+        Ok(StanceMark::Missing)
+    }
+    fn visit_none<E>(self) -> Result<StanceMark, E> {
+        Ok(StanceMark::Missing)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<StanceMark, D::Error> {
+        inner.deserialize_any(MarkVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StanceMark, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(StanceMark::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StanceMark, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(StanceMark::Other)
+    }
 }
 
 impl StanceMark {
     /// The stance as a number from -2 to 2, or `None` when it is out of range or unreadable.
     pub fn value(&self) -> Option<i8> {
         let number = match self {
+            StanceMark::Other | StanceMark::Missing => return None,
             StanceMark::Number(n) => *n,
             StanceMark::Symbol(s) => match s.trim().replace('\u{2212}', "-").as_str() {
                 "--" => -2,

@@ -7,8 +7,11 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{ItemKind, Language};
+use super::{Amount, ItemKind, Language};
 use crate::diagnostics::Diagnostic;
+
+/// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
+const DASHES: [char; 4] = ['\u{2013}', '\u{2014}', '\u{2012}', '\u{2010}'];
 
 /// Most items one list may hold; far above any real case, low enough to keep reports readable.
 pub const MAX_ITEMS_PER_LIST: usize = 200;
@@ -17,10 +20,12 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Longest id, in characters.
 pub const MAX_ID_CHARS: usize = 32;
 
-/// Checks a parsed case; returns every problem found (none when the case is valid).
-pub fn validate(path: &Path, case: &Case) -> Vec<Diagnostic> {
+/// Checks a parsed case read from `source`; returns every problem found (none when the case is
+/// valid).
+pub fn validate(path: &Path, case: &Case, source: &str) -> Vec<Diagnostic> {
     let mut check = Checker {
         path,
+        source,
         language: case.language(),
         out: Vec::new(),
     };
@@ -41,6 +46,8 @@ pub fn validate(path: &Path, case: &Case) -> Vec<Diagnostic> {
 
 struct Checker<'p> {
     path: &'p Path,
+    /// The case's text, to quote a value as it was written.
+    source: &'p str,
     /// The case's language: its messages are in it.
     language: Language,
     out: Vec<Diagnostic>,
@@ -119,13 +126,27 @@ impl Checker<'_> {
                 );
             } else if let Some(first) = seen.get(id.value.as_str()) {
                 let first = first.line.to_string();
-                self.error(
-                    id.at,
-                    "DUPLICATE-ID",
-                    "twice",
-                    &[("id", &id.value), ("first", &first)],
-                )
-                .item = Some(id.value.clone());
+                // In English, O is an opportunity; an objective that takes it needs OB.
+                let number = id.value.strip_prefix('O').filter(|n| {
+                    case.language() == Language::En
+                        && n.chars().all(|c| c.is_ascii_digit())
+                        && case
+                            .desired_situation
+                            .objectives
+                            .iter()
+                            .any(|o| o.id.value == id.value)
+                });
+                let situation = if number.is_some() {
+                    "twice_objective"
+                } else {
+                    "twice"
+                };
+                let values = [
+                    ("id", id.value.as_str()),
+                    ("first", &first),
+                    ("number", number.unwrap_or_default()),
+                ];
+                self.error(id.at, "DUPLICATE-ID", situation, &values).item = Some(id.value.clone());
             } else {
                 seen.insert(id.value.as_str(), id.at);
             }
@@ -197,17 +218,20 @@ impl Checker<'_> {
     fn stances_and_weights(&mut self, case: &Case) {
         for item in case.argument_items() {
             for (_, stance) in item.stances.iter() {
+                // A worksheet's stance left as `""` is a question not yet answered, not a mistake.
                 let unanswered = matches!(&stance.stance.value, super::StanceMark::Symbol(s) if s.trim().is_empty());
                 if stance.stance.value.value().is_none() && !unanswered {
-                    let shown = match &stance.stance.value {
-                        super::StanceMark::Number(n) => n.to_string(),
-                        super::StanceMark::Symbol(s) => s.clone(),
+                    let written = super::load::written_at(self.source, stance.stance.at);
+                    let situation = match &stance.stance.value {
+                        super::StanceMark::Missing => "missing",
+                        super::StanceMark::Symbol(s) if s.contains(DASHES) => "dash",
+                        _ => "off_scale",
                     };
                     self.error(
                         stance.stance.at,
                         "STANCE-RANGE",
-                        "off_scale",
-                        &[("value", &shown)],
+                        situation,
+                        &[("value", &written)],
                     )
                     .item = Some(item.id.value.clone());
                 }
@@ -416,6 +440,19 @@ impl Checker<'_> {
         for objective in &case.desired_situation.objectives {
             if let Some(deadline) = &objective.deadline {
                 self.date(deadline);
+            }
+            // `7,5` is a Dutch decimal number, not a target in words.
+            if let Some(Located {
+                value: Amount::Text(text),
+                at,
+            }) = &objective.target
+            {
+                let number = text.trim().replace(',', ".");
+                if text.contains(',') && number.parse::<f64>().is_ok() {
+                    let values = [("value", text.trim()), ("number", number.as_str())];
+                    self.error(*at, "WRONG-TYPE", "decimal_comma", &values).item =
+                        Some(objective.id.value.clone());
+                }
             }
         }
     }

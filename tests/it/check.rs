@@ -35,7 +35,7 @@ fn each_rule_names_file_line_column_code_and_item() {
         ),
         (
             "wrong-type.yaml",
-            "wrong-type.yaml:64:17: fout[WRONG-TYPE]: `5,5` is geen getal",
+            "wrong-type.yaml:64:7: fout[WRONG-TYPE]: `baseline` is geen getal",
         ),
         (
             "empty.yaml",
@@ -110,7 +110,7 @@ fn json_format_prints_one_object_per_line() {
         value["hint"]
             .as_str()
             .expect("hint")
-            .contains("bedoel je `author`?")
+            .contains("de sleutels zijn Engels, ook in een Nederlandse case: schrijf `author`")
     );
 }
 

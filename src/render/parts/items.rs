@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::case::{ArgumentItem, Objective};
+use crate::case::{Amount, ArgumentItem, Baseline, Objective};
 
 use crate::render::view::{Context, Edition};
 
@@ -128,6 +128,11 @@ pub struct ObjectiveView {
     pub smart: Vec<SmartLetter>,
 }
 
+/// A short text for a table cell: its words on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[derive(Serialize)]
 pub struct SmartLetter {
     pub letter: char,
@@ -140,6 +145,7 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         .as_ref()
         .map(|u| u.value.as_str())
         .unwrap_or("");
+    // A number carries the unit; a target or baseline in words is shown as written.
     let number = |n: f64| {
         let text = cx.locale.amount(n);
         let spaced = if unit.starts_with('%') || unit.is_empty() {
@@ -148,6 +154,14 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
             " "
         };
         format!("{text}{spaced}{unit}")
+    };
+    let amount = |a: &Amount| match a {
+        Amount::Number(n) => number(*n),
+        Amount::Text(text) => one_line(text),
+    };
+    let baseline = |b: &Baseline| match b {
+        Baseline::Dated(dated) => format!("{} ({})", number(dated.value), one_line(&dated.at)),
+        Baseline::Plain(plain) => number(*plain),
     };
     let smart = if cx.edition == Edition::Teacher {
         cx.assessment
@@ -183,8 +197,8 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         item: item(cx, &ArgumentItem::of_objective(objective)),
         metric: cx.optional(&objective.metric),
         scope: cx.optional(&objective.scope),
-        baseline: objective.baseline.as_ref().map(|b| number(b.value)),
-        target: objective.target.as_ref().map(|t| number(t.value)),
+        baseline: objective.baseline.as_ref().map(|b| baseline(&b.value)),
+        target: objective.target.as_ref().map(|t| amount(&t.value)),
         term: objective
             .deadline
             .as_ref()

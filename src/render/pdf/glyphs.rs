@@ -4,8 +4,14 @@
 
 use std::collections::BTreeSet;
 
+use std::sync::OnceLock;
+
 use serde_json::Value;
+use typst::foundations::Bytes;
 use typst::text::Font;
+
+use crate::case::LoadedCase;
+use crate::diagnostics::{Diagnostic, Severity};
 
 /// What stands in for a character no font has (it is in the embedded fonts).
 const PLACEHOLDER: char = '□';
@@ -18,6 +24,30 @@ pub struct Coverage {
 impl Coverage {
     pub fn new(fonts: Vec<Font>) -> Self {
         Self { fonts }
+    }
+
+    /// The coverage of the embedded fonts, loaded once per process (for `check`, which has no
+    /// PDF engine).
+    pub fn embedded() -> &'static Coverage {
+        static EMBEDDED: OnceLock<Coverage> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Coverage::new(
+                typst_assets::fonts()
+                    .flat_map(|data| Font::iter(Bytes::new(data)))
+                    .collect(),
+            )
+        })
+    }
+
+    /// The visible characters of `text` that no embedded font draws, each once, in order.
+    fn missing_in(&self, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !self.keeps(c) && !is_invisible(c) && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        missing
     }
 
     fn draws(&self, c: char) -> bool {
@@ -63,6 +93,39 @@ impl Coverage {
             _ => {}
         }
     }
+}
+
+/// A `PDF-GLYPH` warning at every text of `case` holding characters the PDF cannot show, with
+/// its line and item, in the case's language: what `check` reports before any PDF is made.
+pub fn located_warnings(case: &LoadedCase) -> Vec<Diagnostic> {
+    let coverage = Coverage::embedded();
+    let language = case.case.language();
+    crate::case::texts(&case.case)
+        .into_iter()
+        .filter_map(|(item, _, text)| {
+            let missing = coverage.missing_in(&text.value);
+            if missing.is_empty() {
+                return None;
+            }
+            let shown: Vec<String> = missing
+                .iter()
+                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            let characters = shown.join(", ");
+            let values = [("characters", characters.as_str())];
+            let mut d = Diagnostic::worded(
+                &case.path,
+                text.at,
+                language,
+                "PDF-GLYPH",
+                "missing",
+                &values,
+            )
+            .with_severity(Severity::Warning);
+            d.item = item.map(str::to_string);
+            Some(d)
+        })
+        .collect()
 }
 
 /// Formatting characters that draw nothing: zero-width joiners and spaces, variation selectors,

@@ -7,7 +7,7 @@
 
 mod date;
 mod diagnose;
-mod glyphs;
+pub mod glyphs;
 pub mod spans;
 pub mod standards;
 mod world;

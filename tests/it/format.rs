@@ -1,0 +1,143 @@
+//! The case format's richer forms (issue: real cases go in whole): targets in words, dated
+//! baselines. `tests/fixtures/format/prijspunt.yaml` holds each form and checks clean; each
+//! error a form can give is that fixture with one line changed.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{build_ok, casebook, fixture};
+
+fn rich_case() -> PathBuf {
+    fixture("format/prijspunt.yaml")
+}
+
+/// The rich case with `from` replaced by `to` (which must occur), written into `dir`.
+fn variant(dir: &Path, from: &str, to: &str) -> PathBuf {
+    let source = std::fs::read_to_string(rich_case()).expect("read the fixture");
+    assert!(source.contains(from), "the fixture holds {from:?}");
+    let path = dir.join("prijspunt.yaml");
+    std::fs::write(&path, source.replacen(from, to, 1)).expect("write the variant");
+    path
+}
+
+/// `check --format json` of one case: its diagnostics, and whether it passed.
+fn check(path: &Path) -> (Vec<serde_json::Value>, bool) {
+    let output = casebook()
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run casebook check");
+    let lines = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    (lines, output.status.success())
+}
+
+#[test]
+fn the_rich_case_checks_clean() {
+    let (diagnostics, ok) = check(&rich_case());
+    assert!(ok && diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn a_target_in_words_with_a_measurement_is_measurable_and_shown_as_written() {
+    let out = tempfile::tempdir().expect("temporary folder");
+    build_ok(&fixture("format"), out.path(), &["--format", "md,html"]);
+    let assessment: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("prijspunt/assessment.json")).expect("read"),
+    )
+    .expect("JSON");
+    let d5 = assessment["smart"]
+        .as_array()
+        .expect("smart")
+        .iter()
+        .find(|s| s["item"] == "D5")
+        .expect("D5");
+    assert_eq!(d5["letters"]["M"], true);
+    let md = std::fs::read_to_string(out.path().join("prijspunt/prijspunt.md")).expect("read");
+    assert!(
+        md.contains("| **D5** | Prijspunt is uiterlijk eind 2027 de voordeligste supermarkt van de kernregio. | – | de voordeligste supermarkt van de kernregio | 2027-12-31 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_dated_baseline_shows_its_date_after_the_value() {
+    let out = tempfile::tempdir().expect("temporary folder");
+    build_ok(&fixture("format"), out.path(), &["--format", "md,html"]);
+    let md = std::fs::read_to_string(out.path().join("prijspunt/prijspunt.md")).expect("read");
+    assert!(
+        md.contains("| 82 indexpunten (marktgemiddelde = 100) (boekjaar 2024) | 80 indexpunten (marktgemiddelde = 100) |"),
+        "{md}"
+    );
+    let html = std::fs::read_to_string(out.path().join("prijspunt/prijspunt.html")).expect("read");
+    assert!(html.contains("<td>82 indexpunten (marktgemiddelde = 100) (boekjaar 2024)</td>"));
+}
+
+#[test]
+fn a_target_in_words_without_a_measurement_asks_for_the_measurement() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = variant(
+        dir.path(),
+        "      measurement: de jaarlijkse prijsvergelijking van een consumentenorganisatie; plaats 1 is gehaald\n",
+        "",
+    );
+    let (diagnostics, ok) = check(&path);
+    assert!(ok, "a finding, not an error: {diagnostics:#?}");
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["SMART-M"]);
+    assert_eq!(
+        diagnostics[0]["message"],
+        "Doelstelling D5 is niet meetbaar; nog nodig: een meetmethode: hoe wordt gemeten of de streefwaarde in woorden gehaald is."
+    );
+    assert_eq!(
+        diagnostics[0]["hint"],
+        "Vul bij doelstelling D5 in: measurement."
+    );
+}
+
+#[test]
+fn each_wrong_target_or_baseline_is_an_error_at_its_line() {
+    let cases = [
+        (
+            "      target: 80\n",
+            "      target: [80, 81]\n",
+            "WRONG-TYPE",
+        ),
+        ("      target: 80\n", "      target: true\n", "WRONG-TYPE"),
+        // A Dutch decimal number is a number written wrongly, not a target in words.
+        ("      target: 80\n", "      target: 7,5\n", "WRONG-TYPE"),
+        (
+            "        value: 82\n",
+            "        value: 82 punten\n",
+            "WRONG-TYPE",
+        ),
+        (
+            "        at: boekjaar 2024\n",
+            "        when: boekjaar 2024\n",
+            "UNKNOWN-KEY",
+        ),
+        (
+            "        at: boekjaar 2024\n",
+            "        at: [2024]\n",
+            "WRONG-TYPE",
+        ),
+        ("        at: boekjaar 2024\n", "", "MISSING-KEY"),
+    ];
+    for (from, to, code) in cases {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = variant(dir.path(), from, to);
+        let (diagnostics, ok) = check(&path);
+        assert!(!ok, "{to:?} fails");
+        assert_eq!(diagnostics.len(), 1, "{to:?}: {diagnostics:#?}");
+        assert_eq!(diagnostics[0]["code"], code, "{to:?}");
+        let message = diagnostics[0]["message"].as_str().expect("message");
+        for word in ["variant", "enum", "untagged", "Amount", "Baseline"] {
+            assert!(!message.contains(word), "{to:?}: {message}");
+        }
+    }
+}
