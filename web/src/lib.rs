@@ -71,7 +71,12 @@ pub fn check(file_name: &str, text: &str) -> String {
 /// Renders one format (`md`, `html` or `pdf`) of one edition (`teacher`, `student`); the bytes of
 /// the document, or an error whose message is the diagnostics as JSON.
 #[wasm_bindgen]
-pub fn render(file_name: &str, text: &str, edition: &str, format: &str) -> Result<Vec<u8>, JsError> {
+pub fn render(
+    file_name: &str,
+    text: &str,
+    edition: &str,
+    format: &str,
+) -> Result<Vec<u8>, JsError> {
     let formats = Formats::parse(format).map_err(|err| JsError::new(&err))?;
     let loaded = load(file_name, text).map_err(diagnostics_error)?;
     let edition = edition_of(edition);
@@ -88,7 +93,9 @@ pub fn render(file_name: &str, text: &str, edition: &str, format: &str) -> Resul
         let Some(renderers) = slot.as_ref() else {
             return Err(JsError::new("no engine"));
         };
-        let rendered = renderers.render(&loaded, formats).map_err(diagnostics_error)?;
+        let rendered = renderers
+            .render(&loaded, formats)
+            .map_err(diagnostics_error)?;
         // The first file is the assessment; the asked-for document follows it.
         rendered
             .files
