@@ -64,7 +64,7 @@ pub fn name_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
                 .parent()
                 .and_then(|p| p.components().next_back())
                 .map(|c| c.as_os_str().to_string_lossy().into_owned());
-            let stem = crate::case::slug_of(path);
+            let stem = crate::case::slug_of(relative);
             let student = author.or(folder).unwrap_or_else(|| stem.clone());
             Submission {
                 path: path.clone(),

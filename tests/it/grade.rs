@@ -56,7 +56,7 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
     let (code, stderr) = grade(&out, &["--csv-separator", ";"]);
     assert_eq!(code, 1, "a broken submission makes the run fail: {stderr}");
     assert!(
-        stderr.contains("kapot.yaml:29:1: error[YAML-SYNTAX]: a tab is used for indentation"),
+        stderr.contains("kapot.yaml:29:1: fout[YAML-SYNTAX]: er wordt met een tab ingesprongen"),
         "{stderr}"
     );
     let summary = format!(
@@ -176,7 +176,7 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
         }
     }
     let broken = feedback("kapot.html").expect("the broken file's feedback");
-    assert!(broken.contains("a tab is used for indentation"), "{broken}");
+    assert!(broken.contains("er wordt met een tab ingesprongen"), "{broken}");
     assert!(!out.join("feedback/kapot.pdf").exists());
     let english = feedback("emma-smith.html").expect("English feedback");
     assert!(english.contains("<h2 id=\"h-comparison\">Comparison with the model answer</h2>"));
