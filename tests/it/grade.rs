@@ -176,7 +176,10 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
         }
     }
     let broken = feedback("kapot.html").expect("the broken file's feedback");
-    assert!(broken.contains("er wordt met een tab ingesprongen"), "{broken}");
+    assert!(
+        broken.contains("er wordt met een tab ingesprongen"),
+        "{broken}"
+    );
     assert!(!out.join("feedback/kapot.pdf").exists());
     let english = feedback("emma-smith.html").expect("English feedback");
     assert!(english.contains("<h2 id=\"h-comparison\">Comparison with the model answer</h2>"));
