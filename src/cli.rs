@@ -403,7 +403,17 @@ fn run_new(name: PathBuf, language: Language, choice: Discipline) -> u8 {
     match scaffold::write_starter(&name, language, choice) {
         Ok(path) => {
             let path = path.display().to_string();
-            eprintln!("{}", messages::cli("wrote_starter", &[("path", &path)]));
+            // The student copies the command: a name with spaces must stay one argument.
+            let plain = path
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._/-".contains(c));
+            let argument = if plain {
+                path.clone()
+            } else {
+                format!("\"{path}\"")
+            };
+            let values = [("path", path.as_str()), ("argument", argument.as_str())];
+            eprintln!("{}", messages::cli("wrote_starter", &values));
             EXIT_OK
         }
         Err(err) => {

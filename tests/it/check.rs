@@ -150,6 +150,22 @@ fn new_writes_starters_that_pass_check_and_never_overwrites() {
 }
 
 #[test]
+fn new_prints_a_check_command_that_works_for_a_name_with_spaces() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let output = casebook()
+        .current_dir(dir.path())
+        .args(["new", "Mijn case"])
+        .output()
+        .expect("casebook new");
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Mijn case.yaml geschreven; controleer met: casebook check \"Mijn case.yaml\"\n"
+    );
+    assert!(dir.path().join("Mijn case.yaml").is_file());
+}
+
+#[test]
 fn the_committed_schema_is_fresh() {
     let output = casebook().arg("schema").output().expect("schema");
     let committed = std::fs::read_to_string(crate::support::root().join("schema/case.schema.json"))
