@@ -210,14 +210,28 @@ impl Renderers {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
         if formats.html {
-            let html = render::html(&self.templates, case, assessment, self.edition, extra)
-                .map_err(|d| vec![d])?;
+            let html = render::html(
+                &self.templates,
+                case,
+                assessment,
+                self.edition,
+                self.rubric.worksheet_lines,
+                extra,
+            )
+            .map_err(|d| vec![d])?;
             files.push(("HTML", "html", html.into_bytes()));
         }
         if formats.pdf {
             let locale = self.templates.locale(case.case.language());
             let rich = &pdf::spans::value;
-            let view = ReportView::build(case, assessment, locale, self.edition, rich);
+            let view = ReportView::build(
+                case,
+                assessment,
+                locale,
+                self.edition,
+                self.rubric.worksheet_lines,
+                rich,
+            );
             let page = render::WithExtra {
                 view: &view,
                 comparison: extra.map(|build| build(rich)),
@@ -236,8 +250,15 @@ impl Renderers {
             files.push(("PDF", "pdf", rendered.pdf));
         }
         if formats.markdown {
-            let markdown = render::markdown(&self.templates, case, assessment, self.edition, extra)
-                .map_err(|d| vec![d])?;
+            let markdown = render::markdown(
+                &self.templates,
+                case,
+                assessment,
+                self.edition,
+                self.rubric.worksheet_lines,
+                extra,
+            )
+            .map_err(|d| vec![d])?;
             files.push(("Markdown", "md", markdown.into_bytes()));
         }
         Ok(Documents { files, warnings })

@@ -25,6 +25,8 @@ pub struct Rubric {
     pub smart_a: SmartA,
     /// What the R of SMART asks.
     pub smart_r: SmartR,
+    /// Ruled lines per item in the student edition's worksheet (1–20).
+    pub worksheet_lines: u8,
     /// How `casebook grade` weighs the comparison with the model answer and turns it into a mark
     /// (a command of the command line: the browser's engine has no `grade`).
     #[cfg(feature = "cli")]
@@ -55,6 +57,7 @@ impl Default for Rubric {
             thin_margin: 0.2,
             smart_a: SmartA::Achievable,
             smart_r: SmartR::Relevant,
+            worksheet_lines: 4,
             #[cfg(feature = "cli")]
             grade: crate::grade::GradeRubric::default(),
         }
@@ -123,6 +126,13 @@ impl Rubric {
         }
         if !ordered {
             return Err(said(Position::default(), "unordered", &[]));
+        }
+        if !(1..=20).contains(&rubric.worksheet_lines) {
+            let line = text
+                .find("worksheet_lines")
+                .map(|at| position_of(&text, at))
+                .unwrap_or_default();
+            return Err(said(line, "worksheet_lines", &[]));
         }
         Ok((rubric, text))
     }

@@ -14,6 +14,9 @@ pub struct IndexEntry {
     pub slug: String,
     pub title: String,
     pub organisation: String,
+    /// What the case is about: the first sentence of the organisation's context (a fact).
+    #[serde(default)]
+    pub description: String,
     /// `nl` or `en`.
     pub language: String,
     /// The chosen discipline's key.
@@ -48,6 +51,9 @@ impl IndexEntry {
             slug: case.slug.clone(),
             title: case.case.meta.title.value.clone(),
             organisation: case.case.meta.organisation.name.value.clone(),
+            description: first_sentence(&crate::markdown::plain(
+                &case.case.meta.organisation.context.value,
+            )),
             language: case.case.language().code().to_string(),
             choice: assessment.choice.key().to_string(),
             assessment: (edition == Edition::Teacher).then(|| IndexVerdict {
@@ -64,6 +70,16 @@ impl IndexEntry {
             stale: false,
         }
     }
+}
+
+/// The text's first sentence (Unicode's sentence boundaries: "B.V. (fictief)" does not end one).
+fn first_sentence(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_sentences()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 #[derive(Serialize)]

@@ -6,8 +6,9 @@
 use crate::case::{Argument, Case, Objective, PerDiscipline, Stance, StanceMark, Text};
 use crate::locale::Locale;
 
-/// Fields that are answers wherever they stand: a student may leave them empty (`""`) while
-/// working, and `check` reports that as unfinished work, not as an error.
+/// Fields a student may leave empty (`""`) while working: `check` reports that as unfinished
+/// work, not as an error. All are answers but `feasibility`, a SMART field a student may write
+/// for an objective of their own.
 pub const ANSWER_FIELDS: &[&str] = &[
     "reasoning",
     "conclusion",
@@ -144,9 +145,7 @@ fn blank_arguments(list: &mut [Argument]) {
 fn blank_objective(objective: &mut Objective) {
     objective.weight = None;
     objective.worked_out = None;
-    blank_option(&mut objective.feasibility);
-    // Which analysis an objective follows from is part of the answer.
-    objective.links.clear();
+    // Feasibility and links are SMART fields: facts the student is given.
     blank_stances(&mut objective.stances);
 }
 

@@ -11,7 +11,20 @@ use crate::locale::Locale;
 
 /// (file name, built-in text) of every template and locale file. A template comes after the
 /// ones it includes: tera resolves an include when the including template is added.
-const BUILTIN: [(&str, &str); 11] = [
+const BUILTIN: [(&str, &str); 14] = [
+    // Partials first: a template can include only what is already loaded.
+    (
+        "worksheet.html.tera",
+        include_str!("../templates/worksheet.html.tera"),
+    ),
+    (
+        "worksheet.md.tera",
+        include_str!("../templates/worksheet.md.tera"),
+    ),
+    (
+        "sortable.html.tera",
+        include_str!("../templates/sortable.html.tera"),
+    ),
     (
         "comparison.html.tera",
         include_str!("../templates/comparison.html.tera"),

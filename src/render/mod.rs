@@ -25,11 +25,12 @@ pub fn markdown(
     case: &LoadedCase,
     assessment: &Assessment,
     edition: Edition,
+    lines: u8,
     extra: Extra,
 ) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
     let rich = |t: &str| Value::String(to_markdown(t));
-    let view = ReportView::build(case, assessment, locale, edition, &rich);
+    let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
     let page = WithExtra {
         view: &view,
         comparison: extra.map(|build| build(&rich)),
@@ -49,11 +50,12 @@ pub fn html(
     case: &LoadedCase,
     assessment: &Assessment,
     edition: Edition,
+    lines: u8,
     extra: Extra,
 ) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
     let rich = |t: &str| Value::String(to_html(t));
-    let view = ReportView::build(case, assessment, locale, edition, &rich);
+    let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
     let page = WithExtra {
         view: &view,
         comparison: extra.map(|build| build(&rich)),

@@ -49,6 +49,8 @@ pub struct ReportView {
     pub leadership: Option<parts::LeadershipView>,
     pub references: Vec<parts::ReferenceView>,
     pub appendix: Option<parts::AppendixView>,
+    /// The answer space of the student edition; `None` in the teacher's.
+    pub worksheet: Option<parts::WorksheetView>,
 }
 
 /// The `assignment` texts of a case, by the part they stand above.
@@ -203,6 +205,7 @@ impl ReportView {
         assessment: &Assessment,
         locale: &Locale,
         edition: Edition,
+        lines: u8,
         rich: Rich,
     ) -> ReportView {
         use crate::case::ItemKind::*;
@@ -337,6 +340,7 @@ impl ReportView {
                 })
                 .collect(),
             appendix: teacher.then(|| parts::appendix(&cx)),
+            worksheet: (!teacher).then(|| parts::worksheet(&cx, lines)),
         }
     }
 }

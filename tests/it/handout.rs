@@ -30,7 +30,6 @@ const ANSWER_KEYS: &[&str] = &[
     "embrace",
     "leaning_reasoning",
     "note",
-    "feasibility",
     "practices",
 ];
 

@@ -1,6 +1,6 @@
 //! The PDF reports' page layout, measured from the text positions of the example set in both
 //! editions: no page before the last less than a third full, no heading at the foot of a page,
-//! no SWOT row split, and body lines a reader can follow (median at most 90 characters).
+//! no SWOT grid split, and body lines a reader can follow (median at most 90 characters).
 
 use std::path::Path;
 
@@ -59,11 +59,17 @@ fn size(line: &crate::pdfread::Line) -> f64 {
     line.chars.iter().map(|c| c.size).fold(0.0, f64::max)
 }
 
-/// How far down its text area a page is filled: 0 empty, 1 full.
+/// How far down its text area a page is filled: 0 empty, 1 full. A rule counts as much as a line
+/// of text: the student edition's writing lines are the page's content too.
 fn fill(page: &Page) -> f64 {
-    body(page).last().map_or(0.0, |l| {
-        (l.baseline() - BODY_TOP) / (BODY_BOTTOM - BODY_TOP)
-    })
+    let text = body(page).last().map_or(BODY_TOP, |l| l.baseline());
+    let rules = page
+        .rules
+        .iter()
+        .map(|r| r.y)
+        .filter(|y| *y > BODY_TOP && *y < BODY_BOTTOM)
+        .fold(BODY_TOP, f64::max);
+    (text.max(rules) - BODY_TOP) / (BODY_BOTTOM - BODY_TOP)
 }
 
 fn check_pages(edition: &str) {
@@ -100,19 +106,20 @@ fn check_pages(edition: &str) {
                     .map(|l| l.text().chars().count()),
             );
         }
-        // Each row of the SWOT grid (strengths and weaknesses, opportunities and threats) sits on
-        // one page; a grid taller than two thirds of a page may break between its rows.
-        let rows = [
-            ["Sterktes", "Zwaktes"],
-            ["Kansen", "Bedreigingen"],
-            ["Strengths", "Weaknesses"],
-            ["Opportunities", "Threats"],
+        // The SWOT grid sits whole on one page: its four quadrants' titles share a page.
+        let grids = [
+            ["Sterktes", "Zwaktes", "Kansen", "Bedreigingen"],
+            ["Strengths", "Weaknesses", "Opportunities", "Threats"],
         ];
         let holds = |page: &Page, title: &str| page.lines.iter().any(|l| l.text().trim() == title);
-        for [left, right] in rows {
-            if let Some(page) = pages.iter().position(|p| holds(p, left)) {
-                if !holds(&pages[page], right) {
-                    problems.push(format!("{file}: the SWOT row {left}–{right} is split"));
+        for titles in grids {
+            if let Some(page) = pages.iter().position(|p| holds(p, titles[0])) {
+                if let Some(away) = titles.iter().find(|t| !holds(&pages[page], t)) {
+                    problems.push(format!(
+                        "{file}: the SWOT grid is split: {away} is not on page {} with {}",
+                        page + 1,
+                        titles[0]
+                    ));
                 }
             }
         }

@@ -20,3 +20,4 @@ mod render;
 mod scope;
 mod support;
 mod watch;
+mod worksheet;

@@ -1,7 +1,7 @@
 //! Reading the PDFs `casebook build` writes, in Rust (hayro, the PDF reader typst itself builds
 //! on), so the tests need no system tool: text as a reader would quote it, text per page, the
 //! page count, the fonts and whether they are embedded, the document information and the XMP,
-//! each character with its place on the page, and a page rendered to pixels.
+//! each character and each rule with its place on the page, and a page rendered to pixels.
 
 #![allow(dead_code)]
 
@@ -11,7 +11,7 @@ use hayro::hayro_interpret::{
     InterpreterSettings, Paint, PathDrawMode, SoftMask, TransformExt, interpret_page,
 };
 use hayro::hayro_syntax::object::{Dict, Name, Object, Stream};
-use hayro::vello_cpu::kurbo::{Affine, BezPath, Point, Rect};
+use hayro::vello_cpu::kurbo::{Affine, BezPath, Point, Rect, Shape};
 
 /// One PDF, read.
 pub struct Pdf {
@@ -42,12 +42,23 @@ pub struct Line {
     pub chars: Vec<Char>,
 }
 
-/// One page: its size in points and its lines in the order they are drawn.
+/// A stroked horizontal line (a rule), in points from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    /// The stroke's width.
+    pub thickness: f64,
+}
+
+/// One page: its size in points, its lines of text in the order they are drawn and its rules.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub width: f64,
     pub height: f64,
     pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
 }
 
 impl Pdf {
@@ -83,6 +94,7 @@ impl Pdf {
                     width: width.into(),
                     height: height.into(),
                     lines: collector.lines,
+                    rules: collector.rules,
                 }
             })
             .collect()
@@ -336,6 +348,7 @@ fn text_string(bytes: &[u8]) -> String {
 #[derive(Default)]
 struct Collector {
     lines: Vec<Line>,
+    rules: Vec<Rule>,
 }
 
 impl Collector {
@@ -358,7 +371,19 @@ impl Collector {
 impl<'a> Device<'a> for Collector {
     fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
     fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'a>, _: &PathDrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, transform: Affine, _: &Paint<'a>, mode: &PathDrawMode) {
+        if let PathDrawMode::Stroke(stroke) = mode {
+            let bounds = (transform * path.clone()).bounding_box();
+            if bounds.height() < 0.01 && bounds.width() > 0.0 {
+                self.rules.push(Rule {
+                    x0: bounds.x0,
+                    x1: bounds.x1,
+                    y: bounds.y0,
+                    thickness: f64::from(stroke.line_width),
+                });
+            }
+        }
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_glyph(

@@ -121,7 +121,8 @@ pub struct ObjectiveView {
     pub term: Option<Value>,
     pub measurement: Option<Value>,
     pub owner: Option<Value>,
-    /// Why the objective is achievable (teacher edition only, as `links`: they are arguments).
+    /// Why the objective is achievable, and the analysis it follows from: SMART fields, facts
+    /// a student is given.
     pub feasibility: Option<Value>,
     pub links: Vec<String>,
     /// Per letter: (letter, met); empty in the student edition.
@@ -206,13 +207,8 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
             .or_else(|| cx.optional(&objective.period)),
         measurement: cx.optional(&objective.measurement),
         owner: cx.optional(&objective.owner),
-        feasibility: cx.answer(&objective.feasibility),
-        // Which analysis an objective follows from is part of the answer.
-        links: if cx.edition == Edition::Teacher {
-            objective.links.iter().map(|l| l.value.clone()).collect()
-        } else {
-            Vec::new()
-        },
+        feasibility: cx.optional(&objective.feasibility),
+        links: objective.links.iter().map(|l| l.value.clone()).collect(),
         smart: ordered,
     }
 }
