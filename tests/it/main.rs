@@ -17,6 +17,7 @@ mod pdf;
 mod pdfread;
 mod published;
 mod render;
+mod scale;
 mod schema;
 mod scope;
 mod support;
