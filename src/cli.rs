@@ -83,7 +83,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ChoiceArg::CustomerIntimacy)]
         choice: ChoiceArg,
     },
-    /// Print the JSON Schema of the case format.
+    /// Print the JSON Schema of the case format, its descriptions in `--lang` (an editor shows
+    /// them when you hover over a key).
     Schema,
     /// Grade a class's cases against the model answer: a mark and feedback per student, an overview.
     Grade {
@@ -272,7 +273,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New { name, choice } => run_new(name, asked.unwrap_or_default(), choice.into()),
         Command::Grade { grade } => run_grade(&grade),
         Command::Schema => {
-            print!("{}", schema::case_schema_json());
+            print!("{}", schema::case_schema_json(messages::user_language()));
             EXIT_OK
         }
     };
