@@ -26,12 +26,8 @@ fn check(path: &Path) -> (Vec<serde_json::Value>, bool) {
         .arg(path)
         .output()
         .expect("run casebook check");
-    let lines = String::from_utf8(output.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    (lines, output.status.success())
+    let diagnostics = crate::support::json_diagnostics(&output.stdout);
+    (diagnostics, output.status.success())
 }
 
 #[test]
