@@ -86,7 +86,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ChoiceArg::CustomerIntimacy)]
         choice: ChoiceArg,
     },
-    /// Print the JSON Schema of the case format.
+    /// Print the JSON Schema of the case format, its descriptions in `--lang` (an editor shows
+    /// them when you hover over a key).
     Schema,
     /// Grade a class's cases against the model answer: a mark and feedback per student, an overview.
     Grade {
@@ -275,7 +276,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New { name, choice } => run_new(name, asked.unwrap_or_default(), choice.into()),
         Command::Grade { grade } => run_grade(&grade),
         Command::Schema => {
-            print_out(&schema::case_schema_json());
+            print_out(&schema::case_schema_json(messages::user_language()));
             EXIT_OK
         }
     };

@@ -9,8 +9,10 @@ use crate::messages;
 
 const STARTER_NL: &str = include_str!("../templates/starter/nl.yaml");
 const STARTER_EN: &str = include_str!("../templates/starter/en.yaml");
+/// The schema file a starter points at when the project has no committed schema.
+const LOCAL_SCHEMA: &str = "case.schema.json";
 
-/// The starter case text for `file_name`, with the editor's schema line pointing at `schema`.
+/// The starter case text for `file_name`, its first line pointing the editor at `schema`.
 pub fn starter_text(
     language: Language,
     choice: Discipline,
@@ -28,11 +30,9 @@ pub fn starter_text(
     context.insert("other2", others.next().map_or("", Discipline::key));
     context.insert("file_name", file_name);
     context.insert("date", "2025-09-01");
-    let schema_line = match schema {
-        Some(path) => format!("# yaml-language-server: $schema={path}"),
-        None => "# Editors complete and check the keys with the schema: casebook schema > case.schema.json".to_string(),
-    };
-    context.insert("schema_line", &schema_line);
+    // Without a committed schema the editor looks next to the case; the starter says how to make it.
+    context.insert("schema", schema.unwrap_or(LOCAL_SCHEMA));
+    context.insert("schema_missing", &schema.is_none());
     tera::Tera::one_off(template, &context, false)
         .map_err(|err| messages::cli("starter_broken", &[("reason", &err.to_string())]))
 }

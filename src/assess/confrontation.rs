@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::case::CurrentSituation;
+use crate::case::{ConfrontationCell, CurrentSituation, Scale};
 
 use super::model::ConfrontationResult;
 
@@ -16,14 +16,7 @@ pub fn assess(situation: &CurrentSituation) -> Option<ConfrontationResult> {
     };
     let (strengths, weaknesses) = (ids(&situation.strengths), ids(&situation.weaknesses));
     let (opportunities, threats) = (ids(&situation.opportunities), ids(&situation.threats));
-    let score_of = |internal: &str, external: &str| -> i64 {
-        matrix
-            .cells
-            .iter()
-            .filter(|c| c.internal.value == internal && c.external.value == external)
-            .map(|c| c.score.value)
-            .sum()
-    };
+    let score_of = |internal: &str, external: &str| matrix.score(internal, external);
     let total = |rows: &[String], columns: &[String]| -> i64 {
         rows.iter()
             .flat_map(|r| columns.iter().map(move |c| score_of(r, c)))
@@ -62,30 +55,53 @@ pub fn assess(situation: &CurrentSituation) -> Option<ConfrontationResult> {
     })
     .0
     .to_string();
-    let mut cells: Vec<(String, String, i64)> = matrix
-        .cells
+    let scale = matrix.scale();
+    let issues = strongest(&matrix.cells, &internal, &external, scale);
+    Some(ConfrontationResult {
+        rows,
+        columns,
+        quadrants,
+        posture,
+        scale,
+        scale_shown: scale.shown(),
+        issues,
+    })
+}
+
+/// The strategic issues: the cells at the scale's maximum, then those one below it, in the
+/// matrix's order (rows, then columns) within each score; at most [`ISSUES`]. A matrix with no
+/// cell that high names its highest cells instead, if they score above "no relation".
+fn strongest(
+    cells: &[ConfrontationCell],
+    internal: &[String],
+    external: &[String],
+    scale: Scale,
+) -> Vec<(String, String, i64)> {
+    let (none, max) = (scale.no_relation(), scale.range().1);
+    let place = |id: &str, list: &[String]| list.iter().position(|x| x == id).unwrap_or(usize::MAX);
+    let mut scored: Vec<(usize, usize, &ConfrontationCell)> = cells
         .iter()
-        .filter(|c| c.score.value > 0)
         .map(|c| {
+            (
+                place(&c.internal, internal),
+                place(&c.external, external),
+                c,
+            )
+        })
+        .collect();
+    scored.sort_by_key(|&(row, column, c)| (std::cmp::Reverse(c.score.value), row, column));
+    let top = scored.first().map_or(none, |c| c.2.score.value);
+    let floor = if top >= max - 1 { max - 1 } else { top };
+    scored
+        .into_iter()
+        .filter(|(_, _, c)| c.score.value >= floor && c.score.value > none)
+        .take(ISSUES)
+        .map(|(_, _, c)| {
             (
                 c.internal.value.clone(),
                 c.external.value.clone(),
                 c.score.value,
             )
         })
-        .collect();
-    cells.sort_by(|a, b| b.2.cmp(&a.2));
-    let top = cells.first().map_or(0, |c| c.2);
-    let issues = cells
-        .into_iter()
-        .filter(|c| c.2 == top || c.2 >= 2)
-        .take(ISSUES)
-        .collect();
-    Some(ConfrontationResult {
-        rows,
-        columns,
-        quadrants,
-        posture,
-        issues,
-    })
+        .collect()
 }

@@ -91,6 +91,10 @@ pub struct ConfrontationResult {
     pub quadrants: BTreeMap<String, i64>,
     /// offensive (SO), defensive (ST), repair (WO) or retreat (WT).
     pub posture: String,
+    /// The scale the cells are scored on (`0-3`, `0-5`, `1-5` or `-2..2`).
+    pub scale: crate::case::Scale,
+    /// The scale as reports print it ("0–5").
+    pub scale_shown: String,
     /// The highest-scored cells, as strategic issues: (internal, external, score).
     pub issues: Vec<(String, String, i64)>,
 }

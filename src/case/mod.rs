@@ -7,6 +7,7 @@ mod load;
 mod located;
 mod model;
 mod paradox;
+mod scale;
 mod stance;
 mod validate;
 
@@ -16,6 +17,7 @@ pub use load::{LoadedCase, MAX_CASE_BYTES, load_case, load_source, slug_of};
 pub use located::{Located, Position};
 pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
+pub use scale::Scale;
 pub use stance::{Stance, StanceMark};
 pub(crate) use validate::texts;
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::amount::{Amount, Baseline};
 use super::discipline::{Discipline, PerDiscipline};
 use super::located::Located;
+use super::scale::Scale;
 use super::stance::Stance;
 
 /// Free text; inline Markdown (emphasis, links, lists) is allowed.
@@ -140,7 +141,37 @@ pub struct CurrentSituation {
 pub struct Confrontation {
     #[serde(default)]
     pub introduction: Option<Text>,
+    /// The scale the cells are scored on: `0-3` (default), `0-5`, `1-5` or `-2..2`.
+    #[serde(default)]
+    #[schemars(schema_with = "scale_schema")]
+    pub scale: Option<Located<String>>,
     pub cells: Vec<ConfrontationCell>,
+}
+
+impl Confrontation {
+    /// The scale named, or `0-3` when none is (or an unknown one: validation reports it).
+    pub fn scale(&self) -> Scale {
+        self.scale
+            .as_ref()
+            .and_then(|s| Scale::parse(s))
+            .unwrap_or_default()
+    }
+
+    /// The score of a pair; a pair the case leaves out has no relation (0, or 1 on `1-5`).
+    pub fn score(&self, internal: &str, external: &str) -> i64 {
+        self.cells
+            .iter()
+            .find(|c| c.internal.value == internal && c.external.value == external)
+            .map_or_else(|| self.scale().no_relation(), |c| c.score.value)
+    }
+}
+
+fn scale_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "The scale the cells are scored on (default 0-3)",
+        "type": "string",
+        "enum": ["0-3", "0-5", "1-5", "-2..2"]
+    })
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
@@ -150,8 +181,9 @@ pub struct ConfrontationCell {
     pub internal: ItemRef,
     /// An opportunity or threat id.
     pub external: ItemRef,
-    /// How strongly the pair matters, from 0 (not at all) to 3 (decisively).
-    #[schemars(range(min = 0, max = 3))]
+    /// How strongly the pair matters, on the matrix's scale: from 0 (not at all) to 3
+    /// (decisively) by default.
+    #[schemars(range(min = -2, max = 5))]
     pub score: Located<i64>,
     #[serde(default)]
     pub note: Option<Text>,

@@ -7,7 +7,7 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{Amount, ItemKind, Language};
+use super::{Amount, ItemKind, Language, Scale};
 use crate::diagnostics::Diagnostic;
 
 /// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
@@ -352,16 +352,28 @@ impl Checker<'_> {
         let Some(matrix) = &case.current_situation.confrontation else {
             return;
         };
+        if let Some(scale) = matrix.scale.as_ref().filter(|s| Scale::parse(s).is_none()) {
+            self.error(
+                scale.at,
+                "UNKNOWN-SCALE",
+                "unknown",
+                &[("value", &scale.value)],
+            );
+        }
+        let scale = matrix.scale();
+        let (min, max) = scale.range();
+        let (low, high) = (min.to_string(), max.to_string());
         let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
         for cell in &matrix.cells {
-            if !(0..=3).contains(&cell.score.value) {
+            if !(min..=max).contains(&cell.score.value) {
                 let value = cell.score.value.to_string();
-                self.error(
-                    cell.score.at,
-                    "SCORE-RANGE",
-                    "out_of_range",
-                    &[("value", &value)],
-                );
+                let values = [
+                    ("value", value.as_str()),
+                    ("min", &low),
+                    ("max", &high),
+                    ("scale", scale.key()),
+                ];
+                self.error(cell.score.at, "SCORE-RANGE", "out_of_range", &values);
             }
             let key = (cell.internal.value.as_str(), cell.external.value.as_str());
             if let Some(line) = seen.insert(key, cell.internal.at.line) {

@@ -105,8 +105,8 @@ fn a_weak_flawed_case_gets_the_feedback_a_student_needs() {
         .replace("      target: 65\n", "")
         .replace("      period: binnen één jaar\n", "")
         .replace(
-            "{ stance: \"+\", reasoning: Waarom dit deel past bij de gekozen strategie. }",
-            "{ stance: \"0\", reasoning: Zegt niets. }",
+            "stance: \"+\"\n            reasoning: >-\n              Waarom dit deel past bij de gekozen strategie.",
+            "stance: \"0\"\n            reasoning: >-\n              Zegt niets.",
         );
     std::fs::write(&path, text).expect("write");
     let output = casebook()

@@ -75,16 +75,16 @@ fn a_validation_error_is_printed_word_for_word() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let expected =
-        "fout.yaml:47:11: fout[DUPLICATE-ID]: het id S1 wordt twee keer gebruikt (het eerst op regel 39)
+        "fout.yaml:68:11: fout[DUPLICATE-ID]: het id S1 wordt twee keer gebruikt (het eerst op regel 51)
    |
-47 |     - id: S1
+68 |     - id: S1
    |           ^^
   = tip: geef elk item een eigen id, bijvoorbeeld doorgenummerd: S1, S2, S3
 ";
     assert!(stdout.contains(expected), "{stdout}");
     assert!(
         stdout.contains(
-            "fout.yaml:71:19: fout[DANGLING-ID]: doelstelling D1 noemt `K9`, maar geen item heeft dat id"
+            "fout.yaml:101:19: fout[DANGLING-ID]: doelstelling D1 noemt `K9`, maar geen item heeft dat id"
         ),
         "{stdout}"
     );
@@ -163,12 +163,15 @@ fn new_prints_a_check_command_that_works_for_a_name_with_spaces() {
 
 #[test]
 fn the_committed_schema_is_fresh() {
-    let output = casebook().arg("schema").output().expect("schema");
+    let output = casebook()
+        .args(["schema", "--lang", "nl"])
+        .output()
+        .expect("schema");
     let committed = std::fs::read_to_string(crate::support::root().join("schema/case.schema.json"))
         .expect("schema/case.schema.json");
     assert!(
         String::from_utf8_lossy(&output.stdout) == committed,
-        "schema/case.schema.json is stale: run `cargo run --release -- schema > schema/case.schema.json`"
+        "schema/case.schema.json is stale: run `cargo run --release -- schema --lang nl > schema/case.schema.json`"
     );
 }
 
@@ -208,62 +211,62 @@ fn every_validation_rule_points_at_the_mistake() {
         (
             "choice: customer_intimacy",
             "choice: klantpartner",
-            "21:9: error[UNKNOWN-DISCIPLINE]",
+            "24:9: error[UNKNOWN-DISCIPLINE]",
             None,
         ),
         (
             "language: nl",
             "language: fr",
-            "9:13: error[UNKNOWN-LANGUAGE]",
+            "12:13: error[UNKNOWN-LANGUAGE]",
             None,
         ),
         (
             "date: 2025-09-01",
             "date: 1-9-2025",
-            "12:9: error[BAD-DATE]",
+            "15:9: error[BAD-DATE]",
             None,
         ),
         (
-            "{ stance: \"+\", reasoning: Waarom deze sterkte",
-            "{ stance: \"+++\", reasoning: Waarom deze sterkte",
-            "42:38: error[STANCE-RANGE]",
+            "stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte",
+            "stance: \"+++\"\n          reasoning: >-\n            Waarom deze sterkte",
+            "55:19: error[STANCE-RANGE]",
             Some("S1"),
         ),
         (
             "- id: K1",
             "- id: O1",
-            "47:11: error[ID-PREFIX]",
+            "68:11: error[ID-PREFIX]",
             Some("O1"),
         ),
         (
             "links: [S1, K1]",
             "links: [S1, K9]",
-            "71:19: error[DANGLING-ID]",
+            "101:19: error[DANGLING-ID]",
             Some("K9"),
         ),
         (
-            "items: [M1] }\n    threshold: Hoe de organisatie op deze strategie toch afdoende presteert (marktconform).\n  product",
-            "items: [M7] }\n    threshold: Hoe de organisatie op deze strategie toch afdoende presteert (marktconform).\n  product",
-            "100:92: error[DANGLING-ID]",
+            "items: [M1]\n    threshold: Hoe de organisatie op deze strategie toch afdoende presteert (marktconform).\n  product",
+            "items: [M7]\n    threshold: Hoe de organisatie op deze strategie toch afdoende presteert (marktconform).\n  product",
+            "148:15: error[DANGLING-ID]",
             Some("M7"),
         ),
         (
             "text: Een kans in de markt.",
             "text: \"  \"",
-            "48:13: error[EMPTY-TEXT]",
+            "69:13: error[EMPTY-TEXT]",
             Some("K1"),
         ),
         (
             "- id: AW1",
             "- id: AW1\n      weight: -1",
-            "81:15: error[BAD-WEIGHT]",
+            "120:15: error[BAD-WEIGHT]",
             Some("AW1"),
         ),
-        ("- id: EW1", "- id: 9EW", "85:11: error[BAD-ID]", None),
+        ("- id: EW1", "- id: 9EW", "127:11: error[BAD-ID]", None),
         (
             "  operational_excellence:\n    higher",
             "  customer_intimacy:\n    higher",
-            "21:9: error[ALTERNATIVE-IS-CHOICE]",
+            "24:9: error[ALTERNATIVE-IS-CHOICE]",
             None,
         ),
     ];

@@ -6,21 +6,27 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{build_ok, casebook, fixture};
 
-fn rich_case() -> PathBuf {
+pub fn rich_case() -> PathBuf {
     fixture("format/prijspunt.yaml")
 }
 
-/// The rich case with `from` replaced by `to` (which must occur), written into `dir`.
-fn variant(dir: &Path, from: &str, to: &str) -> PathBuf {
-    let source = std::fs::read_to_string(rich_case()).expect("read the fixture");
-    assert!(source.contains(from), "the fixture holds {from:?}");
-    let path = dir.join("prijspunt.yaml");
-    std::fs::write(&path, source.replacen(from, to, 1)).expect("write the variant");
+/// The case at `source` with `from` replaced by `to` (which must occur), written into `dir`
+/// under the same name.
+pub fn variant_of(source: &Path, dir: &Path, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(source).expect("read the fixture");
+    assert!(text.contains(from), "the fixture holds {from:?}");
+    let path = dir.join(source.file_name().expect("a file name"));
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write the variant");
     path
 }
 
+/// The rich case with `from` replaced by `to`.
+pub fn variant(dir: &Path, from: &str, to: &str) -> PathBuf {
+    variant_of(&rich_case(), dir, from, to)
+}
+
 /// `check --format json` of one case: its diagnostics, and whether it passed.
-fn check(path: &Path) -> (Vec<serde_json::Value>, bool) {
+pub fn check(path: &Path) -> (Vec<serde_json::Value>, bool) {
     let output = casebook()
         .args(["check", "--format", "json"])
         .arg(path)
@@ -28,6 +34,15 @@ fn check(path: &Path) -> (Vec<serde_json::Value>, bool) {
         .expect("run casebook check");
     let diagnostics = crate::support::json_diagnostics(&output.stdout);
     (diagnostics, output.status.success())
+}
+
+/// The diagnostics of a variant that must fail with exactly one, as (code, message, hint).
+pub fn one_error(path: &Path) -> (String, String, String) {
+    let (diagnostics, ok) = check(path);
+    assert!(!ok, "{diagnostics:#?}");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let field = |key: &str| diagnostics[0][key].as_str().unwrap_or_default().to_string();
+    (field("code"), field("message"), field("hint"))
 }
 
 #[test]

@@ -19,6 +19,8 @@ mod pdf;
 mod pdfread;
 mod published;
 mod render;
+mod scale;
+mod schema;
 mod scope;
 mod support;
 mod watch;

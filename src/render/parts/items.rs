@@ -220,6 +220,8 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
 #[derive(Serialize)]
 pub struct ConfrontationView {
     pub introduction: Option<Value>,
+    /// The scale the cells are scored on, in words ("score 0–5").
+    pub scale: String,
     pub columns: Vec<String>,
     pub rows: Vec<ConfrontationRow>,
     pub column_totals: Vec<i64>,
@@ -250,22 +252,16 @@ pub fn confrontation(cx: &Context) -> Option<ConfrontationView> {
         .iter()
         .map(|(id, total)| ConfrontationRow {
             id: id.clone(),
-            cells: columns
-                .iter()
-                .map(|c| {
-                    matrix
-                        .cells
-                        .iter()
-                        .filter(|x| &x.internal.value == id && &x.external.value == c)
-                        .map(|x| x.score.value)
-                        .sum()
-                })
-                .collect(),
+            cells: columns.iter().map(|c| matrix.score(id, c)).collect(),
             total: *total,
         })
         .collect();
     Some(ConfrontationView {
         introduction: cx.optional(&matrix.introduction),
+        scale: cx.locale.fill(
+            "report.confrontation_scale",
+            &[("scale", &result.scale_shown)],
+        ),
         columns,
         rows,
         column_totals: result.columns.iter().map(|(_, t)| *t).collect(),
