@@ -7,6 +7,7 @@ mod check;
 mod findings;
 mod format;
 mod fuzz;
+mod goals;
 mod grade;
 mod handout;
 mod hostile;
