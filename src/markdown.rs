@@ -1,6 +1,7 @@
 //! Inline Markdown in the free text of a case: the one place that sets the pulldown-cmark
 //! options and decides what user text may become. Raw HTML becomes literal text, images become
-//! their alt text (nothing is ever fetched), and only http(s)/mailto links survive.
+//! their alt text (nothing is ever fetched), and only http(s)/mailto links and
+//! links to another case of the set (`case:<slug>`) survive.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -16,6 +17,52 @@ fn options() -> Options {
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+/// A link to another case of the set, written `case:<slug>`: that case's report in the same
+/// format, `../<slug>/<slug>.<extension>` beside this one. The only relative link a text may hold.
+pub fn case_link(url: &str, extension: &str) -> Option<String> {
+    let slug = url.trim().strip_prefix("case:")?;
+    let valid = !slug.is_empty()
+        && slug.len() <= 64
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    valid.then(|| format!("../{slug}/{slug}.{extension}"))
+}
+
+/// Whether `url` is what [`case_link`] makes of a case link.
+fn is_case_path(url: &str) -> bool {
+    let Some((slug, _)) = url
+        .strip_prefix("../")
+        .and_then(|rest| rest.split_once('/'))
+    else {
+        return false;
+    };
+    ["html", "md", "pdf"]
+        .iter()
+        .any(|ext| case_link(&format!("case:{slug}"), ext).as_deref() == Some(url))
+}
+
+/// The events with every case link pointing at the report in `extension`.
+fn with_case_links<'a>(events: Vec<Event<'a>>, extension: &str) -> Vec<Event<'a>> {
+    events
+        .into_iter()
+        .map(|event| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: case_link(&dest_url, extension).map_or(dest_url, CowStr::from),
+                title,
+                id,
+            }),
+            other => other,
+        })
+        .collect()
 }
 
 /// The events of a free text, already made safe: every renderer builds on these.
@@ -41,8 +88,10 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
                 title,
                 id,
             }) => {
-                let keep =
-                    in_image == 0 && (is_safe_url(&dest_url) || link_type == LinkType::Email);
+                let keep = in_image == 0
+                    && (is_safe_url(&dest_url)
+                        || link_type == LinkType::Email
+                        || case_link(&dest_url, "html").is_some());
                 dropped_links.push(!keep);
                 if keep {
                     out.push(Event::Start(Tag::Link {
@@ -88,7 +137,7 @@ pub fn plain(text: &str) -> String {
 /// wrapping `<p>`, so it can sit inside a table cell or a sentence.
 pub fn to_html(text: &str) -> String {
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events(text).into_iter());
+    pulldown_cmark::html::push_html(&mut html, with_case_links(events(text), "html").into_iter());
     let clean = sanitizer().clean(&html).to_string();
     let trimmed = clean.trim_end();
     match trimmed
@@ -110,7 +159,7 @@ pub fn to_markdown(text: &str) -> String {
         ..Default::default()
     };
     let written = pulldown_cmark_to_cmark::cmark_with_options(
-        events(text).into_iter(),
+        with_case_links(events(text), "md").into_iter(),
         &mut out,
         options(),
         style,
@@ -143,7 +192,7 @@ fn is_inert(markdown: &str) -> bool {
             dest_url,
             link_type,
             ..
-        }) => is_safe_url(&dest_url) || link_type == LinkType::Email,
+        }) => is_safe_url(&dest_url) || link_type == LinkType::Email || is_case_path(&dest_url),
         _ => true,
     })
 }
@@ -218,6 +267,20 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::to_html;
+
+    #[test]
+    fn a_case_link_points_at_that_case_in_each_format_and_a_bad_one_is_dropped() {
+        assert_eq!(
+            to_html("zie [het voorbeeld](case:kostenleiderschap)"),
+            "zie <a href=\"../kostenleiderschap/kostenleiderschap.html\" rel=\"noopener noreferrer\">het voorbeeld</a>"
+        );
+        assert_eq!(
+            super::to_markdown("zie [het voorbeeld](case:kostenleiderschap)"),
+            "zie [het voorbeeld](../kostenleiderschap/kostenleiderschap.md)"
+        );
+        assert_eq!(to_html("zie [dit](case:../../etc)"), "zie dit");
+        assert_eq!(to_html("zie [dit](../geheim.html)"), "zie dit");
+    }
 
     #[test]
     fn emphasis_and_safe_links_survive() {

@@ -1,9 +1,10 @@
 //! What the case leaves out or leaves hanging: unused SWOT items, grounds without an argument for
-//! the choice, alternatives not discussed or without a threshold, unlinked objectives, paradoxes.
+//! the choice, alternatives not discussed or without a threshold, unlinked objectives, goals
+//! without an objective, paradoxes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::case::{BALANCED, Case, Discipline, Ground, ItemKind, PARADOXES, ParadoxKind};
+use crate::case::{BALANCED, Case, Discipline, Goals, Ground, ItemKind, PARADOXES, ParadoxKind};
 
 use super::findings::Findings;
 use super::model::{GroundScore, Verdict};
@@ -56,6 +57,30 @@ pub fn swot_and_objectives(case: &Case, findings: &mut Findings) {
                 objective.id.at,
                 "OBJECTIVE-UNLINKED",
                 "objective_unlinked",
+                &[("item", id)],
+                Some(id),
+            );
+        }
+    }
+}
+
+/// Goals no objective works out (a note), and goals written as one text (a note on adding ids).
+pub fn goals(case: &Case, findings: &mut Findings) {
+    let c = &case.desired_situation;
+    if let Some(Goals::Text(text)) = &c.goals {
+        findings.info(text.at, "GOALS-WITHOUT-IDS", "goals_without_ids", &[], None);
+    }
+    for goal in case.goals() {
+        let id = goal.id.value.as_str();
+        if !c
+            .objectives
+            .iter()
+            .any(|o| o.links.iter().any(|l| l.value == id))
+        {
+            findings.info(
+                goal.id.at,
+                "GOAL-UNUSED",
+                "goal_unused",
                 &[("item", id)],
                 Some(id),
             );

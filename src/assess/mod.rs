@@ -61,11 +61,12 @@ pub fn assess(loaded: &LoadedCase, rubric: &Rubric) -> Assessment {
     coverage::grounds(case, choice, &grounds, &mut findings);
     coverage::alternatives(case, choice, &mut findings);
     coverage::swot_and_objectives(case, &mut findings);
+    coverage::goals(case, &mut findings);
     let smart = case
         .desired_situation
         .objectives
         .iter()
-        .map(|o| smart::check(o, rubric, choice, &mut findings))
+        .map(|o| smart::check(o, case.goals(), rubric, choice, &mut findings))
         .collect();
     coverage::paradoxes(case, choice, &mut findings);
     let mut list = findings.list;

@@ -77,6 +77,10 @@ pub struct Overall {
 #[derive(Clone, Debug, Serialize)]
 pub struct SmartCheck {
     pub item: String,
+    /// The target when written in words ("top-3 in the annual survey"); a number is in the case.
+    pub target_in_words: Option<String>,
+    /// The goals (`DL1`… / `G1`…) the objective works out: the descent from vision to objective.
+    pub goals: Vec<String>,
     /// Per letter (`S`, `M`, `A`, `R`, `T`): whether the objective meets it.
     pub letters: BTreeMap<char, bool>,
 }

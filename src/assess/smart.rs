@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::case::{Amount, Discipline, Objective, Text};
+use crate::case::{Amount, Discipline, Goal, Objective, Text};
 use crate::rubric::{Rubric, SmartA, SmartR};
 
 use super::findings::Findings;
@@ -92,6 +92,7 @@ fn gaps(objective: &Objective, letter: char, rubric: &Rubric, choice: Discipline
 /// Checks every letter of one objective, recording a finding per failing letter.
 pub fn check(
     objective: &Objective,
+    goals: &[Goal],
     rubric: &Rubric,
     choice: Discipline,
     findings: &mut Findings,
@@ -133,6 +134,16 @@ pub fn check(
     }
     SmartCheck {
         item: objective.id.value.clone(),
+        target_in_words: objective.target.as_ref().and_then(|t| match &t.value {
+            Amount::Text(words) => Some(words.clone()),
+            Amount::Number(_) => None,
+        }),
+        goals: objective
+            .links
+            .iter()
+            .filter(|l| goals.iter().any(|g| g.id.value == l.value))
+            .map(|l| l.value.clone())
+            .collect(),
         letters,
     }
 }

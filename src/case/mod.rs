@@ -2,6 +2,7 @@
 
 mod amount;
 mod discipline;
+mod goals;
 mod invisible;
 mod load;
 mod located;
@@ -13,6 +14,7 @@ mod validate;
 
 pub use amount::{Amount, Baseline, DatedBaseline};
 pub use discipline::{Discipline, PerDiscipline};
+pub use goals::{Goal, Goals};
 pub use load::{LoadedCase, MAX_CASE_BYTES, load_case, load_source, slug_of};
 pub use located::{Located, Position};
 pub use model::*;
@@ -219,6 +221,7 @@ impl Case {
     /// Every id declared anywhere in the case, with its position, in file order per section.
     pub fn declared_ids(&self) -> Vec<&ItemRef> {
         let mut ids: Vec<&ItemRef> = self.argument_items().iter().map(|item| item.id).collect();
+        ids.extend(self.goals().iter().map(|g| &g.id));
         ids.extend(self.consequences.functions.iter().map(|c| &c.id));
         if let Some(leadership) = &self.customer_leadership {
             ids.extend(leadership.paradoxes.iter().map(|p| &p.id));
@@ -226,6 +229,14 @@ impl Case {
         }
         ids.extend(self.references.iter().map(|r| &r.id));
         ids
+    }
+
+    /// The goals with ids (none when the case writes its goals as one text).
+    pub fn goals(&self) -> &[Goal] {
+        self.desired_situation
+            .goals
+            .as_ref()
+            .map_or(&[], Goals::items)
     }
 
     /// The language of the case (`nl` when not given or not recognised; validation reports the latter).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::amount::{Amount, Baseline};
 use super::discipline::{Discipline, PerDiscipline};
+use super::goals::Goals;
 use super::located::Located;
 use super::scale::Scale;
 use super::stance::Stance;
@@ -202,8 +203,11 @@ pub struct DesiredSituation {
     pub vision: Option<Text>,
     #[serde(default)]
     pub ambition: Option<Text>,
+    /// The goals that follow from the vision: items with ids (`DL1`… / `G1`…) that objectives
+    /// name in `links`, or one text.
     #[serde(default)]
-    pub goals: Option<Text>,
+    #[schemars(schema_with = "super::goals::goals_schema")]
+    pub goals: Option<Goals>,
     #[serde(default)]
     pub objectives: Vec<Objective>,
     #[serde(default)]
@@ -291,7 +295,7 @@ pub struct Objective {
     /// Why the target can be reached (or is accepted by those who must reach it).
     #[serde(default)]
     pub feasibility: Option<Text>,
-    /// Ids of the items this objective follows from or serves.
+    /// Ids of the goals and items this objective follows from or serves.
     #[serde(default)]
     pub links: Vec<ItemRef>,
 }

@@ -7,7 +7,7 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{Amount, ItemKind, Language, Scale};
+use super::{Amount, Goals, ItemKind, Language, Scale};
 use crate::diagnostics::Diagnostic;
 
 /// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
@@ -171,6 +171,22 @@ impl Checker<'_> {
                     .item = Some(id.value.clone());
             }
         }
+        let letters = match language {
+            Language::Nl => "DL",
+            Language::En => "G",
+        };
+        for goal in case.goals() {
+            let id = &goal.id;
+            let number = id.value.strip_prefix(letters).unwrap_or_default();
+            if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+                let values = [
+                    ("id", id.value.as_str()),
+                    ("letter", letters),
+                    ("language", language.code()),
+                ];
+                self.error(id.at, "ID-PREFIX", "goal", &values).item = Some(id.value.clone());
+            }
+        }
     }
 
     fn references(&mut self, case: &Case) {
@@ -300,7 +316,8 @@ impl Checker<'_> {
 
     fn list_sizes(&mut self, case: &Case) {
         let b = &case.current_situation;
-        let lists: [(&str, usize, Position); 9] = [
+        let goals = case.goals();
+        let lists: [(&str, usize, Position); 10] = [
             (
                 "mission.fragments",
                 case.higher_decisions.mission.fragments.len(),
@@ -319,6 +336,11 @@ impl Checker<'_> {
                 first_at(&b.opportunities),
             ),
             ("threats", b.threats.len(), first_at(&b.threats)),
+            (
+                "goals",
+                goals.len(),
+                goals.first().map(|g| g.id.at).unwrap_or_default(),
+            ),
             (
                 "objectives",
                 case.desired_situation.objectives.len(),
@@ -567,10 +589,20 @@ pub(crate) fn texts(case: &Case) -> Vec<(Option<&str>, &'static str, &Text)> {
         ("introduction", &c.introduction),
         ("vision", &c.vision),
         ("ambition", &c.ambition),
-        ("goals", &c.goals),
         ("conclusion", &c.conclusion),
     ] {
         optional(&mut out, field, text);
+    }
+    match &c.goals {
+        Some(Goals::Text(text)) => out.push((None, "goals", text)),
+        Some(Goals::List(goals)) => {
+            out.extend(
+                goals
+                    .iter()
+                    .map(|g| (Some(g.id.value.as_str()), "text", &g.text)),
+            );
+        }
+        None => {}
     }
     optional(&mut out, "introduction", &case.regularities.introduction);
     optional(&mut out, "conclusion", &case.regularities.conclusion);

@@ -123,7 +123,10 @@ pub struct GroundCView {
     pub introduction: Option<Value>,
     pub vision: Option<Value>,
     pub ambition: Option<Value>,
+    /// The goals when written as one text.
     pub goals: Option<Value>,
+    /// The goals with ids, each with its objectives.
+    pub goal_tree: Vec<parts::GoalView>,
     pub objectives: Vec<ObjectiveView>,
     pub conclusion: Option<Value>,
 }
@@ -304,7 +307,8 @@ impl ReportView {
                 introduction: cx.answer(&c.introduction),
                 vision: cx.optional(&c.vision),
                 ambition: cx.optional(&c.ambition),
-                goals: cx.optional(&c.goals),
+                goals: parts::goals_text(&cx),
+                goal_tree: parts::goals(&cx),
                 objectives: c
                     .objectives
                     .iter()

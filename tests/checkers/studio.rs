@@ -31,9 +31,11 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
         .arg(&broken)
         .output()
         .expect("run casebook check");
+    // One JSON object per case, its diagnostics in a list.
     let first = String::from_utf8_lossy(&output.stdout)
         .lines()
         .find_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|case| case["diagnostics"][0].clone())
         .expect("casebook check reports the broken choice");
     let line = first["line"].to_string();
     let code = first["code"].as_str().expect("a code").to_string();

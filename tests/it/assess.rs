@@ -87,7 +87,7 @@ fn check_reports_findings_and_deny_warnings_fails() {
         .assert()
         .success();
     let text = String::from_utf8_lossy(&ok.get_output().stdout).into_owned();
-    assert!(text.contains("cases/klantpartnerschap.yaml:348:11: waarschuwing[SMART-T]: Doelstelling D3 is niet tijdgebonden"), "{text}");
+    assert!(text.contains("cases/klantpartnerschap.yaml:354:11: waarschuwing[SMART-T]: Doelstelling D3 is niet tijdgebonden"), "{text}");
     casebook()
         .args(["check", "--deny-warnings", "cases/klantpartnerschap.yaml"])
         .assert()

@@ -64,7 +64,7 @@ fn a_validation_error_is_printed_word_for_word() {
     casebook().arg("new").arg(&path).assert().success();
     let text = std::fs::read_to_string(&path)
         .expect("starter")
-        .replace("links: [S1, K1]", "links: [S1, K9]")
+        .replace("links: [S1, K1,", "links: [S1, K9,")
         .replace("- id: K1", "- id: S1");
     std::fs::write(&path, text).expect("write");
     let output = casebook()
@@ -239,8 +239,8 @@ fn every_validation_rule_points_at_the_mistake() {
             Some("O1"),
         ),
         (
-            "links: [S1, K1]",
-            "links: [S1, K9]",
+            "links: [S1, K1,",
+            "links: [S1, K9,",
             "101:19: error[DANGLING-ID]",
             Some("K9"),
         ),

@@ -152,3 +152,26 @@ fn each_wrong_target_or_baseline_is_an_error_at_its_line() {
         }
     }
 }
+
+#[test]
+fn the_worked_example_cites_the_book_and_links_the_other_examples() {
+    let report = |ext: &str| {
+        std::fs::read_to_string(
+            crate::support::root()
+                .join(format!("output/klantpartnerschap/klantpartnerschap.{ext}")),
+        )
+        .expect("the committed report")
+    };
+    let html = report("html");
+    for words in ["In hoofdstuk 5 van het boek", "figuur 1.6 van het boek"] {
+        assert!(html.contains(words), "{words}");
+    }
+    assert!(html.contains(
+        "<a href=\"../kostenleiderschap/kostenleiderschap.html\" rel=\"noopener noreferrer\">kostenleiderschap-voorbeeld</a>"
+    ));
+    assert!(html.contains("href=\"../productleiderschap/productleiderschap.html\""));
+    assert!(
+        report("md")
+            .contains("[kostenleiderschap-voorbeeld](../kostenleiderschap/kostenleiderschap.md)")
+    );
+}

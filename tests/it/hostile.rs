@@ -157,7 +157,7 @@ fn corpus(base: &str) -> Vec<(&'static str, Vec<u8>, Expect)> {
         ),
         (
             "dangling-id",
-            edit(base, "links: [S1, K1]", "links: [S1, K9]"),
+            edit(base, "links: [S1, K1,", "links: [S1, K9,"),
             Error("DANGLING-ID", None),
         ),
         (

@@ -8,6 +8,7 @@ mod everyday;
 mod findings;
 mod format;
 mod fuzz;
+mod goals;
 mod grade;
 mod handout;
 mod hostile;

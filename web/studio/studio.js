@@ -5,11 +5,11 @@
 // web/build-studio through the engine itself).
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
-import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import init, { preview, render, starter } from "casebook-web";
 
 // A pause this long after a keystroke, and the engine checks and renders the case again.
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 50;
 const STORE = "casebook-studio";
 
 const saved = (() => {
@@ -103,11 +103,30 @@ function goTo(lineNumber, column) {
   view.focus();
 }
 
+// The styles of the report now in the preview frame.
+let previewHead = null;
+const stylesOf = (doc) => [...doc.head.querySelectorAll("style, link")].map((e) => e.outerHTML).join("");
+
 function showPreview(html) {
   const frame = $("preview");
-  // Keep the reader's place in the report while the case changes.
+  const shown = frame.contentDocument;
+  const next = new DOMParser().parseFromString(html, "text/html");
+  if (previewHead !== null && shown?.body && stylesOf(next) === previewHead) {
+    // Same styles: only the body changes, in place; the reader keeps their place and the
+    // frame does not load a page again on every keystroke.
+    shown.documentElement.lang = next.documentElement.lang;
+    shown.title = next.title;
+    shown.body.replaceWith(shown.importNode(next.body, true));
+    performance.mark("casebook-preview-shown");
+    return;
+  }
+  previewHead = null;
   const scroll = frame.contentWindow?.scrollY ?? 0;
-  frame.addEventListener("load", () => frame.contentWindow?.scrollTo(0, scroll), { once: true });
+  frame.addEventListener("load", () => {
+    frame.contentWindow?.scrollTo(0, scroll);
+    previewHead = stylesOf(next);
+    performance.mark("casebook-preview-shown");
+  }, { once: true });
   frame.srcdoc = html;
 }
 
@@ -126,10 +145,9 @@ function runCheck(text) {
   return result.diagnostics;
 }
 
-// CodeMirror asks for the diagnostics after a pause in typing; they are marked at their lines.
-const casebookLinter = linter((editor) => {
-  const doc = editor.state.doc;
-  return runCheck(doc.toString()).filter((d) => d.line > 0).map((d) => {
+// The diagnostics as the editor marks them at their lines.
+function marks(doc, diagnostics) {
+  return diagnostics.filter((d) => d.line > 0).map((d) => {
     const line = doc.line(Math.min(d.line, doc.lines));
     const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
     return {
@@ -140,13 +158,28 @@ const casebookLinter = linter((editor) => {
       message: d.hint ? `${d.message}\n${t("hint")}: ${d.hint}` : d.message,
     };
   });
-}, { delay: DEBOUNCE_MS });
+}
+
+function refresh() {
+  const diagnostics = runCheck(view.state.doc.toString());
+  view.dispatch(setDiagnostics(view.state, marks(view.state.doc, diagnostics)));
+}
+
+// After a short pause in typing the case is checked and previewed again.
+let pending;
+const whileTyping = EditorView.updateListener.of((update) => {
+  if (!update.docChanged) return;
+  // Every change is stored at once: a reload or a closed tab loses nothing.
+  state.text = update.state.doc.toString();
+  persist();
+  clearTimeout(pending);
+  pending = setTimeout(refresh, DEBOUNCE_MS);
+});
 
 function setText(text, fileName) {
   state.fileName = fileName;
   $("file-name").textContent = fileName;
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-  forceLinting(view);
 }
 
 function confirmReplace() {
@@ -245,7 +278,7 @@ function wire(examples) {
   $("edition").addEventListener("change", (event) => {
     state.edition = event.target.value;
     persist();
-    runCheck(view.state.doc.toString());
+    refresh();
   });
   $("ui-language").addEventListener("change", (event) => {
     state.ui = event.target.value;
@@ -271,20 +304,14 @@ async function main() {
   view = new EditorView({
     doc: state.text ?? starter(state.ui),
     extensions: [
-      basicSetup, yaml(), lintGutter(), casebookLinter, EditorView.lineWrapping,
+      basicSetup, yaml(), lintGutter(), whileTyping, EditorView.lineWrapping,
       // tabindex: the scrolling editor is then reachable by keyboard for axe as well.
       EditorView.contentAttributes.of({ "aria-label": t("editor"), tabindex: "0" }),
-      // Every change is stored at once: a reload or a closed tab loses nothing.
-      EditorView.updateListener.of((update) => {
-        if (!update.docChanged) return;
-        state.text = update.state.doc.toString();
-        persist();
-      }),
     ],
     parent: $("editor"),
   });
   wire(examples);
-  forceLinting(view);
+  refresh();
 }
 
 main().catch((err) => say(t("failed", { reason: String(err.message ?? err) })));

@@ -1,9 +1,10 @@
-//! The parts of the report view: items with their stances, objectives with SMART, the
+//! The parts of the report view: items with their stances, goals and objectives with SMART, the
 //! confrontation matrix, the summary (argument map, consistency matrix), alternatives, customer
 //! leadership, the appendix and the student's worksheet.
 
 mod appendix;
 mod closing;
+mod goals;
 mod items;
 mod leadership;
 mod summary;
@@ -11,6 +12,7 @@ mod worksheet;
 
 pub use appendix::*;
 pub use closing::*;
+pub use goals::*;
 pub use items::*;
 pub use leadership::*;
 pub use summary::*;

@@ -27,7 +27,8 @@ pub enum Span {
     Strike {
         c: Vec<Span>,
     },
-    /// A link (only http, https and mailto survive the Markdown module).
+    /// A link (only http, https, mailto and case links survive the Markdown module; a case link
+    /// points at that case's PDF).
     Link {
         url: String,
         c: Vec<Span>,
@@ -106,7 +107,9 @@ impl Kind {
             Tag::Emphasis => Kind::Emph,
             Tag::Strong => Kind::Strong,
             Tag::Strikethrough => Kind::Strike,
-            Tag::Link { dest_url, .. } => Kind::Link(dest_url.to_string()),
+            Tag::Link { dest_url, .. } => Kind::Link(
+                crate::markdown::case_link(dest_url, "pdf").unwrap_or_else(|| dest_url.to_string()),
+            ),
             Tag::BlockQuote(_) => Kind::Quote,
             Tag::List(start) => Kind::List(*start),
             Tag::Item => Kind::Item,
