@@ -22,3 +22,4 @@ mod schema;
 mod scope;
 mod support;
 mod watch;
+mod wording;
