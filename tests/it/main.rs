@@ -8,6 +8,7 @@ mod findings;
 mod format;
 mod fuzz;
 mod grade;
+mod guide;
 mod handout;
 mod hostile;
 mod interrupt;
