@@ -1,6 +1,7 @@
 //! The build benchmark: generates N synthetic cases the size of the seed case and measures a
 //! full build (wall time, peak memory), a rebuild with nothing changed, a single case's build as
-//! a student runs it, and the cost of building every case in a process of its own.
+//! a student runs it, the cost of building every case in a process of its own, and grading a
+//! class of 300 of them against the seed as the model answer beside building the same 300.
 //!
 //! Run: `cargo bench --bench build` (N = 1000; `CASEBOOK_BENCH_CASES=200` for a quicker run).
 
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use casebook::grade::{GradeOptions, grade};
 use casebook::pipeline::{BuildOptions, CaseOutcome, Progress, build};
 use casebook::renderers::{Formats, RenderSettings, Renderers};
 
@@ -194,6 +196,43 @@ fn main() {
     let per_case_alone = alone.as_secs_f64() / sample as f64;
     let per_case_in_process = full.as_secs_f64() / count as f64;
 
+    // A class: the first 300 cases as submissions, each the model's items (its ids, as a
+    // student's starter keeps them) with stances and words of its own; the seed is the model
+    // answer. Built into a fresh folder, then graded with feedback in all three formats.
+    let class = count.min(300);
+    let submissions = work.path().join("class");
+    std::fs::create_dir_all(&submissions).expect("class folder");
+    for i in 0..class {
+        let name = format!("case-{i:04}.yaml");
+        std::fs::copy(cases.join(&name), submissions.join(&name)).expect("copy");
+    }
+    let class_build = timed(
+        &BuildOptions {
+            cases: submissions.clone(),
+            out: work.path().join("class-output"),
+            ..options.clone()
+        },
+        &renderers,
+    );
+    let key = work.path().join("model.yaml");
+    std::fs::write(&key, &seed).expect("write the model answer");
+    let started = Instant::now();
+    let graded = grade(
+        &GradeOptions {
+            submissions,
+            key,
+            out: work.path().join("grades"),
+            reveal: false,
+            csv_separator: b',',
+            formats: Formats::ALL,
+            jobs: None,
+        },
+        &renderers,
+    )
+    .expect("the class is graded");
+    let class_grade = started.elapsed();
+    assert!(!graded.failed(), "a submission failed to grade");
+
     println!(
         "| measurement ({count} cases, {} threads) | figure |",
         rayon::current_num_threads()
@@ -223,5 +262,17 @@ fn main() {
     println!(
         "| one process per case ÷ in-process | {:.1}× |",
         per_case_alone / per_case_in_process
+    );
+    println!(
+        "| build {class} cases, md + html + pdf | {:.2} s |",
+        class_build.as_secs_f64()
+    );
+    println!(
+        "| grade the same {class} against the model, feedback md + html + pdf | {:.2} s |",
+        class_grade.as_secs_f64()
+    );
+    println!(
+        "| grading ÷ building | {:.2}× |",
+        class_grade.as_secs_f64() / class_build.as_secs_f64()
     );
 }

@@ -1,8 +1,11 @@
-//! `casebook check`: load every case and report its diagnostics, for people or as JSON lines.
+//! `casebook check`: load every case and report its diagnostics, for people, or as one JSON line
+//! per case with its verdict and diagnostics.
 
 use std::io::Write;
 
-use crate::diagnostics::Severity;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::project::CaseLoad;
 
 /// How diagnostics are printed.
@@ -21,9 +24,32 @@ pub struct CheckSummary {
     pub warnings: usize,
 }
 
-/// Prints the diagnostics of every loaded case, in file order, and counts them.
+/// The assessment's verdict on a case without errors.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Verdict {
+    /// The chosen discipline's key.
+    pub choice: &'static str,
+    /// `substantiated`, `weak` or `unsubstantiated`.
+    pub verdict: &'static str,
+}
+
+/// One case as `--format json` prints it: one line per case checked, clean ones included.
+#[derive(Serialize)]
+struct CaseRecord<'a> {
+    file: String,
+    /// Absent (`null`) for a case with errors: it has no assessment.
+    choice: Option<&'static str>,
+    verdict: Option<&'static str>,
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// Prints the diagnostics of every loaded case, in file order, and counts them. `verdicts` holds
+/// the assessment's verdict per load (`None` for a case with errors).
 pub fn report(
     loads: &[CaseLoad],
+    verdicts: &[Option<Verdict>],
     format: ReportFormat,
     out: &mut impl Write,
 ) -> std::io::Result<CheckSummary> {
@@ -31,19 +57,40 @@ pub fn report(
         cases: loads.len(),
         ..CheckSummary::default()
     };
-    for load in loads {
+    for (index, load) in loads.iter().enumerate() {
         if load.has_errors() {
             summary.failed_cases += 1;
         }
-        for diagnostic in load.diagnostics() {
-            match diagnostic.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => {}
+        let count = |severity| {
+            load.diagnostics()
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
+        };
+        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+        summary.errors += errors;
+        summary.warnings += warnings;
+        match format {
+            ReportFormat::Human => {
+                for diagnostic in load.diagnostics() {
+                    write!(out, "{}", diagnostic.render(load.source()))?;
+                }
             }
-            match format {
-                ReportFormat::Human => write!(out, "{}", diagnostic.render(load.source()))?,
-                ReportFormat::Json => writeln!(out, "{}", diagnostic.to_json_line())?,
+            ReportFormat::Json => {
+                let verdict = verdicts.get(index).copied().flatten();
+                let record = CaseRecord {
+                    file: load.path().display().to_string(),
+                    choice: verdict.map(|v| v.choice),
+                    verdict: verdict.map(|v| v.verdict),
+                    errors,
+                    warnings,
+                    diagnostics: load.diagnostics(),
+                };
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&record).unwrap_or_default()
+                )?;
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -22,6 +23,8 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_CASE_FAILED: u8 = 1;
 /// Exit code: the command itself could not run (bad arguments, missing folder).
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the build was stopped with Ctrl-C (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -56,11 +59,11 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
-    /// Print the assessment of one case as JSON.
+    /// Print the assessment of one case as JSON; of a folder's cases, a JSON list of them.
     Assess {
-        /// The case file.
+        /// The case file, or a folder searched for *.yaml / *.yml.
         file: PathBuf,
-        /// The rubric (default: casebook.toml next to the case, when there is one).
+        /// The rubric (default: casebook.toml next to the case or in the folder, when there is one).
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -129,7 +132,7 @@ fn parse_separator(text: &str) -> Result<u8, String> {
         "," => Ok(b','),
         ";" => Ok(b';'),
         "tab" | "\\t" => Ok(b'\t'),
-        other => Err(format!("unknown separator `{other}`: use , or ; or tab")),
+        other => Err(messages::cli("unknown_separator", &[("value", other)])),
     }
 }
 
@@ -273,7 +276,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New { name, choice } => run_new(name, asked.unwrap_or_default(), choice.into()),
         Command::Grade { grade } => run_grade(&grade),
         Command::Schema => {
-            print!("{}", schema::case_schema_json(messages::user_language()));
+            print_out(&schema::case_schema_json(messages::user_language()));
             EXIT_OK
         }
     };
@@ -297,31 +300,70 @@ fn load_rubric(
     }
 }
 
-fn run_assess(file: &std::path::Path, rubric: Option<PathBuf>) -> u8 {
-    let folder = file.parent().unwrap_or(std::path::Path::new("."));
+fn run_assess(path: &std::path::Path, rubric: Option<PathBuf>) -> u8 {
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(std::path::Path::new("."))
+    };
     let rubric = match load_rubric(rubric, folder) {
         Ok(rubric) => rubric,
         Err(code) => return code,
     };
-    match crate::case::load_case(file) {
-        Ok(case) if !case.has_errors() => {
-            print!(
-                "{}",
-                crate::assess::to_json(&crate::assess::assess(&case, &rubric))
-            );
-            EXIT_OK
+    if !path.is_dir() {
+        return match assess_one(path, &rubric) {
+            Some(assessment) => {
+                print_out(&crate::assess::to_json(&assessment));
+                EXIT_OK
+            }
+            None => EXIT_CASE_FAILED,
+        };
+    }
+    let files = match project::find_cases(path, "none") {
+        Ok(files) => files,
+        Err(diagnostic) => {
+            print_all(&[diagnostic]);
+            return EXIT_USAGE;
         }
+    };
+    // A broken case is reported and left out; the others are still assessed.
+    let mut failed = false;
+    let mut assessed = Vec::new();
+    for file in &files {
+        match assess_one(file, &rubric) {
+            Some(assessment) => assessed.push(serde_json::json!({
+                "file": file.display().to_string(),
+                "assessment": assessment,
+            })),
+            None => failed = true,
+        }
+    }
+    let list = serde_json::Value::Array(assessed);
+    print_out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&list).unwrap_or_default()
+    ));
+    if failed { EXIT_CASE_FAILED } else { EXIT_OK }
+}
+
+/// The assessment of one case file, or `None` after printing why it has none.
+fn assess_one(
+    file: &std::path::Path,
+    rubric: &crate::rubric::Rubric,
+) -> Option<crate::assess::Assessment> {
+    match crate::case::load_case(file) {
+        Ok(case) if !case.has_errors() => Some(crate::assess::assess(&case, rubric)),
         Ok(case) => {
             for d in &case.diagnostics {
                 eprint!("{}", d.render(Some(&case.source)));
             }
-            EXIT_CASE_FAILED
+            None
         }
         Err((source, diagnostics)) => {
             for d in &diagnostics {
                 eprint!("{}", d.render(source.as_deref()));
             }
-            EXIT_CASE_FAILED
+            None
         }
     }
 }
@@ -341,42 +383,37 @@ fn run_check(
         Ok(rubric) => rubric,
         Err(code) => return code,
     };
-    let shown = path.display().to_string();
-    let files = match project::discover(path) {
+    let files = match project::find_cases(path, "none") {
         Ok(files) => files,
-        Err(err) => {
-            let reason = messages::io_reason(&err, messages::user_language());
-            eprintln!(
-                "{}",
-                messages::cli(
-                    "cannot_read_cases",
-                    &[("path", &shown), ("reason", &reason)]
-                )
-            );
+        Err(diagnostic) => {
+            print_all(&[diagnostic]);
             return EXIT_USAGE;
         }
     };
-    if files.is_empty() {
-        eprintln!("{}", messages::cli("no_cases", &[("path", &shown)]));
-        return EXIT_USAGE;
-    }
     let mut loads = project::load_all(&files);
+    let mut verdicts = Vec::new();
     for load in &mut loads {
+        let mut verdict = None;
         if let project::CaseLoad::Loaded(case) = load {
             if !case.has_errors() {
-                let findings = crate::assess::assess(case, &rubric).findings;
-                case.diagnostics.extend(findings);
+                let assessment = crate::assess::assess(case, &rubric);
+                verdict = Some(check::Verdict {
+                    choice: assessment.choice.key(),
+                    verdict: crate::assess::verdict_key(assessment.overall.verdict),
+                });
+                case.diagnostics.extend(assessment.findings);
                 let glyphs = crate::render::pdf::glyphs::located_warnings(case);
                 case.diagnostics.extend(glyphs);
             }
         }
+        verdicts.push(verdict);
     }
     let format = match format {
         FormatArg::Human => ReportFormat::Human,
         FormatArg::Json => ReportFormat::Json,
     };
     let mut stdout = std::io::stdout().lock();
-    let summary = match check::report(&loads, format, &mut stdout) {
+    let summary = match check::report(&loads, &verdicts, format, &mut stdout) {
         Ok(summary) => summary,
         Err(err) => {
             let reason = messages::io_reason(&err, messages::user_language());
@@ -393,7 +430,15 @@ fn run_check(
         ];
         eprintln!("{}", messages::cli("checked", &pairs(&counts)));
     }
-    if summary.failed_cases > 0 || (deny_warnings && summary.warnings > 0) {
+    let denied = deny_warnings && summary.warnings > 0;
+    if denied {
+        let warnings = summary.warnings.to_string();
+        eprintln!(
+            "{}",
+            messages::cli("denied_warnings", &[("warnings", &warnings)])
+        );
+    }
+    if summary.failed_cases > 0 || denied {
         EXIT_CASE_FAILED
     } else {
         EXIT_OK
@@ -424,20 +469,45 @@ fn run_new(name: PathBuf, language: Language, choice: Discipline) -> u8 {
     }
 }
 
+/// Prints `text` on standard output; a reader that went away (`| head`) is no failure.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn print_all(diagnostics: &[crate::diagnostics::Diagnostic]) {
     for diagnostic in diagnostics {
         eprint!("{}", diagnostic.render(None));
     }
 }
 
-fn run_build(args: &BuildArgs) -> u8 {
-    let renderers = match Renderers::new(&args.settings()) {
-        Ok(renderers) => renderers,
+/// The renderers of `settings`, after printing the templates' warnings; `None` after printing
+/// why they cannot be made.
+fn renderers(settings: &RenderSettings) -> Option<Renderers> {
+    match Renderers::new(settings) {
+        Ok(renderers) => {
+            print_all(&renderers.templates.warnings);
+            Some(renderers)
+        }
         Err(diagnostics) => {
             print_all(&diagnostics);
-            return EXIT_USAGE;
+            None
         }
+    }
+}
+
+fn run_build(args: &BuildArgs) -> u8 {
+    let Some(renderers) = renderers(&args.settings()) else {
+        return EXIT_USAGE;
     };
+    // Ctrl-C finishes the cases in flight and writes the index; a second one stops at once.
+    let _ = ctrlc::set_handler(|| {
+        static PRESSED: AtomicBool = AtomicBool::new(false);
+        if PRESSED.swap(true, Ordering::SeqCst) {
+            std::process::exit(EXIT_INTERRUPTED.into());
+        }
+        pipeline::stop();
+    });
     build_once(args, &renderers)
 }
 
@@ -449,10 +519,15 @@ fn build_once(args: &BuildArgs, renderers: &Renderers) -> u8 {
     match result {
         Ok(report) => {
             print_all(&report.general);
-            if args.verbosity() != Verbosity::Quiet || report.failed() {
+            let stopped = pipeline::stopped();
+            if args.verbosity() != Verbosity::Quiet || report.failed() || stopped {
                 eprintln!("{}", summary(&report, &args.out));
             }
-            if report.failed() {
+            if stopped {
+                let left = report.not_started.to_string();
+                eprintln!("{}", messages::cli("interrupted", &[("left", &left)]));
+                EXIT_INTERRUPTED
+            } else if report.failed() {
                 EXIT_CASE_FAILED
             } else {
                 EXIT_OK
@@ -507,14 +582,10 @@ fn summary(report: &BuildReport, out: &std::path::Path) -> String {
 
 fn run_watch(args: &BuildArgs) -> u8 {
     let settings = args.settings();
-    let mut renderers = match Renderers::new(&settings) {
-        Ok(renderers) => renderers,
-        Err(diagnostics) => {
-            print_all(&diagnostics);
-            return EXIT_USAGE;
-        }
+    let Some(mut current) = renderers(&settings) else {
+        return EXIT_USAGE;
     };
-    build_once(args, &renderers);
+    build_once(args, &current);
     let mut folders = vec![args.path.clone()];
     folders.extend(settings.templates.clone());
     folders.extend(settings.rubric.clone());
@@ -522,15 +593,12 @@ fn run_watch(args: &BuildArgs) -> u8 {
     eprintln!("{}", messages::cli("watching", &[("path", &shown)]));
     let watched = crate::watch::watch(&folders, &args.out, |settings_changed| {
         if settings_changed {
-            match Renderers::new(&settings) {
-                Ok(fresh) => renderers = fresh,
-                Err(diagnostics) => {
-                    print_all(&diagnostics);
-                    return;
-                }
+            match renderers(&settings) {
+                Some(fresh) => current = fresh,
+                None => return,
             }
         }
-        build_once(args, &renderers);
+        build_once(args, &current);
     });
     match watched {
         Ok(()) => EXIT_OK,
@@ -553,12 +621,8 @@ fn run_grade(args: &GradeArgs) -> u8 {
         edition: Edition::Teacher,
         pdf_standards: None,
     };
-    let renderers = match Renderers::new(&settings) {
-        Ok(renderers) => renderers,
-        Err(diagnostics) => {
-            print_all(&diagnostics);
-            return EXIT_USAGE;
-        }
+    let Some(renderers) = renderers(&settings) else {
+        return EXIT_USAGE;
     };
     let options = crate::grade::GradeOptions {
         submissions: args.submissions.clone(),

@@ -37,6 +37,15 @@ impl Locale {
         Ok(Locale { language, texts })
     }
 
+    /// The keys of an override's text that the built-in locale does not have: labels no
+    /// template asks for, most often a typing error. A text that does not parse has none.
+    pub fn unknown_keys(language: Language, source: &str) -> Vec<String> {
+        let builtin = Self::builtin(language);
+        texts_of(source)
+            .map(|texts| texts.into_keys().filter(|k| !builtin.has(k)).collect())
+            .unwrap_or_default()
+    }
+
     /// The text for `key`; a missing key shows as itself so that it is noticed, never as a panic.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
         self.texts.get(key).map_or(key, String::as_str)

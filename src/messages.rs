@@ -70,6 +70,9 @@ pub fn io_reason(err: &std::io::Error, language: Language) -> String {
         std::io::ErrorKind::PermissionDenied => "io.permission_denied",
         std::io::ErrorKind::IsADirectory => "io.is_a_folder",
         std::io::ErrorKind::StorageFull => "io.disk_full",
+        std::io::ErrorKind::ReadOnlyFilesystem => "io.read_only",
+        std::io::ErrorKind::NotADirectory => "io.not_a_folder",
+        std::io::ErrorKind::AlreadyExists => "io.exists",
         _ => "io.other",
     };
     locale(language).fill(key, &[("error", &err.to_string())])

@@ -25,6 +25,17 @@ fn sweep(folder: &Path, depth: u8) {
     }
 }
 
+/// Whether files can be written in `folder` (made when missing): a temporary file is created
+/// there and removed again, so an unwritable output folder is one message before any case.
+pub fn check_writable(folder: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    tempfile::Builder::new()
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(folder)?;
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically, creating the folder when needed. Unchanged files are
 /// left alone, so their modification time keeps meaning "last changed".
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -5,15 +5,15 @@ use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::case::{LoadedCase, Position, load_case, load_source};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_file_from, case_hash};
 use crate::messages::{io_reason, user_language};
-use crate::output::{sweep_temporaries, write_atomic};
-use crate::project::discover;
+use crate::output::{check_writable, sweep_temporaries, write_atomic};
+use crate::project::find_cases;
 use crate::renderers::{Formats, Renderers};
 use crate::site::{self, IndexEntry};
 
@@ -51,10 +51,27 @@ pub struct CaseOutcome {
     entry: Option<ManifestEntry>,
 }
 
+/// Set by [`stop`] (Ctrl-C): no worker starts another case.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// Asks a running build to stop: the cases in flight are finished and written, the index and
+/// the manifest are written for what was built, and the others wait for the next build.
+pub fn stop() {
+    STOPPING.store(true, Ordering::SeqCst);
+}
+
+/// Whether [`stop`] was called.
+pub fn stopped() -> bool {
+    STOPPING.load(Ordering::SeqCst)
+}
+
 /// What a build did, for the summary line and the exit code.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// The cases handled, in path order; after [`stop`], only those started before it.
     pub cases: Vec<CaseOutcome>,
+    /// How many cases were not started because the build was stopped.
+    pub not_started: usize,
     /// Problems not tied to one case (the index page, the manifest, a removed output).
     pub general: Vec<Diagnostic>,
     pub removed: Vec<String>,
@@ -106,13 +123,20 @@ pub fn build(
             values,
         )]
     };
-    let paths = discover(&options.cases).map_err(|err| {
-        let reason = io_reason(&err, user_language());
-        said("NO-CASES", "unreadable", &[("reason", &reason)])
+    let paths = find_cases(&options.cases, "none").map_err(|d| vec![d])?;
+    check_writable(&options.out).map_err(|err| {
+        let (language, at) = (user_language(), Position::default());
+        let reason = io_reason(&err, language);
+        let values = [("reason", reason.as_str())];
+        vec![Diagnostic::worded(
+            &options.out,
+            at,
+            language,
+            "WRITE",
+            "out",
+            &values,
+        )]
     })?;
-    if paths.is_empty() {
-        return Err(said("NO-CASES", "none", &[]));
-    }
     let previous = if options.force {
         Manifest::default()
     } else {
@@ -133,6 +157,7 @@ pub fn build(
     })
     .map_err(|err| said("INTERNAL", "threads", &[("reason", &err.to_string())]))?;
     let mut report = BuildReport {
+        not_started: paths.len() - cases.len(),
         cases,
         general: Vec::new(),
         removed: Vec::new(),
@@ -161,7 +186,8 @@ pub(crate) fn workers(jobs: Option<usize>) -> usize {
 const STACK_SIZE: usize = 64 << 20;
 
 /// Runs `work` on every item with `jobs` threads, each taking the next item when it is done,
-/// and returns the results in the order of `items`. Plain threads, not a rayon pool: a rayon
+/// and returns the results in the order of `items`, without those of the items not started
+/// because of [`stop`]. Plain threads, not a rayon pool: a rayon
 /// worker that waits for typst's own parallel layout steals the next *document*, so with 200
 /// cases most of them ended up half-built at once (measured: 610 MB resident with one job).
 pub(crate) fn in_parallel<T: Sync, R: Send>(
@@ -176,7 +202,7 @@ pub(crate) fn in_parallel<T: Sync, R: Send>(
             std::thread::Builder::new()
                 .stack_size(STACK_SIZE)
                 .spawn_scoped(scope, || {
-                    loop {
+                    while !STOPPING.load(Ordering::SeqCst) {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(index) else { break };
                         let result = work(item);

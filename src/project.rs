@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::case::{LoadedCase, load_case};
+use crate::case::{LoadedCase, Position, load_case};
 use crate::diagnostics::Diagnostic;
+use crate::messages::{io_reason, user_language};
 
 /// The result of loading one case file.
 #[derive(Debug)]
@@ -47,6 +48,34 @@ impl CaseLoad {
     pub fn has_errors(&self) -> bool {
         self.diagnostics().iter().any(Diagnostic::is_error)
     }
+}
+
+/// The case files under `root`, or the one message `build`, `check` and `grade` all give when
+/// there are none: a missing folder, an unreadable one, or one without case files (`none` names
+/// the locale's words for that, `diagnostics.NO-CASES.<none>`).
+pub fn find_cases(root: &Path, none: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+    let said = |situation: &str, values: &[(&str, &str)]| {
+        let language = user_language();
+        Diagnostic::worded(
+            root,
+            Position::default(),
+            language,
+            "NO-CASES",
+            situation,
+            values,
+        )
+    };
+    if !root.exists() {
+        return Err(said("missing", &[]));
+    }
+    let paths = discover(root).map_err(|err| {
+        let reason = io_reason(&err, user_language());
+        said("unreadable", &[("reason", &reason)])
+    })?;
+    if paths.is_empty() {
+        return Err(said(none, &[]));
+    }
+    Ok(paths)
 }
 
 /// The case files under `root` (or `root` itself when it is a file), sorted by path so that

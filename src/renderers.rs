@@ -54,9 +54,8 @@ impl Formats {
                 "html" => formats.html = true,
                 "pdf" => formats.pdf = true,
                 other => {
-                    return Err(format!(
-                        "unknown format `{other}`: use md, html and/or pdf, separated by commas"
-                    ));
+                    let values = [("value", other)];
+                    return Err(crate::messages::cli("unknown_format", &values));
                 }
             }
         }

@@ -113,13 +113,12 @@ impl Rubric {
             && rubric.substantiated <= 1.0
             && (0.0..=2.0).contains(&rubric.thin_margin);
         #[cfg(feature = "cli")]
-        if let Some(message) = rubric.grade.problem() {
-            return Err(Diagnostic::error(
-                path,
-                Position::default(),
-                "RUBRIC",
-                message,
-            ));
+        if let Some((situation, values)) = rubric.grade.problem() {
+            // The section's header is where a teacher looks; without one, the file.
+            let at = text
+                .find("[grade]")
+                .map_or_else(Position::default, |offset| position_of(&text, offset));
+            return Err(said(at, situation, &messages::pairs(&values)));
         }
         if !ordered {
             return Err(said(Position::default(), "unordered", &[]));

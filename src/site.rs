@@ -80,6 +80,8 @@ struct IndexCase<'a> {
 #[derive(Serialize)]
 struct VerdictCell {
     key: &'static str,
+    /// The column sorts by this, not by the words: 1 substantiated, 2 weak, 3 unsubstantiated.
+    rank: u8,
     name: String,
     symbol: &'static str,
     margin: f64,
@@ -124,6 +126,11 @@ pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<St
                 let key = verdict_key(a.verdict);
                 VerdictCell {
                     key,
+                    rank: match a.verdict {
+                        Verdict::Substantiated => 1,
+                        Verdict::Weak => 2,
+                        Verdict::Unsubstantiated => 3,
+                    },
                     name: locale.text(&format!("verdicts.{key}")).to_string(),
                     symbol: match a.verdict {
                         Verdict::Substantiated => "✓",

@@ -1,12 +1,13 @@
 //! The report templates: built into the binary, each overridable by a file of the same name in
 //! a `--templates` folder (a school's or publisher's branding), and loaded once per build.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tera::{Kwargs, State, Tera};
 
 use crate::case::{Language, Position};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::Locale;
 
 /// (file name, built-in text) of every template and locale file. A template comes after the
@@ -58,6 +59,12 @@ const BUILTIN: [(&str, &str); 11] = [
 /// The loaded templates and locales of one build.
 pub struct Templates {
     tera: Tera,
+    /// Where each template's text came from (`report.html` → the override's file, or the
+    /// built-in `templates/report.html.tera`), so that its errors name the file to fix.
+    sources: HashMap<String, PathBuf>,
+    /// Files in the `--templates` folder that replace nothing, and labels of a locale override
+    /// that no template uses: each with a did-you-mean when a known name is close.
+    pub warnings: Vec<Diagnostic>,
     /// The typst report template's text and the name its diagnostics point at.
     pub typst: (PathBuf, String),
     nl: Locale,
@@ -69,6 +76,10 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-in templates, with the files found in `overrides` taking their place.
     pub fn load(overrides: Option<&Path>) -> Result<Templates, Diagnostic> {
+        let mut warnings = match overrides {
+            Some(folder) => check_overrides(folder)?,
+            None => Vec::new(),
+        };
         let mut hasher = blake3::Hasher::new();
         let mut texts = Vec::new();
         for (name, builtin) in BUILTIN {
@@ -107,10 +118,12 @@ impl Templates {
         });
         let mut typst = (PathBuf::new(), String::new());
         let mut locales = Vec::new();
+        let mut sources = HashMap::new();
         for (name, path, text) in texts {
             if let Some(template) = name.strip_suffix(".tera") {
                 tera.add_raw_template(template, &text)
                     .map_err(|err| template_error(&path, err.to_string()))?;
+                sources.insert(template.to_string(), path);
             } else if name.ends_with(".typ") {
                 typst = (path, text);
             } else {
@@ -121,6 +134,9 @@ impl Templates {
                 };
                 let locale = Locale::parse(language, &text)
                     .map_err(|err| template_error(&path, err.message().to_string()))?;
+                if overrides.is_some_and(|folder| path.starts_with(folder)) {
+                    warnings.extend(unknown_labels(&path, language, &text));
+                }
                 locales.push(locale);
             }
         }
@@ -132,6 +148,8 @@ impl Templates {
             .unwrap_or_else(|| Locale::builtin(Language::Nl));
         Ok(Templates {
             tera,
+            sources,
+            warnings,
             typst,
             nl,
             en,
@@ -150,6 +168,11 @@ impl Templates {
     pub fn render(&self, name: &str, data: &impl serde::Serialize) -> Result<String, Diagnostic> {
         let context = tera::Context::from_serialize(data)
             .map_err(|err| template_error(&Path::new("templates").join(name), err.to_string()))?;
+        let file = self
+            .sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Path::new("templates").join(format!("{name}.tera")));
         self.tera.render(name, &context).map_err(|err| {
             let mut message = err.to_string();
             let mut source = std::error::Error::source(&err);
@@ -158,12 +181,132 @@ impl Templates {
                 message.push_str(&inner.to_string());
                 source = inner.source();
             }
-            template_error(
-                &Path::new("templates").join(format!("{name}.tera")),
-                message,
-            )
+            template_error(&file, message)
         })
     }
+}
+
+/// The `--templates` folder's own problems: it must be a folder holding at least one file that
+/// replaces a built-in one (`Err`); any other file in it is a warning, with the closest name.
+fn check_overrides(folder: &Path) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let names: Vec<&str> = BUILTIN.iter().map(|(name, _)| *name).collect();
+    let listed = names.join(", ");
+    let said = |path: &Path, situation: &str, values: &[(&str, &str)]| {
+        let language = crate::messages::user_language();
+        Diagnostic::worded(
+            path,
+            Position::default(),
+            language,
+            "TEMPLATE",
+            situation,
+            values,
+        )
+    };
+    if !folder.exists() {
+        return Err(said(folder, "folder_missing", &[("names", &listed)]));
+    }
+    if !folder.is_dir() {
+        return Err(said(folder, "not_a_folder", &[("names", &listed)]));
+    }
+    // The folder's files and those of its `locale/` folder, by their name as BUILTIN spells it.
+    let mut found = Vec::new();
+    for (prefix, dir) in [
+        ("", folder.to_path_buf()),
+        ("locale/", folder.join("locale")),
+    ] {
+        let entries = std::fs::read_dir(&dir).into_iter().flatten().flatten();
+        for entry in entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with('.') {
+                found.push((format!("{prefix}{name}"), entry.path()));
+            }
+        }
+    }
+    found.sort();
+    if !found.iter().any(|(name, _)| names.contains(&name.as_str())) {
+        return Err(said(folder, "no_template", &[("names", &listed)]));
+    }
+    let warnings = found
+        .iter()
+        .filter(|(name, _)| !names.contains(&name.as_str()))
+        .map(|(name, path)| {
+            let values = |suggestion: &str| {
+                [
+                    ("file", name.clone()),
+                    ("suggestion", suggestion.to_string()),
+                    ("names", listed.clone()),
+                ]
+            };
+            let d = match closest(name, names.iter().copied()) {
+                Some(suggestion) => said(
+                    path,
+                    "unknown_file",
+                    &crate::messages::pairs(&values(suggestion)),
+                ),
+                None => said(
+                    path,
+                    "unknown_file_unlike",
+                    &crate::messages::pairs(&values("")),
+                ),
+            };
+            d.with_severity(Severity::Warning)
+        })
+        .collect();
+    Ok(warnings)
+}
+
+/// The labels of a locale override that the built-in locale lacks, as warnings at their line.
+fn unknown_labels(path: &Path, language: Language, text: &str) -> Vec<Diagnostic> {
+    let builtin = Locale::builtin(language);
+    Locale::unknown_keys(language, text)
+        .into_iter()
+        .map(|key| {
+            let last = key.rsplit('.').next().unwrap_or(&key);
+            let at = text
+                .lines()
+                .position(|line| {
+                    let line = line.trim_start();
+                    line.strip_prefix(last)
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                })
+                .map_or_else(Position::default, |index| Position {
+                    line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                    column: 1,
+                });
+            let user = crate::messages::user_language();
+            let suggestion = closest(&key, builtin.keys());
+            let situation = if suggestion.is_some() {
+                "unknown_label"
+            } else {
+                "unknown_label_unlike"
+            };
+            let values = [
+                ("key", key.as_str()),
+                ("suggestion", suggestion.unwrap_or_default()),
+                ("language", language.code()),
+            ];
+            Diagnostic::worded(path, at, user, "TEMPLATE", situation, &values)
+                .with_severity(Severity::Warning)
+        })
+        .collect()
+}
+
+/// The known name most like `name`: one that only adds to it (`report.html` → `report.html.tera`,
+/// `nl.toml` → `locale/nl.toml`), else one a typing error or two away.
+fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|candidate| {
+            let extends = candidate.starts_with(name) || candidate.ends_with(name);
+            let score = if extends {
+                1.0
+            } else {
+                strsim::normalized_damerau_levenshtein(name, candidate)
+            };
+            (score, candidate)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
 }
 
 /// A template that cannot be read or rendered; `reason` is the template engine's own account,

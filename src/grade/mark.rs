@@ -50,21 +50,21 @@ impl Default for GradeRubric {
 }
 
 impl GradeRubric {
-    /// What is wrong with the section, in words, or `None`.
-    pub fn problem(&self) -> Option<String> {
+    /// What is wrong with the section, as the situation of its `RUBRIC` message
+    /// (`diagnostics.RUBRIC.<situation>`) with its placeholder values, or `None`.
+    pub fn problem(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
         let weights = [self.stances, self.reasoning, self.verdicts, self.findings];
         if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().sum::<f64>() <= 0.0
         {
-            return Some("[grade]: the weights stances, reasoning, verdicts and findings must be 0 or more, and not all 0".to_string());
+            return Some(("grade_weights", Vec::new()));
         }
         if !(self.findings_allowance.is_finite() && self.findings_allowance > 0.0) {
-            return Some("[grade]: findings_allowance must be more than 0".to_string());
+            return Some(("grade_allowance", Vec::new()));
         }
         let (low, high) = self.range();
         if !(self.points.is_finite() && self.points > 0.0) || !(low..=high).contains(&self.pass) {
-            return Some(format!(
-                "[grade]: pass must lie between {low} and {high}, and points be more than 0"
-            ));
+            let values = vec![("low", low.to_string()), ("high", high.to_string())];
+            return Some(("grade_pass", values));
         }
         None
     }

@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::assess::{Assessment, assess};
 use crate::case::{Language, LoadedCase, Position, load_case};
 use crate::diagnostics::Diagnostic;
+use crate::messages::{io_reason, user_language};
 use crate::output::write_atomic;
 use crate::pipeline::{in_parallel, workers};
 use crate::renderers::{Formats, Renderers};
@@ -117,11 +118,16 @@ pub fn grade(
         grade_one(submission, &model, options, renderers)
     })
     .map_err(|err| {
-        vec![Diagnostic::error(
+        let (language, at) = (user_language(), Position::default());
+        let reason = err.to_string();
+        let values = [("reason", reason.as_str())];
+        vec![Diagnostic::worded(
             &options.out,
-            Position::default(),
+            at,
+            language,
             "INTERNAL",
-            format!("cannot start worker threads: {err}"),
+            "threads",
+            &values,
         )]
     })?;
     let (submissions, reasonings): (Vec<Graded>, Vec<Option<Reasonings>>) =
@@ -262,12 +268,11 @@ fn write_feedback(
         let relative = format!("feedback/{}.{extension}", graded.slug);
         let path = options.out.join(&relative);
         if let Err(err) = write_atomic(&path, &bytes) {
-            graded.diagnostics.push(Diagnostic::error(
-                &path,
-                Position::default(),
-                "WRITE",
-                format!("cannot write the file: {err}"),
-            ));
+            let (language, at) = (user_language(), Position::default());
+            let reason = io_reason(&err, language);
+            let values = [("reason", reason.as_str())];
+            let d = Diagnostic::worded(&path, at, language, "WRITE", "file", &values);
+            graded.diagnostics.push(d);
             continue;
         }
         graded.feedback.push((extension.to_string(), relative));

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::case::{LoadedCase, Position};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::Locale;
+use crate::messages::{io_reason, user_language};
 use crate::output::write_atomic;
 use crate::renderers::Renderers;
 
@@ -81,12 +82,10 @@ pub fn write(
         let path = options.out.join(name);
         let written = bytes.and_then(|bytes| {
             write_atomic(&path, &bytes).map_err(|err| {
-                Diagnostic::error(
-                    &path,
-                    Position::default(),
-                    "WRITE",
-                    format!("cannot write the file: {err}"),
-                )
+                let (language, at) = (user_language(), Position::default());
+                let reason = io_reason(&err, language);
+                let values = [("reason", reason.as_str())];
+                Diagnostic::worded(&path, at, language, "WRITE", "file", &values)
             })
         });
         if let Err(d) = written {
@@ -225,12 +224,11 @@ fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, 
         locale.text("grade.warnings"),
     ];
     let csv_error = |err: ::csv::Error| {
-        Diagnostic::error(
-            std::path::Path::new("grades.csv"),
-            Position::default(),
-            "WRITE",
-            format!("cannot write the CSV: {err}"),
-        )
+        let (language, at) = (user_language(), Position::default());
+        let reason = err.to_string();
+        let values = [("reason", reason.as_str())];
+        let path = std::path::Path::new("grades.csv");
+        Diagnostic::worded(path, at, language, "WRITE", "file", &values)
     };
     writer.write_record(header).map_err(csv_error)?;
     for g in &report.submissions {

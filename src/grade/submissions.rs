@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::case::{LoadedCase, Position};
 use crate::diagnostics::Diagnostic;
-use crate::project::discover as discover_cases;
+use crate::messages::user_language;
+use crate::project::find_cases;
 
 /// One submission to grade.
 pub struct Submission {
@@ -20,28 +21,16 @@ pub struct Submission {
 
 /// Every case file under `root` (at any depth) except the model answer itself.
 pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let nowhere = Position::default();
-    let found = discover_cases(root).map_err(|err| {
-        vec![Diagnostic::error(
-            root,
-            nowhere,
-            "NO-CASES",
-            err.to_string(),
-        )]
-    })?;
+    let found = find_cases(root, "no_submissions").map_err(|d| vec![d])?;
     let key = key.canonicalize().ok();
     let paths: Vec<PathBuf> = found
         .into_iter()
         .filter(|p| p.canonicalize().ok() != key)
         .collect();
     if paths.is_empty() {
-        let d = Diagnostic::error(
-            root,
-            nowhere,
-            "NO-CASES",
-            "no case files (*.yaml, *.yml) found",
-        )
-        .with_hint("give the folder that holds the students' case files");
+        let language = user_language();
+        let at = Position::default();
+        let d = Diagnostic::worded(root, at, language, "NO-CASES", "no_submissions", &[]);
         return Err(vec![d]);
     }
     Ok(paths)

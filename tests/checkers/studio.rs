@@ -38,7 +38,7 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
     let line = first["line"].to_string();
     let code = first["code"].as_str().expect("a code").to_string();
 
-    let pdf = dir.path().join("studio.pdf");
+    let pdf = dir.path().join("studio");
     let output = Command::new("node")
         .arg(checkers.join("studio.mjs"))
         .arg(&dist)
@@ -64,20 +64,37 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
     }
     eprintln!("studio timings: {stdout}");
 
-    let out = dir.path().join("out");
+    // The CLI's PDF of each edition, for the same case.
     let cases = dir.path().join("cases");
     std::fs::create_dir(&cases).expect("cases folder");
     std::fs::copy(&fixed, cases.join("klantpartnerschap.yaml")).expect("copy the case");
-    build_ok(&cases, &out, &["--format", "pdf", "--quiet"]);
-    let cli = std::fs::read(out.join("klantpartnerschap/klantpartnerschap.pdf")).expect("CLI PDF");
-    let studio = std::fs::read(&pdf).expect("the downloaded PDF");
-    if cli != studio {
-        return Err(format!(
-            "the studio's PDF ({} bytes) differs from the CLI's ({} bytes)",
-            studio.len(),
-            cli.len()
-        )
-        .into());
+    for edition in ["teacher", "student"] {
+        let out = dir.path().join(edition);
+        build_ok(
+            &cases,
+            &out,
+            &["--format", "pdf", "--edition", edition, "--quiet"],
+        );
+        let cli = pdf_in(&out).ok_or(format!("the CLI wrote no PDF for the {edition} edition"))?;
+        let studio = std::fs::read(pdf.with_extension(format!("{edition}.pdf")))
+            .map_err(|err| format!("the studio's {edition} PDF: {err}"))?;
+        if cli != studio {
+            return Err(format!(
+                "the studio's {edition} PDF ({} bytes) differs from the CLI's ({} bytes)",
+                studio.len(),
+                cli.len()
+            )
+            .into());
+        }
     }
     Ok(())
+}
+
+/// The bytes of the one PDF the CLI wrote under `out`.
+fn pdf_in(out: &Path) -> Option<Vec<u8>> {
+    let mut pdfs = crate::support::files(out)
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "pdf"));
+    let (_, bytes) = pdfs.next()?;
+    pdfs.next().is_none().then_some(bytes)
 }

@@ -91,18 +91,14 @@ fn a_validation_error_is_printed_word_for_word() {
 }
 
 #[test]
-fn json_format_prints_one_object_per_line() {
+fn json_format_prints_one_record_per_case_with_its_diagnostics() {
     let output = casebook()
         .args(["check", "--format", "json"])
         .arg(fixture("check").join("unknown-key.yaml"))
         .output()
         .expect("check");
-    let line = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    let value: serde_json::Value = serde_json::from_str(&line).expect("a JSON object");
+    let diagnostics = crate::support::json_diagnostics(&output.stdout);
+    let value = diagnostics.first().expect("a diagnostic");
     assert_eq!(value["code"], "UNKNOWN-KEY");
     assert_eq!(value["line"], 10);
     assert_eq!(value["severity"], "error");
@@ -290,9 +286,8 @@ fn every_validation_rule_points_at_the_mistake() {
             .expect("check");
         assert_eq!(output.status.code(), Some(1), "{expected}");
         let lines = String::from_utf8_lossy(&output.stdout).into_owned();
-        let found = lines
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        let found = crate::support::json_diagnostics(&output.stdout)
+            .into_iter()
             .find(|d| {
                 let code = d["code"].as_str().unwrap_or_default();
                 expected.ends_with(&format!("error[{code}]"))

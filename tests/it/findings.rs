@@ -27,11 +27,7 @@ fn findings(language: &str) -> Vec<serde_json::Value> {
                 "{}",
                 String::from_utf8_lossy(&output.stderr)
             );
-            String::from_utf8(output.stdout)
-                .expect("UTF-8")
-                .lines()
-                .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
-                .collect::<Vec<serde_json::Value>>()
+            crate::support::json_diagnostics(&output.stdout)
         })
         .collect()
 }

@@ -32,12 +32,8 @@ pub fn check(path: &Path) -> (Vec<serde_json::Value>, bool) {
         .arg(path)
         .output()
         .expect("run casebook check");
-    let lines = String::from_utf8(output.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    (lines, output.status.success())
+    let diagnostics = crate::support::json_diagnostics(&output.stdout);
+    (diagnostics, output.status.success())
 }
 
 /// The diagnostics of a variant that must fail with exactly one, as (code, message, hint).

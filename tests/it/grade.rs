@@ -227,3 +227,91 @@ fn the_model_reasoning_shows_only_with_reveal() {
         assert_eq!(rows["Anna Kopie"][2], "10.0");
     }
 }
+
+/// A `[grade]` section out of range and a folder with only the model answer in it: one message
+/// each, in the user's language, with the line of the section and the fix.
+#[test]
+fn grade_rubric_errors_and_a_folder_without_submissions_are_worded_in_both_languages() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let rubric = dir.path().join("casebook.toml");
+    std::fs::write(&rubric, "weak = 0.2\n\n[grade]\npass = 11\n").expect("write the rubric");
+    let run = |folder: &Path, lang: &str, rubric: Option<&Path>| {
+        let mut command = casebook();
+        command
+            .arg("grade")
+            .arg(folder)
+            .args(["--key", KEY, "--lang", lang, "--out"])
+            .arg(dir.path().join("grades"));
+        if let Some(rubric) = rubric {
+            command.arg("--rubric").arg(rubric);
+        }
+        let output = command.output().expect("run casebook grade");
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let class = fixture("grade/class");
+    let r = rubric.display();
+    assert_eq!(
+        run(&class, "nl", Some(&rubric)),
+        format!(
+            "{r}:3:1: fout[RUBRIC]: in [grade] moet pass tussen 1 en 10 liggen, en points meer dan 0 zijn\n  = tip: schrijf bijvoorbeeld pass = 5.5 bij scale = \"dutch\", of points = 100 en pass = 55 bij scale = \"points\"\n"
+        )
+    );
+    assert_eq!(
+        run(&class, "en", Some(&rubric)),
+        format!(
+            "{r}:3:1: error[RUBRIC]: in [grade] pass must lie between 1 and 10, and points must be more than 0\n  = hint: write for example pass = 5.5 with scale = \"dutch\", or points = 100 and pass = 55 with scale = \"points\"\n"
+        )
+    );
+    std::fs::write(&rubric, "[grade]\nstances = -1\n").expect("write the rubric");
+    assert_eq!(
+        run(&class, "nl", Some(&rubric)),
+        format!(
+            "{r}:1:1: fout[RUBRIC]: in [grade] moeten de gewichten stances, reasoning, verdicts en findings 0 of meer zijn, en niet allemaal 0\n  = tip: schrijf bijvoorbeeld stances = 0.4, reasoning = 0.3, verdicts = 0.2, findings = 0.1\n"
+        )
+    );
+
+    // Only the model answer in the folder: nothing to grade.
+    let only_key = crate::support::root().join("cases");
+    let lonely = dir.path().join("inleveringen");
+    std::fs::create_dir(&lonely).expect("folder");
+    std::fs::copy(
+        only_key.join("klantpartnerschap.yaml"),
+        lonely.join("model.yaml"),
+    )
+    .expect("copy");
+    let l = lonely.display();
+    let key_inside = |lang: &str| {
+        let output = casebook()
+            .arg("grade")
+            .arg(&lonely)
+            .arg("--key")
+            .arg(lonely.join("model.yaml"))
+            .args(["--lang", lang, "--out"])
+            .arg(dir.path().join("grades"))
+            .output()
+            .expect("run casebook grade");
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    assert_eq!(
+        key_inside("nl"),
+        format!(
+            "{l}: fout[NO-CASES]: geen ingeleverde cases (*.yaml, *.yml) gevonden, behalve het modelantwoord\n  = tip: noem de map met de casebestanden van de studenten (submappen per student mogen)\n"
+        )
+    );
+    assert_eq!(
+        key_inside("en"),
+        format!(
+            "{l}: error[NO-CASES]: no submitted cases (*.yaml, *.yml) found, apart from the model answer\n  = hint: name the folder with the students' case files (a subfolder per student is fine)\n"
+        )
+    );
+    let missing = dir.path().join("nergens");
+    assert_eq!(
+        run(&missing, "nl", None),
+        format!(
+            "{}: fout[NO-CASES]: deze map of dit bestand bestaat niet\n  = tip: noem een map met casebestanden (*.yaml) of één casebestand; een eerste case begin je met `casebook new mijn-case`\n",
+            missing.display()
+        )
+    );
+}

@@ -382,10 +382,7 @@ fn diagnostics(path: &Path) -> (i32, Vec<serde_json::Value>, String) {
         "{}: casebook panicked:\n{stderr}",
         path.display()
     );
-    let lines = stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
+    let lines = crate::support::json_diagnostics(&output.stdout);
     (output.status.code().unwrap_or(-1), lines, stdout)
 }
 

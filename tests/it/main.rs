@@ -4,6 +4,7 @@
 mod assess;
 mod build;
 mod check;
+mod everyday;
 mod findings;
 mod format;
 mod fuzz;
@@ -14,6 +15,7 @@ mod hostile;
 mod interrupt;
 mod layout;
 mod messages;
+mod overrides;
 mod pdf;
 mod pdfread;
 mod published;

@@ -19,13 +19,14 @@ thread_local! {
     static ENGINES: RefCell<[Option<Renderers>; 2]> = const { RefCell::new([None, None]) };
 }
 
-/// What the page shows while the student types: every diagnostic, and the verdict when the case
-/// could be assessed.
+/// What the page shows while the student types: every diagnostic, and the HTML report when the
+/// case has no errors.
 #[derive(Serialize)]
-struct Checked {
+struct Preview {
     diagnostics: Vec<Diagnostic>,
-    /// The language the case is written in (`nl`, `en`): the page follows it for its messages.
+    /// The language the case is written in (`nl`, `en`), when it could be read that far.
     language: Option<&'static str>,
+    html: Option<String>,
 }
 
 fn edition_of(name: &str) -> Edition {
@@ -44,28 +45,74 @@ fn load(file_name: &str, text: &str) -> Result<LoadedCase, Vec<Diagnostic>> {
     }
 }
 
-/// Loads, validates and assesses a case; returns `{diagnostics, language}` as JSON.
+/// Runs `work` with the renderers of an edition, made on first use.
+fn with_renderers<T>(
+    edition: Edition,
+    work: impl FnOnce(&Renderers) -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    ENGINES.with(|engines| {
+        let mut engines = engines.borrow_mut();
+        let slot = &mut engines[usize::from(edition == Edition::Student)];
+        let renderers = match slot.take() {
+            Some(renderers) => renderers,
+            None => Renderers::new(&RenderSettings {
+                edition,
+                ..RenderSettings::default()
+            })?,
+        };
+        let result = work(&renderers);
+        *slot = Some(renderers);
+        result
+    })
+}
+
+/// Loads, validates and assesses a case, as `casebook check` does, and renders its HTML report
+/// in `edition` when it has no errors: one load and one assessment per keystroke. Returns
+/// `{diagnostics, language, html}` as JSON.
 #[wasm_bindgen]
-pub fn check(file_name: &str, text: &str) -> String {
-    let checked = match load_source(Path::new(file_name), text.as_bytes().to_vec()) {
+pub fn preview(file_name: &str, text: &str, edition: &str) -> String {
+    let preview = match load_source(Path::new(file_name), text.as_bytes().to_vec()) {
+        Err((_, diagnostics)) => Preview {
+            diagnostics,
+            language: None,
+            html: None,
+        },
         Ok(loaded) => {
             let language = Some(loaded.case.language().code());
             let mut diagnostics = loaded.diagnostics.clone();
+            let mut html = None;
             if !loaded.has_errors() {
-                let rubric = casebook::rubric::Rubric::default();
-                diagnostics.extend(assess(&loaded, &rubric).findings);
+                let rendered = with_renderers(edition_of(edition), |renderers| {
+                    let assessment = assess(&loaded, &renderers.rubric);
+                    let html_only = Formats {
+                        markdown: false,
+                        html: true,
+                        pdf: false,
+                    };
+                    let documents = renderers.documents(&loaded, &assessment, html_only, None)?;
+                    Ok((assessment.findings, documents))
+                });
+                match rendered {
+                    Ok((findings, documents)) => {
+                        diagnostics.extend(findings);
+                        diagnostics.extend(documents.warnings);
+                        html = documents
+                            .files
+                            .into_iter()
+                            .next()
+                            .map(|(_, _, bytes)| String::from_utf8_lossy(&bytes).into_owned());
+                    }
+                    Err(errors) => diagnostics.extend(errors),
+                }
             }
-            Checked {
+            Preview {
                 diagnostics,
                 language,
+                html,
             }
         }
-        Err((_, diagnostics)) => Checked {
-            diagnostics,
-            language: None,
-        },
     };
-    serde_json::to_string(&checked).unwrap_or_default()
+    serde_json::to_string(&preview).unwrap_or_default()
 }
 
 /// Renders one format (`md`, `html` or `pdf`) of one edition (`teacher`, `student`); the bytes of
@@ -79,31 +126,27 @@ pub fn render(
 ) -> Result<Vec<u8>, JsError> {
     let formats = Formats::parse(format).map_err(|err| JsError::new(&err))?;
     let loaded = load(file_name, text).map_err(diagnostics_error)?;
-    let edition = edition_of(edition);
-    ENGINES.with(|engines| {
-        let mut engines = engines.borrow_mut();
-        let slot = &mut engines[usize::from(edition == Edition::Student)];
-        if slot.is_none() {
-            let settings = RenderSettings {
-                edition,
-                ..RenderSettings::default()
-            };
-            *slot = Some(Renderers::new(&settings).map_err(diagnostics_error)?);
-        }
-        let Some(renderers) = slot.as_ref() else {
-            return Err(JsError::new("no engine"));
-        };
-        let rendered = renderers
-            .render(&loaded, formats)
-            .map_err(diagnostics_error)?;
-        // The first file is the assessment; the asked-for document follows it.
-        rendered
-            .files
-            .into_iter()
-            .find(|(name, _)| name.ends_with(&format!(".{format}")))
-            .map(|(_, bytes)| bytes)
-            .ok_or_else(|| JsError::new("no document"))
+    let rendered = with_renderers(edition_of(edition), |renderers| {
+        renderers.render(&loaded, formats)
     })
+    .map_err(diagnostics_error)?;
+    // Beside the document come the assessment (teacher) or the worksheet (student).
+    let extension = format!(".{format}");
+    rendered
+        .files
+        .into_iter()
+        .find(|(name, _)| name.ends_with(&extension))
+        .map(|(_, bytes)| bytes)
+        .ok_or_else(|| JsError::new("no document"))
+}
+
+/// The page's own texts (`[studio]` of the locale files) in `nl` or `en`, as a JSON object.
+#[wasm_bindgen]
+pub fn labels(language: &str) -> String {
+    let language = Language::parse(language).unwrap_or(Language::Nl);
+    casebook::messages::locale(language)
+        .section("studio")
+        .to_string()
 }
 
 /// The commented starter case of `casebook new`, in `nl` or `en`.

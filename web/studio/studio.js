@@ -1,76 +1,70 @@
 // The studio page: a CodeMirror editor on the left, casebook's own diagnostics marked at their
 // lines as you type, the HTML report beside it, downloads made by the same engine as the CLI
 // (casebook's core compiled to WebAssembly). The work is kept in the browser's storage.
+// The page's words come from the locale files' [studio] sections (labels.json, written by
+// web/build-studio through the engine itself).
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { linter, lintGutter, forceLinting } from "@codemirror/lint";
-import init, { check, render, starter } from "casebook-web";
+import init, { preview, render, starter } from "casebook-web";
 
-const TEXTS = {
-  nl: {
-    tools: "Werkbalk", open: "Open een case…", start: "Begin met…",
-    starter_nl: "Lege case (Nederlands)", starter_en: "Lege case (Engels)",
-    edition: "Editie", teacher: "docent (modelantwoord)", student: "student (opdracht)",
-    language: "Taal", case: "Case", problems: "Meldingen", preview: "Voorbeeld",
-    download: "Download:", preview_frame: "Voorbeeld van het rapport", editor: "Case-editor (YAML)",
-    loading: "De engine wordt geladen…", clean: "Geen fouten.",
-    counts: (e, w) => `${e} fout(en), ${w} waarschuwing(en).`,
-    busy: "Bezig met de PDF…", fix_first: "Los eerst de fouten op; dan kan het rapport gemaakt worden.",
-    line: "regel", hint: "tip", example: "Voorbeeld",
-    replace: "De huidige tekst vervangen? Download hem eerst als je hem wilt houden.",
-  },
-  en: {
-    tools: "Toolbar", open: "Open a case…", start: "Start with…",
-    starter_nl: "Empty case (Dutch)", starter_en: "Empty case (English)",
-    edition: "Edition", teacher: "teacher (model answer)", student: "student (assignment)",
-    language: "Language", case: "Case", problems: "Messages", preview: "Preview",
-    download: "Download:", preview_frame: "Preview of the report", editor: "Case editor (YAML)",
-    loading: "Loading the engine…", clean: "No errors.",
-    counts: (e, w) => `${e} error(s), ${w} warning(s).`,
-    busy: "Making the PDF…", fix_first: "Fix the errors first; then the report can be made.",
-    line: "line", hint: "hint", example: "Example",
-    replace: "Replace the current text? Download it first if you want to keep it.",
-  },
-};
-
+// A pause this long after a keystroke, and the engine checks and renders the case again.
+const DEBOUNCE_MS = 60;
 const STORE = "casebook-studio";
-const saved = JSON.parse(localStorage.getItem(STORE) ?? "{}");
+
+const saved = (() => {
+  try {
+    return JSON.parse(localStorage.getItem(STORE) ?? "{}");
+  } catch {
+    return {};
+  }
+})();
 const state = {
-  text: saved.text ?? null,
+  text: typeof saved.text === "string" ? saved.text : null,
   fileName: saved.fileName ?? "case.yaml",
-  edition: saved.edition ?? "teacher",
-  ui: saved.ui ?? (navigator.language?.startsWith("en") ? "en" : "nl"),
-  lastGood: null,
+  edition: saved.edition === "student" ? "student" : "teacher",
+  ui: saved.ui ?? (navigator.language?.startsWith("nl") || !navigator.language ? "nl" : "en"),
 };
+if (state.ui !== "nl" && state.ui !== "en") state.ui = "nl";
+
+let LABELS = {};
+let view;
+let lastDiagnostics = [];
+let previewed = false;
 
 const $ = (id) => document.getElementById(id);
-const t = (key) => TEXTS[state.ui][key];
+const t = (key, values = {}) =>
+  (LABELS[state.ui]?.[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
 function persist() {
-  localStorage.setItem(STORE, JSON.stringify({
-    text: state.text, fileName: state.fileName, edition: state.edition, ui: state.ui,
-  }));
+  try {
+    localStorage.setItem(STORE, JSON.stringify({
+      text: state.text, fileName: state.fileName, edition: state.edition, ui: state.ui,
+    }));
+  } catch {
+    // Storage full or switched off: the work stays in the editor; downloading keeps it.
+  }
 }
 
 function applyLanguage() {
   document.documentElement.lang = state.ui;
-  for (const node of document.querySelectorAll("[data-text]")) {
-    node.textContent = t(node.dataset.text);
-  }
-  $("preview").title = t("preview_frame");
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+  for (const node of document.querySelectorAll("[data-label]")) node.setAttribute("aria-label", t(node.dataset.label));
+  for (const node of document.querySelectorAll("[data-title]")) node.title = t(node.dataset.title);
+  for (const node of document.querySelectorAll("optgroup[data-group]")) node.label = t(node.dataset.group);
   $("ui-language").value = state.ui;
+  view?.contentDOM.setAttribute("aria-label", t("editor"));
 }
 
-// Diagnostics of the last check, for the list under the editor and the editor's markers.
-let lastDiagnostics = [];
+function say(text) {
+  $("status").textContent = text;
+}
 
-function runCheck(text) {
-  const result = JSON.parse(check(state.fileName, text));
-  lastDiagnostics = result.diagnostics;
-  showProblems(result.diagnostics);
-  const failed = result.diagnostics.some((d) => d.severity === "error");
-  if (!failed) refreshPreview(text);
-  return result.diagnostics;
+function summary(diagnostics) {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const counts = errors || warnings ? t("counts", { errors, warnings }) : t("clean");
+  return errors && previewed ? `${counts} ${t("stale")}` : counts;
 }
 
 function showProblems(diagnostics) {
@@ -79,8 +73,18 @@ function showProblems(diagnostics) {
   for (const d of diagnostics) {
     const item = document.createElement("li");
     item.className = d.severity;
-    const where = d.line > 0 ? `${t("line")} ${d.line}: ` : "";
-    item.textContent = `${where}${d.severity === "error" ? "✖" : "⚠"} [${d.code}] ${d.message}`;
+    const text = `${d.severity === "error" ? "✖" : "⚠"} [${d.code}] ${d.message}`;
+    if (d.line > 0) {
+      // A button, so that the keyboard and a screen reader can jump to the line as well.
+      const jump = document.createElement("button");
+      jump.type = "button";
+      jump.className = "jump";
+      jump.textContent = `${t("line")} ${d.line}`;
+      jump.addEventListener("click", () => goTo(d.line, d.column));
+      item.append(jump, " ", text);
+    } else {
+      item.append(text);
+    }
     if (d.hint) {
       const hint = document.createElement("div");
       hint.className = "hint";
@@ -89,40 +93,54 @@ function showProblems(diagnostics) {
     }
     list.append(item);
   }
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  $("status").textContent = errors || warnings ? t("counts")(errors, warnings) : t("clean");
+  say(summary(diagnostics));
 }
 
-function refreshPreview(text) {
-  try {
-    const bytes = render(state.fileName, text, state.edition, "html");
-    state.lastGood = text;
-    $("preview").srcdoc = new TextDecoder().decode(bytes);
-  } catch (err) {
-    $("status").textContent = String(err.message ?? err);
+function goTo(lineNumber, column) {
+  const line = view.state.doc.line(Math.min(Math.max(lineNumber, 1), view.state.doc.lines));
+  const at = Math.min(line.from + Math.max(column - 1, 0), line.to);
+  view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+  view.focus();
+}
+
+function showPreview(html) {
+  const frame = $("preview");
+  // Keep the reader's place in the report while the case changes.
+  const scroll = frame.contentWindow?.scrollY ?? 0;
+  frame.addEventListener("load", () => frame.contentWindow?.scrollTo(0, scroll), { once: true });
+  frame.srcdoc = html;
+}
+
+// Checks the case and, when it has no errors, shows its report; the engine's time is measured
+// (performance entries "casebook-preview") for the studio's benchmark.
+function runCheck(text) {
+  const start = performance.now();
+  const result = JSON.parse(preview(state.fileName, text, state.edition));
+  performance.measure("casebook-preview", { start });
+  lastDiagnostics = result.diagnostics;
+  if (result.html !== null) {
+    showPreview(result.html);
+    previewed = true;
   }
+  showProblems(result.diagnostics);
+  return result.diagnostics;
 }
 
-// CodeMirror asks for diagnostics after a pause in typing (debounced by the linter itself).
-const casebookLinter = linter((view) => {
-  const text = view.state.doc.toString();
-  state.text = text;
-  persist();
-  return runCheck(text).filter((d) => d.line > 0).map((d) => {
-    const line = view.state.doc.line(Math.min(d.line, view.state.doc.lines));
+// CodeMirror asks for the diagnostics after a pause in typing; they are marked at their lines.
+const casebookLinter = linter((editor) => {
+  const doc = editor.state.doc;
+  return runCheck(doc.toString()).filter((d) => d.line > 0).map((d) => {
+    const line = doc.line(Math.min(d.line, doc.lines));
     const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
-    const to = from < line.to ? line.to : from;
     return {
-      from, to,
+      from,
+      to: from < line.to ? line.to : from,
       severity: d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "info",
       source: d.code,
       message: d.hint ? `${d.message}\n${t("hint")}: ${d.hint}` : d.message,
     };
   });
-}, { delay: 250 });
-
-let view;
+}, { delay: DEBOUNCE_MS });
 
 function setText(text, fileName) {
   state.fileName = fileName;
@@ -132,10 +150,24 @@ function setText(text, fileName) {
 }
 
 function confirmReplace() {
-  return !state.text || state.text.trim() === "" || window.confirm(t("replace"));
+  const current = view.state.doc.toString().trim();
+  return current === "" || current === starter(state.ui).trim() || window.confirm(t("replace"));
 }
 
-function download(kind) {
+async function openFile(file) {
+  if (!file || !confirmReplace()) return;
+  const text = await file.text();
+  if (text.includes("\u0000")) {
+    say(t("not_text", { file: file.name }));
+    return;
+  }
+  setText(text, file.name);
+}
+
+// Lets the status line paint before the engine holds the page (a PDF takes a moment).
+const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+async function download(kind) {
   const text = view.state.doc.toString();
   const stem = state.fileName.replace(/\.(ya?ml)$/i, "");
   const suffix = state.edition === "student" ? ".student" : "";
@@ -145,16 +177,26 @@ function download(kind) {
     blob = new Blob([text], { type: "text/yaml" });
     name = state.fileName;
   } else {
+    runCheck(text);
     if (lastDiagnostics.some((d) => d.severity === "error")) {
-      $("status").textContent = t("fix_first");
+      say(t("fix_first"));
       return;
     }
-    $("status").textContent = kind === "pdf" ? t("busy") : "";
-    const bytes = render(state.fileName, text, state.edition, kind);
-    const types = { md: "text/markdown", html: "text/html", pdf: "application/pdf" };
-    blob = new Blob([bytes], { type: types[kind] });
+    if (kind === "pdf") {
+      say(t("busy"));
+      await painted();
+    }
+    try {
+      const start = performance.now();
+      const bytes = render(state.fileName, text, state.edition, kind);
+      performance.measure(`casebook-${kind}`, { start });
+      const types = { md: "text/markdown", html: "text/html", pdf: "application/pdf" };
+      blob = new Blob([bytes], { type: types[kind] });
+    } catch (err) {
+      say(String(err.message ?? err));
+      return;
+    }
     name = `${stem}${suffix}.${kind}`;
-    $("status").textContent = "";
   }
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
@@ -162,54 +204,35 @@ function download(kind) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  say(t("done", { file: name }));
 }
 
-async function loadExamples() {
-  try {
-    const examples = await (await fetch("examples.json")).json();
-    const select = $("start-with");
-    for (const example of examples) {
-      const option = document.createElement("option");
-      option.value = `example:${example.file}`;
-      option.textContent = example.title;
-      select.append(option);
-    }
-    return examples;
-  } catch {
-    return [];
+async function fetchJson(name) {
+  const response = await fetch(name);
+  if (!response.ok) throw new Error(`${name}: ${response.status}`);
+  return response.json();
+}
+
+function listExamples(examples) {
+  const group = $("examples");
+  for (const example of examples) {
+    const option = document.createElement("option");
+    option.value = `example:${example.file}`;
+    option.textContent = example.title;
+    group.append(option);
   }
 }
 
-async function main() {
-  applyLanguage();
-  $("status").textContent = t("loading");
-  $("edition").value = state.edition;
-  $("file-name").textContent = state.fileName;
-  await init({ module_or_path: "casebook_web_bg.wasm" });
-  const examples = await loadExamples();
-  view = new EditorView({
-    doc: state.text ?? starter(state.ui),
-    extensions: [
-      basicSetup, yaml(), lintGutter(), casebookLinter,
-      EditorView.contentAttributes.of({ "aria-label": t("editor") }),
-      EditorView.lineWrapping,
-    ],
-    parent: $("editor"),
-  });
-  forceLinting(view);
-
+function wire(examples) {
   $("open-file").addEventListener("change", async (event) => {
-    const file = event.target.files[0];
-    if (file && confirmReplace()) setText(await file.text(), file.name);
+    await openFile(event.target.files[0]);
     event.target.value = "";
   });
-  $("editor").addEventListener("dragover", (event) => event.preventDefault());
-  $("editor").addEventListener("drop", async (event) => {
-    const file = event.dataTransfer?.files?.[0];
-    if (!file) return;
+  document.addEventListener("dragover", (event) => event.preventDefault());
+  document.addEventListener("drop", async (event) => {
     event.preventDefault();
-    if (confirmReplace()) setText(await file.text(), file.name);
+    await openFile(event.dataTransfer?.files?.[0]);
   });
   $("start-with").addEventListener("change", (event) => {
     const [kind, value] = event.target.value.split(":");
@@ -235,4 +258,33 @@ async function main() {
   }
 }
 
-main();
+async function main() {
+  LABELS = await fetchJson("labels.json");
+  applyLanguage();
+  say(t("loading"));
+  $("edition").value = state.edition;
+  $("file-name").textContent = state.fileName;
+  await init({ module_or_path: "casebook_web_bg.wasm" });
+  performance.mark("casebook-engine-ready");
+  const examples = await fetchJson("examples.json");
+  listExamples(examples);
+  view = new EditorView({
+    doc: state.text ?? starter(state.ui),
+    extensions: [
+      basicSetup, yaml(), lintGutter(), casebookLinter, EditorView.lineWrapping,
+      // tabindex: the scrolling editor is then reachable by keyboard for axe as well.
+      EditorView.contentAttributes.of({ "aria-label": t("editor"), tabindex: "0" }),
+      // Every change is stored at once: a reload or a closed tab loses nothing.
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        state.text = update.state.doc.toString();
+        persist();
+      }),
+    ],
+    parent: $("editor"),
+  });
+  wire(examples);
+  forceLinting(view);
+}
+
+main().catch((err) => say(t("failed", { reason: String(err.message ?? err) })));

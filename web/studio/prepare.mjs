@@ -1,0 +1,31 @@
+// Writes the studio's data files through the engine itself (run by web/build-studio):
+// labels.json (the [studio] texts of both locale files), index.html with the Dutch labels
+// already in place (the page reads before its script has run), and examples.json (the bundled
+// example set's cases, by title).
+// Usage: node prepare.mjs PKG_DIR CASES_DIR OUT_DIR
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [pkg, cases, out] = process.argv.slice(2);
+const engine = await import(join(process.cwd(), pkg, "casebook_web.js"));
+engine.initSync({ module: readFileSync(join(pkg, "casebook_web_bg.wasm")) });
+
+const labels = { nl: JSON.parse(engine.labels("nl")), en: JSON.parse(engine.labels("en")) };
+writeFileSync(join(out, "labels.json"), JSON.stringify(labels));
+
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+const dutch = (key) => escape(labels.nl[key] ?? key);
+const page = readFileSync(join(out, "index.html"), "utf8")
+  .replace(/(<(\w+)\b[^>]*\sdata-text="(\w+)"[^>]*>)(<\/\2>)/g,
+    (_, open, _tag, key, close) => `${open}${dutch(key)}${close}`)
+  .replace(/\sdata-label="(\w+)"/g, (whole, key) => `${whole} aria-label="${dutch(key)}"`)
+  .replace(/\sdata-title="(\w+)"/g, (whole, key) => `${whole} title="${dutch(key)}"`)
+  .replace(/\sdata-group="(\w+)"/g, (whole, key) => `${whole} label="${dutch(key)}"`);
+writeFileSync(join(out, "index.html"), page);
+
+const examples = readdirSync(cases).filter((f) => f.endsWith(".yaml")).sort().map((file) => {
+  const text = readFileSync(join(cases, file), "utf8");
+  const title = (text.match(/^\s+title:\s*(.+)$/m) ?? [, file])[1].replace(/^["']|["']$/g, "");
+  return { file, title, text };
+});
+writeFileSync(join(out, "examples.json"), JSON.stringify(examples));
