@@ -8,7 +8,7 @@ use std::path::Path;
 use casebook::case::Language;
 use casebook::messages::locale;
 
-use crate::support::casebook;
+use crate::support::{casebook, json_diagnostics};
 
 /// Words of the code, the parser and serde that a student must never read.
 const INTERNALS: [&str; 22] = [
@@ -247,10 +247,7 @@ fn diagnostics(dir: &Path, file: &str) -> Vec<serde_json::Value> {
         .args(["check", "--format", "json", file])
         .output()
         .expect("check");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect()
+    json_diagnostics(&output.stdout)
 }
 
 #[test]
