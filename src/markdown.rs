@@ -20,15 +20,16 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// A link to another case of the set, written `case:<slug>`: that case's report in the same
-/// format, `../<slug>/<slug>.<extension>` beside this one. The only relative link a text may hold.
-pub fn case_link(url: &str, extension: &str) -> Option<String> {
+/// format and edition, `../<slug>/<slug><suffix>.<extension>` beside this one (`suffix` is the
+/// edition's, so a hand-out links the other hand-outs). The only relative link a text may hold.
+pub fn case_link(url: &str, suffix: &str, extension: &str) -> Option<String> {
     let slug = url.trim().strip_prefix("case:")?;
     let valid = !slug.is_empty()
         && slug.len() <= 64
         && slug
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    valid.then(|| format!("../{slug}/{slug}.{extension}"))
+    valid.then(|| format!("../{slug}/{slug}{suffix}.{extension}"))
 }
 
 /// Whether `url` is what [`case_link`] makes of a case link.
@@ -39,13 +40,15 @@ fn is_case_path(url: &str) -> bool {
     else {
         return false;
     };
-    ["html", "md", "pdf"]
-        .iter()
-        .any(|ext| case_link(&format!("case:{slug}"), ext).as_deref() == Some(url))
+    ["", ".student"].iter().any(|suffix| {
+        ["html", "md", "pdf"]
+            .iter()
+            .any(|ext| case_link(&format!("case:{slug}"), suffix, ext).as_deref() == Some(url))
+    })
 }
 
 /// The events with every case link pointing at the report in `extension`.
-fn with_case_links<'a>(events: Vec<Event<'a>>, extension: &str) -> Vec<Event<'a>> {
+fn with_case_links<'a>(events: Vec<Event<'a>>, suffix: &str, extension: &str) -> Vec<Event<'a>> {
     events
         .into_iter()
         .map(|event| match event {
@@ -56,7 +59,7 @@ fn with_case_links<'a>(events: Vec<Event<'a>>, extension: &str) -> Vec<Event<'a>
                 id,
             }) => Event::Start(Tag::Link {
                 link_type,
-                dest_url: case_link(&dest_url, extension).map_or(dest_url, CowStr::from),
+                dest_url: case_link(&dest_url, suffix, extension).map_or(dest_url, CowStr::from),
                 title,
                 id,
             }),
@@ -91,7 +94,7 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
                 let keep = in_image == 0
                     && (is_safe_url(&dest_url)
                         || link_type == LinkType::Email
-                        || case_link(&dest_url, "html").is_some());
+                        || case_link(&dest_url, "", "html").is_some());
                 dropped_links.push(!keep);
                 if keep {
                     out.push(Event::Start(Tag::Link {
@@ -133,11 +136,15 @@ pub fn plain(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The text as sanitised HTML. A text that is a single paragraph is returned without the
-/// wrapping `<p>`, so it can sit inside a table cell or a sentence.
-pub fn to_html(text: &str) -> String {
+/// The text as sanitised HTML, its case links pointing at the reports with the edition's file-name
+/// `suffix`. A text that is a single paragraph is returned without the wrapping `<p>`, so it can
+/// sit inside a table cell or a sentence.
+pub fn to_html(text: &str, suffix: &str) -> String {
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, with_case_links(events(text), "html").into_iter());
+    pulldown_cmark::html::push_html(
+        &mut html,
+        with_case_links(events(text), suffix, "html").into_iter(),
+    );
     let clean = sanitizer().clean(&html).to_string();
     let trimmed = clean.trim_end();
     match trimmed
@@ -150,8 +157,9 @@ pub fn to_html(text: &str) -> String {
 }
 
 /// The text as Markdown again, rebuilt from the safe events: raw HTML comes out escaped, unsafe
-/// links and images as their text. Line breaks are kept for prose; [`table_cell`] is for tables.
-pub fn to_markdown(text: &str) -> String {
+/// links and images as their text, case links at the reports with the edition's file-name `suffix`.
+/// Line breaks are kept for prose; [`table_cell`] is for tables.
+pub fn to_markdown(text: &str, suffix: &str) -> String {
     let mut out = String::new();
     // Bullets as the report's own lists write them, so one document uses one list style.
     let style = pulldown_cmark_to_cmark::Options {
@@ -159,7 +167,7 @@ pub fn to_markdown(text: &str) -> String {
         ..Default::default()
     };
     let written = pulldown_cmark_to_cmark::cmark_with_options(
-        with_case_links(events(text), "md").into_iter(),
+        with_case_links(events(text), suffix, "md").into_iter(),
         &mut out,
         options(),
         style,
@@ -271,21 +279,30 @@ mod tests {
     #[test]
     fn a_case_link_points_at_that_case_in_each_format_and_a_bad_one_is_dropped() {
         assert_eq!(
-            to_html("zie [het voorbeeld](case:kostenleiderschap)"),
+            to_html("zie [het voorbeeld](case:kostenleiderschap)", ""),
             "zie <a href=\"../kostenleiderschap/kostenleiderschap.html\" rel=\"noopener noreferrer\">het voorbeeld</a>"
         );
         assert_eq!(
-            super::to_markdown("zie [het voorbeeld](case:kostenleiderschap)"),
+            super::to_markdown("zie [het voorbeeld](case:kostenleiderschap)", ""),
             "zie [het voorbeeld](../kostenleiderschap/kostenleiderschap.md)"
         );
-        assert_eq!(to_html("zie [dit](case:../../etc)"), "zie dit");
-        assert_eq!(to_html("zie [dit](../geheim.html)"), "zie dit");
+        // A hand-out links the other hand-outs: the student edition's reports are `.student.*`.
+        assert_eq!(
+            to_html("zie [het voorbeeld](case:kostenleiderschap)", ".student"),
+            "zie <a href=\"../kostenleiderschap/kostenleiderschap.student.html\" rel=\"noopener noreferrer\">het voorbeeld</a>"
+        );
+        assert_eq!(
+            super::to_markdown("zie [het voorbeeld](case:kostenleiderschap)", ".student"),
+            "zie [het voorbeeld](../kostenleiderschap/kostenleiderschap.student.md)"
+        );
+        assert_eq!(to_html("zie [dit](case:../../etc)", ""), "zie dit");
+        assert_eq!(to_html("zie [dit](../geheim.html)", ""), "zie dit");
     }
 
     #[test]
     fn emphasis_and_safe_links_survive() {
         assert_eq!(
-            to_html("*maatwerk* en [site](https://example.org)"),
+            to_html("*maatwerk* en [site](https://example.org)", ""),
             "<em>maatwerk</em> en <a href=\"https://example.org\" rel=\"noopener noreferrer\">site</a>"
         );
     }
@@ -293,21 +310,21 @@ mod tests {
     #[test]
     fn markdown_output_keeps_emphasis_and_escapes_html() {
         assert_eq!(
-            super::to_markdown("*maatwerk* <b>x</b> [y](javascript:z)"),
+            super::to_markdown("*maatwerk* <b>x</b> [y](javascript:z)", ""),
             "*maatwerk* \\<b>x\\</b> y"
         );
         assert_eq!(
-            super::table_cell(&super::to_markdown("a | b\nc")),
+            super::table_cell(&super::to_markdown("a | b\nc", "")),
             "a \\| b c"
         );
-        assert_eq!(super::to_markdown("Smith & Lewis"), "Smith \\& Lewis");
+        assert_eq!(super::to_markdown("Smith & Lewis", ""), "Smith \\& Lewis");
     }
 
     #[test]
     fn headings_in_free_text_stay_paragraphs_and_lists_use_dashes() {
-        assert_eq!(to_html("# Kop"), "Kop");
+        assert_eq!(to_html("# Kop", ""), "Kop");
         assert_eq!(
-            super::to_markdown("# Kop\n\n* een\n* twee"),
+            super::to_markdown("# Kop\n\n* een\n* twee", ""),
             "Kop\n\n- een\n- twee"
         );
     }
@@ -329,12 +346,15 @@ mod tests {
     #[test]
     fn raw_html_scripts_and_images_become_harmless_text() {
         assert_eq!(
-            to_html("<script>alert(1)</script>"),
+            to_html("<script>alert(1)</script>", ""),
             "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
-        assert_eq!(to_html("[x](javascript:alert(1))"), "x");
-        assert_eq!(to_html("[x](data:text/html,hi)"), "x");
-        assert_eq!(to_html("![geheim](/etc/passwd)"), "geheim");
-        assert_eq!(to_html("![pixel](https://tracker.example/p.gif)"), "pixel");
+        assert_eq!(to_html("[x](javascript:alert(1))", ""), "x");
+        assert_eq!(to_html("[x](data:text/html,hi)", ""), "x");
+        assert_eq!(to_html("![geheim](/etc/passwd)", ""), "geheim");
+        assert_eq!(
+            to_html("![pixel](https://tracker.example/p.gif)", ""),
+            "pixel"
+        );
     }
 }

@@ -135,18 +135,10 @@ impl Renderers {
         })
     }
 
-    /// The file-name suffix of the edition: nothing for the teacher's, `.student` for the student's.
-    fn suffix(&self) -> &'static str {
-        match self.edition {
-            Edition::Teacher => "",
-            Edition::Student => ".student",
-        }
-    }
-
     /// Assesses and renders one valid case in the requested formats; nothing is written here.
     pub fn render(&self, case: &LoadedCase, formats: Formats) -> Result<Rendered, Vec<Diagnostic>> {
         let assessment = assess(case, &self.rubric);
-        let stem = format!("{}{}", case.slug, self.suffix());
+        let stem = format!("{}{}", case.slug, self.edition.suffix());
         let documents = self.documents(case, &assessment, formats, None)?;
         let teacher = self.edition == Edition::Teacher;
         let mut files = Vec::new();
@@ -222,7 +214,8 @@ impl Renderers {
         }
         if formats.pdf {
             let locale = self.templates.locale(case.case.language());
-            let rich = &pdf::spans::value;
+            let suffix = self.edition.suffix();
+            let rich = &|t: &str| pdf::spans::value(t, suffix);
             let view = ReportView::build(
                 case,
                 assessment,

@@ -29,7 +29,7 @@ pub fn markdown(
     extra: Extra,
 ) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
-    let rich = |t: &str| Value::String(to_markdown(t));
+    let rich = |t: &str| Value::String(to_markdown(t, edition.suffix()));
     let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
     let page = WithExtra {
         view: &view,
@@ -54,7 +54,7 @@ pub fn html(
     extra: Extra,
 ) -> Result<String, Diagnostic> {
     let locale = templates.locale(case.case.language());
-    let rich = |t: &str| Value::String(to_html(t));
+    let rich = |t: &str| Value::String(to_html(t, edition.suffix()));
     let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
     let page = WithExtra {
         view: &view,

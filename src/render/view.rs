@@ -23,6 +23,17 @@ pub enum Edition {
     Student,
 }
 
+impl Edition {
+    /// The file-name suffix of the edition's reports: nothing for the teacher's, `.student` for
+    /// the student's (`<slug>.student.html`).
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Edition::Teacher => "",
+            Edition::Student => ".student",
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct ReportView {
     pub lang: &'static str,

@@ -352,6 +352,31 @@ fn the_assignment_shows_in_the_student_edition_only() {
     }
 }
 
+#[test]
+fn a_case_link_in_the_hand_out_points_at_the_other_hand_out() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("cases folder");
+    let seed = std::fs::read_to_string(root().join("cases/klantpartnerschap.yaml")).expect("seed");
+    let case = seed + "assignment: Vergelijk met [het voorbeeld](case:kostenleiderschap).\n";
+    std::fs::write(cases.join("opdracht.yaml"), case).expect("write the case");
+    let out = dir.path().join("hand-out");
+    build_ok(
+        &cases,
+        &out,
+        &["--edition", "student", "--quiet", "--format", "html,md"],
+    );
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).expect("a report");
+    assert!(
+        read("opdracht/opdracht.student.html")
+            .contains("href=\"../kostenleiderschap/kostenleiderschap.student.html\"")
+    );
+    assert!(
+        read("opdracht/opdracht.student.md")
+            .contains("(../kostenleiderschap/kostenleiderschap.student.md)")
+    );
+}
+
 /// Fills the student's empty answers (empty texts and lists, left-out keys) from the teacher's.
 fn filled(student: &Value, teacher: &Value) -> Value {
     match (student, teacher) {

@@ -51,11 +51,11 @@ pub enum Span {
 
 /// The free text `text` as rich-text nodes. A text of one paragraph comes back as its inline
 /// nodes, so it can sit in a table cell or a sentence.
-pub fn spans(text: &str) -> Vec<Span> {
+pub fn spans(text: &str, suffix: &str) -> Vec<Span> {
     let mut stack: Vec<Frame> = vec![Frame::new(Kind::Root)];
     for event in crate::markdown::events(text) {
         match event {
-            Event::Start(tag) => stack.push(Frame::new(Kind::of(&tag))),
+            Event::Start(tag) => stack.push(Frame::new(Kind::of(&tag, suffix))),
             Event::End(_) if stack.len() > 1 => close_top(&mut stack),
             Event::Text(t) => push_text(&mut stack, &t),
             Event::Code(t) => push(&mut stack, Span::Code { v: t.to_string() }),
@@ -80,9 +80,9 @@ pub fn spans(text: &str) -> Vec<Span> {
 
 /// [`spans`] as the JSON value a report view carries: the formatter the PDF renderer passes to
 /// the view.
-pub fn value(text: &str) -> serde_json::Value {
+pub fn value(text: &str, suffix: &str) -> serde_json::Value {
     // Serialising these plain enums cannot fail; `Null` would print nothing rather than panic.
-    serde_json::to_value(spans(text)).unwrap_or_default()
+    serde_json::to_value(spans(text, suffix)).unwrap_or_default()
 }
 
 #[derive(Clone, Debug)]
@@ -101,14 +101,16 @@ enum Kind {
 }
 
 impl Kind {
-    fn of(tag: &Tag) -> Kind {
+    /// The kind of `tag`; a case link points at the report with the edition's `suffix`.
+    fn of(tag: &Tag, suffix: &str) -> Kind {
         match tag {
             Tag::Paragraph => Kind::Par,
             Tag::Emphasis => Kind::Emph,
             Tag::Strong => Kind::Strong,
             Tag::Strikethrough => Kind::Strike,
             Tag::Link { dest_url, .. } => Kind::Link(
-                crate::markdown::case_link(dest_url, "pdf").unwrap_or_else(|| dest_url.to_string()),
+                crate::markdown::case_link(dest_url, suffix, "pdf")
+                    .unwrap_or_else(|| dest_url.to_string()),
             ),
             Tag::BlockQuote(_) => Kind::Quote,
             Tag::List(start) => Kind::List(*start),
@@ -194,9 +196,22 @@ mod tests {
     }
 
     #[test]
+    fn a_case_link_points_at_the_pdf_of_the_same_edition() {
+        let link = |suffix| match spans("[zie](case:kostenleiderschap)", suffix).as_slice() {
+            [Span::Link { url, .. }] => url.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(link(""), "../kostenleiderschap/kostenleiderschap.pdf");
+        assert_eq!(
+            link(".student"),
+            "../kostenleiderschap/kostenleiderschap.student.pdf"
+        );
+    }
+
+    #[test]
     fn one_paragraph_is_inline_and_typst_syntax_stays_text() {
         assert_eq!(
-            spans("#set page(fill: red) $x$ @ref <l> \\ `a`"),
+            spans("#set page(fill: red) $x$ @ref <l> \\ `a`", ""),
             vec![
                 text("#set page(fill: red) $x$ @ref <l> \\ "),
                 Span::Code { v: "a".to_owned() }
@@ -207,7 +222,7 @@ mod tests {
     #[test]
     fn emphasis_links_and_lists_become_nodes() {
         assert_eq!(
-            spans("*maatwerk* en [site](https://example.org)"),
+            spans("*maatwerk* en [site](https://example.org)", ""),
             vec![
                 Span::Emph {
                     c: vec![text("maatwerk")]
@@ -220,7 +235,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            spans("Twee:\n\n1. een\n2. **twee**"),
+            spans("Twee:\n\n1. een\n2. **twee**", ""),
             vec![
                 Span::Par {
                     c: vec![text("Twee:")]
