@@ -161,6 +161,13 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "Ze zijn trouw, want: klant #1 krijgt service.",
             "",
         ),
+        (
+            // The starter's goal sits in `{ … }`, its text in quotes: commas and `: ` are prose too.
+            "goal-prose",
+            "Een doel dat uit de visie volgt.",
+            "Meer klanten, langer binden: groei.",
+            "",
+        ),
     ];
     let dir = tempfile::tempdir().expect("temporary folder");
     for (name, from, to, expected) in cases {
