@@ -200,8 +200,9 @@ impl Renderers {
     ) -> Result<Documents, Vec<Diagnostic>> {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
-        if formats.html {
-            let html = render::html(
+        // HTML and Markdown are rendered alike: one template over the report view.
+        let text = |render: render::TextRenderer| {
+            render(
                 &self.templates,
                 case,
                 assessment,
@@ -209,8 +210,11 @@ impl Renderers {
                 self.rubric.worksheet_lines,
                 extra,
             )
-            .map_err(|d| vec![d])?;
-            files.push(("HTML", "html", html.into_bytes()));
+            .map(String::into_bytes)
+            .map_err(|d| vec![d])
+        };
+        if formats.html {
+            files.push(("HTML", "html", text(render::html)?));
         }
         if formats.pdf {
             let locale = self.templates.locale(case.case.language());
@@ -242,16 +246,7 @@ impl Renderers {
             files.push(("PDF", "pdf", rendered.pdf));
         }
         if formats.markdown {
-            let markdown = render::markdown(
-                &self.templates,
-                case,
-                assessment,
-                self.edition,
-                self.rubric.worksheet_lines,
-                extra,
-            )
-            .map_err(|d| vec![d])?;
-            files.push(("Markdown", "md", markdown.into_bytes()));
+            files.push(("Markdown", "md", text(render::markdown)?));
         }
         Ok(Documents { files, warnings })
     }

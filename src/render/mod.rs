@@ -19,6 +19,10 @@ use view::{Edition, ReportView};
 /// a builder of its data from the format's rich-text function, shown by `comparison.<format>`.
 pub type Extra<'a> = Option<&'a dyn Fn(view::Rich) -> Value>;
 
+/// A report rendered as text from one template ([`html`], [`markdown`]).
+pub type TextRenderer =
+    fn(&Templates, &LoadedCase, &Assessment, Edition, u8, Extra) -> Result<String, Diagnostic>;
+
 /// The Markdown report: CommonMark with GFM tables, free text kept as (safe) Markdown.
 pub fn markdown(
     templates: &Templates,
