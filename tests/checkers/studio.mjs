@@ -2,15 +2,21 @@
 // serves the folder on 127.0.0.1; starts from the bundled worked example, opens a broken copy through the file picker and
 // expects casebook's diagnostic at its line (in the list and in the editor), fixes it by typing and
 // expects the report's phrases in the preview; types and times the preview; downloads the PDF of
-// both editions; reloads and expects the text kept; switches the labels to English; walks the
-// page with Tab; runs axe; fails on any request that leaves 127.0.0.1. Prints the timings as one
-// JSON line (the studio benchmark); STUDIO_SCREENSHOTS=folder also saves screenshots.
+// both editions once the engine has warmed up; reloads, expects the text kept and downloads the
+// PDF at once, before the warm-up is done (the page says it is busy); switches the labels to
+// English; walks the page with Tab; runs axe; goes offline and reloads (the service worker's
+// copy opens, with the text and a preview); then serves a new build and expects the page to
+// say so and the reload after it to show the new build. Fails on any request that leaves
+// 127.0.0.1. Prints the timings as one JSON line (the studio benchmark); STUDIO_SCREENSHOTS=folder
+// also saves screenshots.
 // Usage: node studio.mjs DIST BROKEN.yaml LINE CODE FIXED.yaml PDF_OUT_STEM PHRASE...
+// Writes PDF_OUT_STEM.teacher.pdf, .student.pdf and .early.pdf (teacher, asked for at once).
 import { createServer } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 const [dist, brokenFile, line, code, fixedFile, pdfStem, ...phrases] = process.argv.slice(2);
@@ -20,45 +26,56 @@ const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/cs
   ".wasm": "application/wasm", ".json": "application/json" };
 const screenshots = process.env.STUDIO_SCREENSHOTS;
 
-// Each file's compressed size, worked out before the clock starts (compressing the engine takes
-// seconds that would otherwise count as the page's loading time).
-const gzipped = new Map(readdirSync(dist).map((name) =>
-  [`/${name}`, gzipSync(readFileSync(join(dist, name)), { level: 9 }).length]));
+// Served as a web server would: gzip, and an ETag, so the browser can ask whether its copy is
+// still current (a 304 carries no body). Each file is compressed before the clock starts
+// (compressing the engine takes seconds that would otherwise count as loading time).
+const compress = (body) => ({ gzip: gzipSync(body, { level: 9 }), etag: `"${createHash("sha256").update(body).digest("hex")}"` });
+const built = new Map(readdirSync(dist).map((name) => [`/${name}`, compress(readFileSync(join(dist, name)))]));
+built.set("/", built.get("/index.html"));
 let transferred = 0;
 const served = new Set();
+// Full bodies sent, by path.
+const sent = new Map();
+// Files served instead of the built ones: a new build put on the server, late in the test.
+const newBuild = new Map();
 const server = createServer((request, response) => {
   const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
-  const file = join(dist, path.endsWith("/") ? `${path}index.html` : path);
-  try {
-    const body = readFileSync(file);
-    transferred += gzipped.get(path === "/" ? "/index.html" : path) ?? 0;
-    served.add(path);
-    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-    response.end(body);
-  } catch {
+  const file = newBuild.get(path) ?? built.get(path);
+  if (!file) {
     response.writeHead(404);
-    response.end();
+    return response.end();
   }
+  served.add(path);
+  const headers = { etag: file.etag, vary: "accept-encoding" };
+  if (request.headers["if-none-match"] === file.etag) {
+    response.writeHead(304, headers);
+    return response.end();
+  }
+  transferred += file.gzip.length;
+  sent.set(path, (sent.get(path) ?? 0) + 1);
+  response.writeHead(200, { ...headers, "content-type": types[extname(path === "/" ? "/index.html" : path)] ?? "application/octet-stream",
+    "content-encoding": "gzip" });
+  response.end(file.gzip);
 });
 await new Promise((done) => server.listen(0, "127.0.0.1", done));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+// No host but 127.0.0.1 resolves, so nothing can leave the machine, the service worker's
+// requests included; any other address the page asks for is reported below.
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
 });
 const context = await browser.newContext({
   acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "nl-NL",
 });
+// Not route(): it would switch off the browser's HTTP cache, which the service worker relies on.
 const outside = [];
-await context.route("**/*", (route) => {
-  const url = route.request().url();
-  if (url.startsWith(`${origin}/`) || url.startsWith("blob:") || url.startsWith("data:")) {
-    return route.continue();
-  }
-  outside.push(url);
-  return route.abort();
+context.on("request", (request) => {
+  const url = request.url();
+  if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) outside.push(url);
 });
 
 const failures = [];
@@ -73,6 +90,11 @@ const previewHas = (phrase, timeout = 20000) => page.waitForFunction(
   (p) => document.getElementById("preview").contentDocument?.body?.textContent.includes(p),
   phrase, { timeout, polling: "raf" });
 
+const busy = () => page.evaluate(() => ({
+  busy: document.querySelector(".downloads").getAttribute("aria-busy") === "true",
+  status: document.getElementById("status").textContent,
+}));
+const labels = JSON.parse(readFileSync(join(dist, "labels.json"), "utf8"));
 const started = Date.now();
 await page.goto(`${origin}/`);
 await page.waitForSelector(".cm-content");
@@ -141,12 +163,18 @@ await page.waitForFunction((typed) => {
   return text !== undefined && !text.includes(typed);
 }, `${phrases[0]}x`);
 
-// The PDF of each edition, as the student downloads it.
+// The PDF of each edition, as the student downloads it once the engine has warmed up.
+await page.waitForFunction(() => performance.getEntriesByName("casebook-warm").length > 0, null, { timeout: 60000 })
+  .catch(() => failures.push("the PDF engine never finished warming up"));
 const pdfTimes = {};
 for (const edition of ["teacher", "student"]) {
   await page.selectOption("#edition", edition);
   const pdfStarted = Date.now();
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-download=pdf]")]);
+  if (edition === "teacher") {
+    const { busy: marked } = await busy();
+    expect(!marked, "the downloads still say busy after the PDF came");
+  }
   await download.saveAs(`${pdfStem}.${edition}.pdf`);
   pdfTimes[edition] = Date.now() - pdfStarted;
 }
@@ -157,7 +185,8 @@ const engine = await page.evaluate(() => {
   const ms = (name) => performance.getEntriesByName(name).map((e) => Math.round(e.duration));
   return {
     ready_ms: Math.round(performance.getEntriesByName("casebook-engine-ready")[0]?.startTime ?? -1),
-    preview_ms: ms("casebook-preview"), pdf_ms: ms("casebook-pdf"),
+    preview_ms: ms("casebook-preview"), pdf_ms: ms("casebook-pdf"), warm_up_ms: ms("casebook-warm-up"),
+    warm_at_ms: Math.round(performance.getEntriesByName("casebook-warm")[0]?.startTime ?? -1),
   };
 });
 const middle = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
@@ -167,13 +196,27 @@ await page.waitForSelector(".cm-content");
 const kept = await page.evaluate(() => document.querySelector(".cm-content").innerText);
 expect(kept.includes(phrases[0]), "after a reload the case's text is gone");
 
+// The PDF asked for as soon as the report shows, while the engine still warms up: it comes,
+// later, and meanwhile the downloads are marked busy and the status line says so.
+await previewHas(phrases[0]);
+const earlyStarted = Date.now();
+const early = page.waitForEvent("download");
+await page.click("[data-download=pdf]");
+const whileMaking = await busy();
+await (await early).saveAs(`${pdfStem}.early.pdf`);
+pdfTimes.before_warm_up = Date.now() - earlyStarted;
+expect(whileMaking.busy && whileMaking.status === labels.nl.busy,
+  `while the PDF is made the page does not say so: ${JSON.stringify(whileMaking)}`);
+
 await page.selectOption("#ui-language", "en");
 expect((await page.textContent("label[for=open-file]")).trim() === "Open a case…", "the labels do not switch to English");
 expect(await page.getAttribute("html", "lang") === "en", "the page's language does not switch to English");
 await page.selectOption("#ui-language", "nl");
 
-// Keyboard only: Tab reaches the editor and leaves it again, on to the PDF download.
+// Keyboard only: Tab reaches the editor and leaves it again, on to the PDF download (from the
+// top of the page: a click on the title starts there).
 await page.evaluate(() => document.activeElement?.blur());
+await page.click("h1");
 const focused = [];
 for (let i = 0; i < 20; i++) {
   await page.keyboard.press("Tab");
@@ -196,8 +239,46 @@ if (screenshots) {
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot("studio-390");
 }
+// Offline: the service worker's copy opens, with the student's text and a fresh preview.
+const version = readFileSync(join(dist, "sw.js"), "utf8").match(/VERSION = "(\w+)"/)[1];
+const cachesNow = () => page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  return caches.keys();
+});
+const before = await cachesNow();
+expect(before.length === 1 && before[0].endsWith(` ${version}`), `the studio's caches: ${before}`);
+// The service worker kept the engine as the page loaded it: it crossed the network once.
+const engineSent = sent.get("/casebook_web_bg.wasm");
+expect(engineSent === 1, `the engine crossed the network ${engineSent} times before going offline`);
+await context.setOffline(true);
+try {
+  await page.reload();
+  await page.waitForSelector(".cm-content", { timeout: 20000 });
+  const offline = await page.evaluate(() => document.querySelector(".cm-content").innerText);
+  expect(offline.includes(phrases[0]), "offline, after a reload, the case's text is gone");
+  await previewHas(phrases[0]).catch(() => failures.push("offline, the preview is not made"));
+} catch (err) {
+  failures.push(`offline, the studio does not open: ${err.message.split("\n")[0]}`);
+}
+await context.setOffline(false);
+
+// A new build on the server: the page that is open says a reload brings it, and after the
+// reload the new build's files are shown, the old copy gone.
+const newTitle = `${labels.nl.title} (nieuw)`;
+newBuild.set("/sw.js", compress(readFileSync(join(dist, "sw.js"), "utf8").replace(version, "0123456789abcdef")));
+newBuild.set("/labels.json", compress(JSON.stringify({ ...labels, nl: { ...labels.nl, title: newTitle } })));
+await page.reload();
+await page.waitForFunction((text) => document.getElementById("update").textContent === text,
+  labels.nl.updated, { timeout: 60000 }).catch(() => failures.push("a new build on the server goes unnoticed"));
+await page.reload();
+await page.waitForSelector(".cm-content");
+const shownTitle = await page.textContent("h1");
+expect(shownTitle === newTitle, `after the new build and a reload the page shows "${shownTitle}"`);
+const after = await cachesNow();
+expect(after.length === 1 && after[0].endsWith(" 0123456789abcdef"), `after the new build, the caches: ${after}`);
+
 for (const url of outside) failures.push(`request outside 127.0.0.1: ${url}`);
-for (const file of ["/index.html", "/studio.js", "/casebook_web_bg.wasm", "/labels.json"]) {
+for (const file of ["/index.html", "/studio.js", "/engine.js", "/sw.js", "/casebook_web_bg.wasm", "/labels.json"]) {
   expect(served.has(file) || (file === "/index.html" && served.has("/")), `${file} was never asked for`);
 }
 

@@ -1,12 +1,15 @@
 // Writes the studio's data files through the engine itself (run by web/build-studio):
 // labels.json (the [studio] texts of both locale files), index.html with the Dutch labels
 // already in place (the page reads before its script has run), and examples.json (the bundled
-// example set's cases, by title).
+// example set's cases, by title); last sw.js, the service worker, with the list of the folder's
+// files and a hash of their contents (a new build, a new cache).
 // Usage: node prepare.mjs PKG_DIR CASES_DIR OUT_DIR
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [pkg, cases, out] = process.argv.slice(2);
+const here = new URL(".", import.meta.url).pathname;
 const engine = await import(join(process.cwd(), pkg, "casebook_web.js"));
 engine.initSync({ module: readFileSync(join(pkg, "casebook_web_bg.wasm")) });
 
@@ -29,3 +32,11 @@ const examples = readdirSync(cases).filter((f) => f.endsWith(".yaml")).sort().ma
   return { file, title, text };
 });
 writeFileSync(join(out, "examples.json"), JSON.stringify(examples));
+
+const files = readdirSync(out).filter((f) => f !== "sw.js").sort();
+const hash = createHash("sha256");
+for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(out, file)));
+const worker = readFileSync(join(here, "sw.js"), "utf8")
+  .replace("__VERSION__", hash.digest("hex").slice(0, 16))
+  .replace("__FILES__", JSON.stringify(files));
+writeFileSync(join(out, "sw.js"), worker);

@@ -1,12 +1,14 @@
 // The studio page: a CodeMirror editor on the left, casebook's own diagnostics marked at their
 // lines as you type, the HTML report beside it, downloads made by the same engine as the CLI
-// (casebook's core compiled to WebAssembly). The work is kept in the browser's storage.
+// (casebook's core compiled to WebAssembly, in two Web Workers: the page never waits on the engine,
+// and a PDF being made never holds up the preview). The work is kept in the browser's storage;
+// a service worker (sw.js) keeps the studio's own files, so that it opens without a network.
 // The page's words come from the locale files' [studio] sections (labels.json, written by
 // web/build-studio through the engine itself).
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
-import init, { preview, render, starter } from "casebook-web";
+import { Engine, compile } from "./engines.js";
 
 // A pause this long after a keystroke, and the engine checks and renders the case again.
 const DEBOUNCE_MS = 50;
@@ -31,6 +33,11 @@ let LABELS = {};
 let view;
 let lastDiagnostics = [];
 let previewed = false;
+// One engine for the checks, previews and the quick downloads; one for the PDFs.
+let checks;
+let documents;
+// The starter cases, by language (from the engine, at start).
+const starters = {};
 
 const $ = (id) => document.getElementById(id);
 const t = (key, values = {}) =>
@@ -67,6 +74,9 @@ function summary(diagnostics) {
   return errors && previewed ? `${counts} ${t("stale")}` : counts;
 }
 
+// The status line says "busy" until a download is made; the counts come back with the next check.
+let making = false;
+
 function showProblems(diagnostics) {
   const list = $("problems");
   list.replaceChildren();
@@ -93,7 +103,7 @@ function showProblems(diagnostics) {
     }
     list.append(item);
   }
-  say(summary(diagnostics));
+  if (!making) say(summary(diagnostics));
 }
 
 function goTo(lineNumber, column) {
@@ -130,18 +140,21 @@ function showPreview(html) {
   frame.srcdoc = html;
 }
 
-// Checks the case and, when it has no errors, shows its report; the engine's time is measured
-// (performance entries "casebook-preview") for the studio's benchmark.
-function runCheck(text) {
-  const start = performance.now();
-  const result = JSON.parse(preview(state.fileName, text, state.edition));
-  performance.measure("casebook-preview", { start });
+// Checks the case and, when it has no errors, shows its report. A result is shown only while
+// the editor still holds the text it was made for: the check that follows shows the newer one.
+// Returns the diagnostics.
+async function runCheck(text) {
+  const edition = state.edition;
+  const result = JSON.parse(await checks.call("preview", [state.fileName, text, edition]));
+  if (text !== view.state.doc.toString() || edition !== state.edition) return result.diagnostics;
   lastDiagnostics = result.diagnostics;
   if (result.html !== null) {
     showPreview(result.html);
+    if (!previewed) warmUp(text);
     previewed = true;
   }
   showProblems(result.diagnostics);
+  view.dispatch(setDiagnostics(view.state, marks(view.state.doc, result.diagnostics)));
   return result.diagnostics;
 }
 
@@ -160,9 +173,41 @@ function marks(doc, diagnostics) {
   });
 }
 
-function refresh() {
-  const diagnostics = runCheck(view.state.doc.toString());
-  view.dispatch(setDiagnostics(view.state, marks(view.state.doc, diagnostics)));
+// One check at a time: changes made while one runs are checked together when it is done.
+let checking = false;
+let again = false;
+async function refresh() {
+  if (checking) {
+    again = true;
+    return;
+  }
+  checking = true;
+  try {
+    do {
+      again = false;
+      await runCheck(view.state.doc.toString());
+    } while (again);
+  } catch (err) {
+    say(t("failed", { reason: String(err.message ?? err) }));
+  } finally {
+    checking = false;
+  }
+}
+
+// Once the first report is shown, the PDF engine makes that case's PDF of both editions in the
+// background and drops them: typst has then read its fonts and filled its caches, so the
+// student's first PDF takes as long as any later one. A download asked for while this runs,
+// for the same text and edition, takes the PDF made here.
+let warming = null;
+function warmUp(text) {
+  const editions = [state.edition, state.edition === "student" ? "teacher" : "student"];
+  const fileName = state.fileName;
+  warming = new Map(editions.map((edition) => [`${edition}\n${fileName}\n${text}`,
+    documents.call("render", [fileName, text, edition, "pdf"], "warm-up").catch(() => null)]));
+  Promise.all(warming.values()).then(() => {
+    warming = null;
+    performance.mark("casebook-warm");
+  });
 }
 
 // After a short pause in typing the case is checked and previewed again.
@@ -184,7 +229,7 @@ function setText(text, fileName) {
 
 function confirmReplace() {
   const current = view.state.doc.toString().trim();
-  return current === "" || current === starter(state.ui).trim() || window.confirm(t("replace"));
+  return current === "" || current === starters[state.ui].trim() || window.confirm(t("replace"));
 }
 
 async function openFile(file) {
@@ -197,10 +242,25 @@ async function openFile(file) {
   setText(text, file.name);
 }
 
-// Lets the status line paint before the engine holds the page (a PDF takes a moment).
-const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-
+// A PDF takes a moment: meanwhile the downloads say they are busy (aria-busy, the status line),
+// and a click meanwhile is ignored.
 async function download(kind) {
+  if (making) return;
+  const downloads = document.querySelector(".downloads");
+  making = true;
+  downloads.setAttribute("aria-busy", "true");
+  if (kind === "pdf") say(t("busy"));
+  try {
+    await makeDownload(kind);
+  } catch (err) {
+    say(String(err.message ?? err));
+  } finally {
+    making = false;
+    downloads.removeAttribute("aria-busy");
+  }
+}
+
+async function makeDownload(kind) {
   const text = view.state.doc.toString();
   const stem = state.fileName.replace(/\.(ya?ml)$/i, "");
   const suffix = state.edition === "student" ? ".student" : "";
@@ -210,25 +270,16 @@ async function download(kind) {
     blob = new Blob([text], { type: "text/yaml" });
     name = state.fileName;
   } else {
-    runCheck(text);
-    if (lastDiagnostics.some((d) => d.severity === "error")) {
+    const diagnostics = await runCheck(text);
+    if (diagnostics.some((d) => d.severity === "error")) {
       say(t("fix_first"));
       return;
     }
-    if (kind === "pdf") {
-      say(t("busy"));
-      await painted();
-    }
-    try {
-      const start = performance.now();
-      const bytes = render(state.fileName, text, state.edition, kind);
-      performance.measure(`casebook-${kind}`, { start });
-      const types = { md: "text/markdown", html: "text/html", pdf: "application/pdf" };
-      blob = new Blob([bytes], { type: types[kind] });
-    } catch (err) {
-      say(String(err.message ?? err));
-      return;
-    }
+    const args = [state.fileName, text, state.edition, kind];
+    const bytes = (kind === "pdf" ? await warming?.get(`${state.edition}\n${state.fileName}\n${text}`) : null)
+      ?? await (kind === "pdf" ? documents : checks).call("render", args, kind);
+    const types = { md: "text/markdown", html: "text/html", pdf: "application/pdf" };
+    blob = new Blob([bytes], { type: types[kind] });
     name = `${stem}${suffix}.${kind}`;
   }
   const link = document.createElement("a");
@@ -271,7 +322,7 @@ function wire(examples) {
     const [kind, value] = event.target.value.split(":");
     event.target.value = "";
     if (!kind || !confirmReplace()) return;
-    if (kind === "starter") setText(starter(value), "case.yaml");
+    if (kind === "starter") setText(starters[value], "case.yaml");
     const example = examples.find((e) => e.file === value);
     if (kind === "example" && example) setText(example.text, example.file);
   });
@@ -292,17 +343,23 @@ function wire(examples) {
 }
 
 async function main() {
+  // The engine loads while the labels do, through the service worker that keeps it.
+  const engine = keepOffline().then(() => compile("casebook_web_bg.wasm"));
+  checks = new Engine(engine);
+  documents = new Engine(engine);
   LABELS = await fetchJson("labels.json");
   applyLanguage();
   say(t("loading"));
   $("edition").value = state.edition;
   $("file-name").textContent = state.fileName;
-  await init({ module_or_path: "casebook_web_bg.wasm" });
+  const [examples, nl, en] = await Promise.all([
+    fetchJson("examples.json"), checks.call("starter", ["nl"]), checks.call("starter", ["en"]),
+  ]);
+  Object.assign(starters, { nl, en });
   performance.mark("casebook-engine-ready");
-  const examples = await fetchJson("examples.json");
   listExamples(examples);
   view = new EditorView({
-    doc: state.text ?? starter(state.ui),
+    doc: state.text ?? starters[state.ui],
     extensions: [
       basicSetup, yaml(), lintGutter(), whileTyping, EditorView.lineWrapping,
       // tabindex: the scrolling editor is then reachable by keyboard for axe as well.
@@ -311,7 +368,28 @@ async function main() {
     parent: $("editor"),
   });
   wire(examples);
-  refresh();
+  await refresh();
+}
+
+// The service worker keeps the studio's files (browsers allow one on https and on localhost
+// only; elsewhere the studio works online only). On a first visit the page waits a moment for
+// it, so that the engine is kept as it loads. When a newer studio has been put on the server,
+// the page that is open keeps working and says that a reload brings the new one.
+async function keepOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  const before = navigator.serviceWorker.controller;
+  const controlled = new Promise((done) => {
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (before) $("update").textContent = t("updated");
+      done();
+    });
+  });
+  try {
+    await navigator.serviceWorker.register("sw.js");
+  } catch {
+    return;
+  }
+  if (!before) await Promise.race([controlled, new Promise((done) => setTimeout(done, 5000))]);
 }
 
 main().catch((err) => say(t("failed", { reason: String(err.message ?? err) })));

@@ -1,0 +1,46 @@
+// The page's side of an engine worker (engine.js): each call is a promise of its answer, and the
+// time the engine itself took is kept as a performance entry "casebook-<label>" (the benchmark's).
+export class Engine {
+  // `module`: a promise of the compiled engine, shared by every worker (compiled once).
+  constructor(module) {
+    this.worker = new Worker(new URL("engine.js", import.meta.url), { type: "module" });
+    this.waiting = new Map();
+    this.next = 0;
+    this.worker.onmessage = ({ data }) => {
+      const call = this.waiting.get(data.id);
+      this.waiting.delete(data.id);
+      if (data.error !== undefined) return call.reject(new Error(data.error));
+      performance.measure(`casebook-${call.label}`, { start: call.posted, duration: data.ms });
+      call.resolve(data.value);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.failed = new Error(event.message || "engine.js");
+      for (const call of this.waiting.values()) call.reject(this.failed);
+      this.waiting.clear();
+    };
+    this.started = module.then((compiled) => this.worker.postMessage({ module: compiled }));
+  }
+
+  async call(name, args, label = name) {
+    await this.started;
+    if (this.failed) throw this.failed;
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      this.waiting.set(id, { label, resolve, reject, posted: performance.now() });
+      this.worker.postMessage({ id, call: name, args });
+    });
+  }
+}
+
+// The engine compiled once; the workers receive the module instead of compiling it again.
+export async function compile(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // A server that does not say application/wasm: compile from the bytes instead.
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}

@@ -1,0 +1,47 @@
+// The studio's service worker: keeps the studio's own files in the browser, so that a reload
+// without a network still opens it with the student's work. web/build-studio writes VERSION (a
+// hash of the files) and FILES: a new build is a new cache, filled before it is used, and the
+// older caches of this studio are then deleted, so nothing stale is served.
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const ENGINE = "casebook_web_bg.wasm";
+const PREFIX = `casebook-studio ${self.registration.scope} `;
+const CACHE = `${PREFIX}${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    // On a first visit the page waits for this worker and then loads the engine (megabytes)
+    // through it, which keeps that copy: it crosses the network once. After a new build the
+    // new engine is fetched here, so that the studio opens offline whichever build it is.
+    const names = await caches.keys();
+    const updating = names.some((name) => name.startsWith(PREFIX) && name !== CACHE);
+    const files = ["./", ...FILES].filter((file) => updating || file !== ENGINE);
+    // "no-cache": what the browser has just loaded comes from its HTTP cache once the server
+    // confirms it is current (a 304), never an older copy.
+    const cache = await caches.open(CACHE);
+    await cache.addAll(files.map((file) => new Request(file, { cache: "no-cache" })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  if (event.request.method !== "GET") return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const kept = await cache.match(event.request, { ignoreSearch: true });
+    if (kept) return kept;
+    const response = await fetch(event.request);
+    const file = new URL(event.request.url).href.slice(self.registration.scope.length);
+    if (response.ok && FILES.includes(file)) event.waitUntil(cache.put(event.request, response.clone()));
+    return response;
+  })());
+});
