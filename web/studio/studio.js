@@ -374,22 +374,42 @@ async function main() {
 // The service worker keeps the studio's files (browsers allow one on https and on localhost
 // only; elsewhere the studio works online only). On a first visit the page waits a moment for
 // it, so that the engine is kept as it loads. When a newer studio has been put on the server,
-// the page that is open keeps working and says that a reload brings the new one.
+// the page that is open keeps working and offers to load the new one.
 async function keepOffline() {
   if (!("serviceWorker" in navigator)) return;
   const before = navigator.serviceWorker.controller;
   const controlled = new Promise((done) => {
     navigator.serviceWorker.addEventListener("controllerchange", () => {
-      if (before) $("update").textContent = t("updated");
+      // The new build has taken over at the student's request: the page loads it.
+      if (before) window.location.reload();
       done();
     });
   });
+  let registration;
   try {
-    await navigator.serviceWorker.register("sw.js");
+    registration = await navigator.serviceWorker.register("sw.js");
   } catch {
     return;
   }
-  if (!before) await Promise.race([controlled, new Promise((done) => setTimeout(done, 5000))]);
+  if (before) {
+    if (registration.waiting) offerUpdate(registration.waiting);
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker?.addEventListener("statechange", () => {
+        if (worker.state === "installed") offerUpdate(worker);
+      });
+    });
+  } else {
+    await Promise.race([controlled, new Promise((done) => setTimeout(done, 5000))]);
+  }
+}
+
+function offerUpdate(worker) {
+  const now = document.createElement("button");
+  now.type = "button";
+  now.textContent = t("update_now");
+  now.addEventListener("click", () => worker.postMessage("take-over"));
+  $("update").replaceChildren(t("updated"), " ", now);
 }
 
 main().catch((err) => say(t("failed", { reason: String(err.message ?? err) })));

@@ -1,7 +1,8 @@
 // The studio's service worker: keeps the studio's own files in the browser, so that a reload
 // without a network still opens it with the student's work. web/build-studio writes VERSION (a
 // hash of the files) and FILES: a new build is a new cache, filled before it is used, and the
-// older caches of this studio are then deleted, so nothing stale is served.
+// older caches of this studio are then deleted. A new build takes over when the student says so
+// (the page offers it): a page never gets files of two builds.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const ENGINE = "casebook_web_bg.wasm";
@@ -20,8 +21,11 @@ self.addEventListener("install", (event) => {
     // confirms it is current (a 304), never an older copy.
     const cache = await caches.open(CACHE);
     await cache.addAll(files.map((file) => new Request(file, { cache: "no-cache" })));
-    await self.skipWaiting();
   })());
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "take-over") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

@@ -1,0 +1,308 @@
+// Drives the studio (web/dist, built by web/build-studio) in headless Chromium as a student would:
+// serves the folder on 127.0.0.1; starts from the bundled worked example, opens a broken copy through the file picker and
+// expects casebook's diagnostic at its line (in the list and in the editor), fixes it by typing and
+// expects the report's phrases in the preview; types and times the preview; downloads the PDF of
+// both editions once the engine has warmed up; reloads, expects the text kept and downloads the
+// PDF at once, before the warm-up is done (the page says it is busy); switches the labels to
+// English; walks the page with Tab; runs axe; goes offline and reloads (the service worker's
+// copy opens, with the text and a preview); then serves a new build and expects the page to
+// say so and the reload after it to show the new build. Fails on any request that leaves
+// 127.0.0.1. Prints the timings as one JSON line (the studio benchmark); STUDIO_SCREENSHOTS=folder
+// also saves screenshots.
+// Usage: node studio.mjs DIST BROKEN.yaml LINE CODE FIXED.yaml PDF_OUT_STEM PHRASE...
+// Writes PDF_OUT_STEM.teacher.pdf, .student.pdf and .early.pdf (teacher, asked for at once).
+import { createServer } from "node:http";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { chromium } from "playwright-core";
+
+const [dist, brokenFile, line, code, fixedFile, pdfStem, ...phrases] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css",
+  ".wasm": "application/wasm", ".json": "application/json" };
+const screenshots = process.env.STUDIO_SCREENSHOTS;
+
+// Served as a web server would: gzip, and an ETag, so the browser can ask whether its copy is
+// still current (a 304 carries no body). Each file is compressed before the clock starts
+// (compressing the engine takes seconds that would otherwise count as loading time).
+const compress = (body) => ({ gzip: gzipSync(body, { level: 9 }), etag: `"${createHash("sha256").update(body).digest("hex")}"` });
+const built = new Map(readdirSync(dist).map((name) => [`/${name}`, compress(readFileSync(join(dist, name)))]));
+built.set("/", built.get("/index.html"));
+let transferred = 0;
+const served = new Set();
+// Full bodies sent, by path.
+const sent = new Map();
+// Files served instead of the built ones: a new build put on the server, late in the test.
+const newBuild = new Map();
+const server = createServer((request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
+  const file = newBuild.get(path) ?? built.get(path);
+  if (!file) {
+    response.writeHead(404);
+    return response.end();
+  }
+  served.add(path); console.error("GET", path, request.headers["if-none-match"] ? "cond" : "", Date.now() % 1000000);
+  const headers = { etag: file.etag, vary: "accept-encoding" };
+  if (request.headers["if-none-match"] === file.etag) {
+    response.writeHead(304, headers);
+    return response.end();
+  }
+  transferred += file.gzip.length;
+  sent.set(path, (sent.get(path) ?? 0) + 1);
+  response.writeHead(200, { ...headers, "content-type": types[extname(path === "/" ? "/index.html" : path)] ?? "application/octet-stream",
+    "content-encoding": "gzip" });
+  response.end(file.gzip);
+});
+await new Promise((done) => server.listen(0, "127.0.0.1", done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// No host but 127.0.0.1 resolves, so nothing can leave the machine, the service worker's
+// requests included; any other address the page asks for is reported below.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+});
+const context = await browser.newContext({
+  acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "nl-NL",
+});
+// Not route(): it would switch off the browser's HTTP cache, which the service worker relies on.
+const outside = [];
+context.on("request", (request) => {
+  const url = request.url();
+  if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) outside.push(url);
+});
+
+const failures = [];
+const expect = (ok, what) => { if (!ok) failures.push(what); };
+const page = await context.newPage();
+page.on("pageerror", (err) => failures.push(`page error: ${err.message}`));
+page.on("console", (m) => console.error("console:", m.text()));
+context.on("serviceworker", (w) => console.error("SW", w.url()));
+page.on("dialog", (dialog) => dialog.accept());
+const shoot = async (name) => {
+  if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+};
+const previewHas = (phrase, timeout = 20000) => page.waitForFunction(
+  (p) => document.getElementById("preview").contentDocument?.body?.textContent.includes(p),
+  phrase, { timeout, polling: "raf" });
+
+const cdp = await context.newCDPSession(page);
+cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => { for (const v of versions) console.error("SWV", v.versionId, v.runningStatus, v.status, Date.now() % 1000000); });
+cdp.on("ServiceWorker.workerErrorReported", (e) => console.error("SWERR", JSON.stringify(e)));
+await cdp.send("ServiceWorker.enable");
+const busy = () => page.evaluate(() => ({
+  busy: document.querySelector(".downloads").getAttribute("aria-busy") === "true",
+  status: document.getElementById("status").textContent,
+}));
+// A reload that does not finish names the step.
+const reload = (step) => (console.error("RELOAD", step, Date.now() % 1000000), page.reload()).catch((err) => {
+  throw new Error(`the reload ${step} does not finish: ${err.message.split("\n")[0]}`);
+});
+const labels = JSON.parse(readFileSync(join(dist, "labels.json"), "utf8"));
+const started = Date.now();
+await page.goto(`${origin}/`);
+await page.waitForSelector(".cm-content");
+
+// The worked example, as a student starts from it.
+const fixedText = readFileSync(fixedFile, "utf8");
+await page.selectOption("#start-with", `example:${fixedFile.split("/").pop()}`);
+await previewHas(phrases[0], 60000);
+const firstPreview = Date.now() - started;
+const firstTransfer = transferred;
+await shoot("studio-1280");
+
+// A broken case through the file picker: the diagnostic in the list, with a button that takes
+// the cursor to its line, where the editor marks it.
+await page.setInputFiles("#open-file", brokenFile);
+const wanted = `regel ${line} ✖ [${code}]`;
+try {
+  await page.waitForFunction((w) => document.getElementById("problems").textContent.includes(w), wanted, { timeout: 20000 });
+  await page.click(`#problems li.error button.jump >> text="regel ${line}"`);
+  const marked = await page.evaluate(() => ({
+    line: document.querySelector(".cm-activeLineGutter")?.textContent,
+    error: Boolean(document.querySelector(".cm-activeLine .cm-lintRange-error")),
+  }));
+  expect(marked.line === line && marked.error,
+    `the editor does not mark line ${line} (cursor at ${marked.line}, error mark: ${marked.error})`);
+} catch {
+  expect(false, `no diagnostic "${wanted}"; the list says: ${await page.textContent("#problems")}`);
+}
+expect(await page.textContent("#file-name") === brokenFile.split("/").pop(), "the opened file's name is not shown");
+expect(await page.locator(".cm-lint-marker-error").count() > 0, "no error marker in the editor's gutter");
+await shoot("studio-broken-1280");
+
+// The student fixes the line by typing (the jump above left the cursor on it); the preview,
+// which showed the last version without errors, is made again.
+const shownCount = () => page.evaluate(() => performance.getEntriesByName("casebook-preview-shown").length);
+const shownBefore = await shownCount();
+await page.keyboard.press("End");
+await page.keyboard.press("Shift+Home");
+await page.keyboard.type(fixedText.split("\n")[Number(line) - 1].trim());
+await page.waitForFunction(() => !document.querySelector("#problems li.error"), null, { timeout: 20000 })
+  .catch(() => failures.push("the fixed case still shows an error"));
+await page.waitForFunction((before) => performance.getEntriesByName("casebook-preview-shown").length > before, shownBefore, { timeout: 20000 })
+  .catch(() => failures.push("the preview is not made again after the fix"));
+for (const phrase of phrases) {
+  await previewHas(phrase).catch(() => failures.push(`the preview lacks "${phrase}"`));
+}
+
+// Keystroke to preview: one letter typed at the end of the organisation's name, until the
+// preview shows it; timed in the page, from the key's event to the report in the frame.
+const latencies = [];
+await page.keyboard.press("ControlOrMeta+Home");
+await page.locator(".cm-line", { hasText: phrases[0] }).first().click();
+await page.keyboard.press("End");
+await page.evaluate(() => document.addEventListener("keydown", () => { window.keyAt = performance.now(); }, true));
+const typingAt = await page.evaluate(() => Math.round(performance.now()));
+for (let i = 1; i <= 7; i++) {
+  await page.keyboard.type("x");
+  await previewHas(`${phrases[0]}${"x".repeat(i)}`);
+  latencies.push(await page.evaluate(() => {
+    const shown = performance.getEntriesByName("casebook-preview-shown").at(-1).startTime;
+    return Math.round(shown - window.keyAt);
+  }));
+}
+for (let i = 0; i < 7; i++) await page.keyboard.press("Backspace");
+await page.waitForFunction((typed) => {
+  const text = document.getElementById("preview").contentDocument?.body?.textContent;
+  return text !== undefined && !text.includes(typed);
+}, `${phrases[0]}x`);
+
+// The PDF of each edition, as the student downloads it once the engine has warmed up.
+await page.waitForFunction(() => performance.getEntriesByName("casebook-warm").length > 0, null, { timeout: 60000 })
+  .catch(() => failures.push("the PDF engine never finished warming up"));
+const pdfTimes = {};
+for (const edition of ["teacher", "student"]) {
+  await page.selectOption("#edition", edition);
+  const pdfStarted = Date.now();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-download=pdf]")]);
+  if (edition === "teacher") {
+    const { busy: marked } = await busy();
+    expect(!marked, "the downloads still say busy after the PDF came");
+  }
+  await download.saveAs(`${pdfStem}.${edition}.pdf`);
+  pdfTimes[edition] = Date.now() - pdfStarted;
+}
+await page.selectOption("#edition", "teacher");
+
+// The engine's own share (WebAssembly), from the page's performance entries.
+const engine = await page.evaluate(() => {
+  const ms = (name) => performance.getEntriesByName(name).map((e) => Math.round(e.duration));
+  return {
+    ready_ms: Math.round(performance.getEntriesByName("casebook-engine-ready")[0]?.startTime ?? -1),
+    preview_ms: ms("casebook-preview"), pdf_ms: ms("casebook-pdf"), warm_up_ms: ms("casebook-warm-up"),
+    warm_at_ms: Math.round(performance.getEntriesByName("casebook-warm")[0]?.startTime ?? -1),
+  };
+});
+const middle = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+await reload("after the downloads");
+await page.waitForSelector(".cm-content");
+const kept = await page.evaluate(() => document.querySelector(".cm-content").innerText);
+expect(kept.includes(phrases[0]), "after a reload the case's text is gone");
+
+// The PDF asked for as soon as the report shows, while the engine still warms up: it comes,
+// later, and meanwhile the downloads are marked busy and the status line says so.
+await previewHas(phrases[0]);
+const earlyStarted = Date.now();
+const early = page.waitForEvent("download");
+await page.click("[data-download=pdf]");
+const whileMaking = await busy();
+await (await early).saveAs(`${pdfStem}.early.pdf`);
+pdfTimes.before_warm_up = Date.now() - earlyStarted;
+expect(whileMaking.busy && whileMaking.status === labels.nl.busy,
+  `while the PDF is made the page does not say so: ${JSON.stringify(whileMaking)}`);
+
+await page.selectOption("#ui-language", "en");
+expect((await page.textContent("label[for=open-file]")).trim() === "Open a case…", "the labels do not switch to English");
+expect(await page.getAttribute("html", "lang") === "en", "the page's language does not switch to English");
+await page.selectOption("#ui-language", "nl");
+
+// Keyboard only: Tab reaches the editor and leaves it again, on to the PDF download (from the
+// top of the page: a click on the title starts there).
+await page.evaluate(() => document.activeElement?.blur());
+await page.click("h1");
+const focused = [];
+for (let i = 0; i < 20; i++) {
+  await page.keyboard.press("Tab");
+  focused.push(await page.evaluate(() => {
+    const e = document.activeElement;
+    return e?.dataset?.download || e?.id || e?.className || e?.tagName;
+  }));
+}
+expect(focused.some((f) => f.startsWith("cm-content")), `Tab never reaches the editor: ${focused.join(", ")}`);
+expect(focused.includes("pdf"), `Tab never reaches the PDF download: ${focused.join(", ")}`);
+
+await page.addScriptTag({ content: axeSource });
+const result = await page.evaluate(async () =>
+  window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+  failures.push(`axe: ${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+if (screenshots) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot("studio-390");
+}
+// Offline: the service worker's copy opens, with the student's text and a fresh preview.
+const version = readFileSync(join(dist, "sw.js"), "utf8").match(/VERSION = "(\w+)"/)[1];
+const cachesNow = () => page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  return caches.keys();
+});
+const before = await cachesNow();
+expect(before.length === 1 && before[0].endsWith(` ${version}`), `the studio's caches: ${before}`);
+// The service worker kept the engine as the page loaded it: it crossed the network once.
+const engineSent = sent.get("/casebook_web_bg.wasm");
+expect(engineSent === 1, `the engine crossed the network ${engineSent} times before going offline`);
+await context.setOffline(true);
+try {
+  await reload("offline");
+  await page.waitForSelector(".cm-content", { timeout: 20000 });
+  const offline = await page.evaluate(() => document.querySelector(".cm-content").innerText);
+  expect(offline.includes(phrases[0]), "offline, after a reload, the case's text is gone");
+  await previewHas(phrases[0]).catch(() => failures.push("offline, the preview is not made"));
+} catch (err) {
+  failures.push(`offline, the studio does not open: ${err.message.split("\n")[0]}`);
+}
+await context.setOffline(false);
+
+// A new build on the server: the page that is open says a reload brings it, and after the
+// reload the new build's files are shown, the old copy gone.
+const newTitle = `${labels.nl.title} (nieuw)`;
+newBuild.set("/sw.js", compress(readFileSync(join(dist, "sw.js"), "utf8").replace(version, "0123456789abcdef")));
+newBuild.set("/labels.json", compress(JSON.stringify({ ...labels, nl: { ...labels.nl, title: newTitle } })));
+await reload("with a new build on the server");
+await page.waitForFunction((text) => document.getElementById("update").textContent === text,
+  labels.nl.updated, { timeout: 60000 }).catch(() => failures.push("a new build on the server goes unnoticed"));
+await reload("after the new build was noticed");
+await page.waitForSelector(".cm-content");
+const shownTitle = await page.textContent("h1");
+expect(shownTitle === newTitle, `after the new build and a reload the page shows "${shownTitle}"`);
+const after = await cachesNow();
+expect(after.length === 1 && after[0].endsWith(" 0123456789abcdef"), `after the new build, the caches: ${after}`);
+
+for (const url of outside) failures.push(`request outside 127.0.0.1: ${url}`);
+for (const file of ["/index.html", "/studio.js", "/engine.js", "/sw.js", "/casebook_web_bg.wasm", "/labels.json"]) {
+  expect(served.has(file) || (file === "/index.html" && served.has("/")), `${file} was never asked for`);
+}
+
+await browser.close();
+server.close();
+latencies.sort((a, b) => a - b);
+console.log(JSON.stringify({
+  transfer_gzip_bytes: firstTransfer, first_preview_ms: firstPreview,
+  keystroke_to_preview_ms: { median: latencies[3], max: latencies[6] },
+  pdf_download_ms: pdfTimes, engine_ready_ms: engine.ready_ms,
+  engine_preview_ms: { first: engine.preview_ms.slice(0, 3), median: middle(engine.preview_ms) },
+  engine_pdf_ms: engine.pdf_ms, engine_warm_up_ms: engine.warm_up_ms,
+  warm_up_done_at_ms: engine.warm_at_ms, typing_from_ms: typingAt,
+}));
+for (const f of failures) console.log(`studio: ${f}`);
+process.exit(failures.length ? 1 : 0);
