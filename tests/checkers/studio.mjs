@@ -203,12 +203,21 @@ expect(kept.includes(phrases[0]), "after a reload the case's text is gone");
 // The PDF asked for as soon as the report shows, while the engine still warms up: it comes,
 // later, and meanwhile the downloads are marked busy and the status line says so.
 await previewHas(phrases[0]);
+// The page's longest task meanwhile: the PDF is made beside the page, which does not freeze.
+await page.evaluate(() => {
+  window.longest = 0;
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) window.longest = Math.max(window.longest, task.duration);
+  }).observe({ type: "longtask" });
+});
 const earlyStarted = Date.now();
 const early = page.waitForEvent("download");
 await page.click("[data-download=pdf]");
 const whileMaking = await busy();
 await (await early).saveAs(`${pdfStem}.early.pdf`);
 pdfTimes.before_warm_up = Date.now() - earlyStarted;
+const longestTask = Math.round(await page.evaluate(() => window.longest));
+expect(longestTask < 500, `the page froze for ${longestTask} ms while the PDF was made`);
 expect(whileMaking.busy && whileMaking.status === labels.nl.busy,
   `while the PDF is made the page does not say so: ${JSON.stringify(whileMaking)}`);
 
@@ -274,6 +283,7 @@ newBuild.set("/labels.json", compress(JSON.stringify({ ...labels, nl: { ...label
 await reload("with a new build on the server");
 try {
   await page.waitForSelector(`#update button >> text="${labels.nl.update_now}"`, { timeout: 60000 });
+  await shoot("studio-update-1280");
   await Promise.all([page.waitForEvent("load", { timeout: 60000 }), page.click("#update button")]);
 } catch (err) {
   failures.push(`a new build on the server is not offered or not loaded: ${err.message.split("\n")[0]}`);
@@ -299,6 +309,7 @@ console.log(JSON.stringify({
   engine_preview_ms: { first: engine.preview_ms.slice(0, 3), median: middle(engine.preview_ms) },
   engine_pdf_ms: engine.pdf_ms, engine_warm_up_ms: engine.warm_up_ms,
   warm_up_done_at_ms: engine.warm_at_ms, typing_from_ms: typingAt,
+  longest_page_task_during_first_pdf_ms: longestTask,
 }));
 for (const f of failures) console.log(`studio: ${f}`);
 process.exit(failures.length ? 1 : 0);
