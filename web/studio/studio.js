@@ -253,11 +253,23 @@ async function download(kind) {
   try {
     await makeDownload(kind);
   } catch (err) {
-    say(String(err.message ?? err));
+    say(readable(err));
   } finally {
     making = false;
     downloads.removeAttribute("aria-busy");
   }
+}
+
+// The engine fails with its diagnostics as JSON: the student reads their messages.
+function readable(err) {
+  const text = String(err.message ?? err);
+  try {
+    const diagnostics = JSON.parse(text);
+    if (Array.isArray(diagnostics)) return diagnostics.map((d) => `[${d.code}] ${d.message}`).join(" ");
+  } catch {
+    // Not the engine's diagnostics: the text itself.
+  }
+  return text;
 }
 
 async function makeDownload(kind) {
