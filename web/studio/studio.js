@@ -197,14 +197,17 @@ async function refresh() {
 // Once the first report is shown, the PDF engine makes that case's PDF of both editions in the
 // background and drops them: typst has then read its fonts and filled its caches, so the
 // student's first PDF takes as long as any later one. A download asked for while this runs,
-// for the same text and edition, takes the PDF made here.
+// for the same text and edition, takes the PDF made here; the other edition's is left out when
+// a download waits, so that it does not wait longer.
 let warming = null;
 function warmUp(text) {
-  const editions = [state.edition, state.edition === "student" ? "teacher" : "student"];
+  const [first, second] = [state.edition, state.edition === "student" ? "teacher" : "student"];
   const fileName = state.fileName;
-  warming = new Map(editions.map((edition) => [`${edition}\n${fileName}\n${text}`,
-    documents.call("render", [fileName, text, edition, "pdf"], "warm-up").catch(() => null)]));
-  Promise.all(warming.values()).then(() => {
+  const make = (edition) => documents.call("render", [fileName, text, edition, "pdf"], "warm-up").catch(() => null);
+  const made = make(first);
+  const alsoMade = made.then(() => (making ? null : make(second)));
+  warming = new Map([[`${first}\n${fileName}\n${text}`, made], [`${second}\n${fileName}\n${text}`, alsoMade]]);
+  alsoMade.then(() => {
     warming = null;
     performance.mark("casebook-warm");
   });
