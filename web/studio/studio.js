@@ -61,6 +61,7 @@ function applyLanguage() {
   for (const node of document.querySelectorAll("optgroup[data-group]")) node.label = t(node.dataset.group);
   $("ui-language").value = state.ui;
   view?.contentDOM.setAttribute("aria-label", t("editor"));
+  if (offered) offerUpdate(offered);
 }
 
 function say(text) {
@@ -415,11 +416,17 @@ async function keepOffline() {
       });
     });
   } else {
-    await Promise.race([controlled, new Promise((done) => setTimeout(done, 5000))]);
+    // Until it serves the page, fails to install (a file missing on the server), or 5 s pass.
+    const failed = new Promise((done) => registration.installing?.addEventListener("statechange",
+      (event) => event.target.state === "redundant" && done()));
+    await Promise.race([controlled, failed, new Promise((done) => setTimeout(done, 5000))]);
   }
 }
 
+// The new build on offer, if any (the offer follows the page's language).
+let offered = null;
 function offerUpdate(worker) {
+  offered = worker;
   const now = document.createElement("button");
   now.type = "button";
   now.textContent = t("update_now");
