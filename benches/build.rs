@@ -124,7 +124,14 @@ fn per_process(binary: &Path, folders: &[PathBuf], out: &Path) -> Duration {
     let started = Instant::now();
     folders.par_iter().enumerate().for_each(|(i, folder)| {
         let status = Command::new(binary)
-            .args(["build", "--quiet", "--force", "--out"])
+            .args([
+                "build",
+                "--edition",
+                "teacher",
+                "--quiet",
+                "--force",
+                "--out",
+            ])
             .arg(out.join(i.to_string()))
             .arg(folder)
             .status()

@@ -160,8 +160,9 @@ pub struct BuildArgs {
     /// The rubric (default: casebook.toml in the cases folder, when there is one).
     #[arg(long)]
     pub rubric: Option<PathBuf>,
-    /// The teacher edition (the model answer) or the student edition (the assignment).
-    #[arg(long, value_enum, default_value_t = EditionArg::Teacher)]
+    /// `both`: the model answer with the assignment (hand-out) beside it, linked from the index;
+    /// `teacher`: the model answer only; `student`: the assignment only (a folder for students).
+    #[arg(long, value_enum, default_value_t = EditionArg::Both)]
     pub edition: EditionArg,
     /// PDF standards, comma-separated: ua-1, a-2b, a-3b, 1.7, … or `none` (default: ua-1,a-2b).
     #[arg(long, value_delimiter = ',')]
@@ -192,13 +193,14 @@ impl BuildArgs {
             .clone()
             .or_else(|| default_rubric.is_file().then_some(default_rubric));
         let edition = match self.edition {
-            EditionArg::Teacher => Edition::Teacher,
+            EditionArg::Teacher | EditionArg::Both => Edition::Teacher,
             EditionArg::Student => Edition::Student,
         };
         RenderSettings {
             templates: self.templates.clone(),
             rubric,
             edition,
+            handout: matches!(self.edition, EditionArg::Both),
             pdf_standards: self.pdf_standard.clone(),
         }
     }
@@ -214,6 +216,7 @@ impl BuildArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum EditionArg {
+    Both,
     Teacher,
     Student,
 }
@@ -619,6 +622,7 @@ fn run_grade(args: &GradeArgs) -> u8 {
             .clone()
             .or_else(|| default_rubric.is_file().then_some(default_rubric)),
         edition: Edition::Teacher,
+        handout: false,
         pdf_standards: None,
     };
     let Some(renderers) = renderers(&settings) else {

@@ -392,12 +392,20 @@ fn render_and_write(
         })?;
         files.push(relative);
     }
-    let links = rendered
-        .links
-        .iter()
-        .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
-        .collect();
-    let index = IndexEntry::new(case, &rendered.assessment, renderers.edition, links);
+    let in_folder = |links: &[(String, String)]| {
+        links
+            .iter()
+            .map(|(kind, name)| (kind.clone(), format!("{slug}/{name}")))
+            .collect()
+    };
+    let (links, handout) = (in_folder(&rendered.links), in_folder(&rendered.handout));
+    let index = IndexEntry::new(
+        case,
+        &rendered.assessment,
+        renderers.edition,
+        links,
+        handout,
+    );
     let entry = ManifestEntry {
         case_file: case_file_from(&options.out, &case.path),
         hash: hash.to_string(),

@@ -71,6 +71,9 @@ pub struct RenderSettings {
     /// The rubric file; `None` uses the built-in defaults.
     pub rubric: Option<PathBuf>,
     pub edition: Edition,
+    /// With the teacher edition: also the student edition of every case (the hand-out), beside
+    /// its report, so the index links both.
+    pub handout: bool,
     /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-2b.
     pub pdf_standards: Option<Vec<String>>,
 }
@@ -82,8 +85,17 @@ pub struct Rendered {
     pub files: Vec<(String, Vec<u8>)>,
     /// (kind, file name) of the files the index links to.
     pub links: Vec<(String, String)>,
+    /// (kind, file name) of the hand-out's files, when the build makes one beside the report.
+    pub handout: Vec<(String, String)>,
     /// Findings and renderer warnings.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One edition's part of [`Rendered`].
+struct EditionFiles {
+    files: Vec<(String, Vec<u8>)>,
+    links: Vec<(String, String)>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// The documents of one case, not yet named or written.
@@ -99,6 +111,8 @@ pub struct Renderers {
     pub templates: Templates,
     pub rubric: Rubric,
     pub edition: Edition,
+    /// The student edition is rendered beside the teacher's (see [`RenderSettings::handout`]).
+    pub handout: bool,
     pdf: PdfEngine,
     /// Tool version, templates, locales, rubric and edition: what every case's output depends on.
     pub fingerprint: blake3::Hash,
@@ -125,22 +139,54 @@ impl Renderers {
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(templates.fingerprint.as_bytes());
         hasher.update(rubric_text.as_bytes());
-        hasher.update(format!("{:?}{:?}", settings.edition, settings.pdf_standards).as_bytes());
+        let editions = format!("{:?}{}", settings.edition, settings.handout);
+        hasher.update(format!("{editions}{:?}", settings.pdf_standards).as_bytes());
         Ok(Renderers {
             templates,
             rubric,
             edition: settings.edition,
+            handout: settings.handout && settings.edition == Edition::Teacher,
             pdf,
             fingerprint: hasher.finalize(),
         })
     }
 
-    /// Assesses and renders one valid case in the requested formats; nothing is written here.
+    /// Assesses and renders one valid case in the requested formats, and its hand-out when the
+    /// build makes one; nothing is written here.
     pub fn render(&self, case: &LoadedCase, formats: Formats) -> Result<Rendered, Vec<Diagnostic>> {
         let assessment = assess(case, &self.rubric);
-        let stem = format!("{}{}", case.slug, self.edition.suffix());
-        let documents = self.documents(case, &assessment, formats, None)?;
-        let teacher = self.edition == Edition::Teacher;
+        let EditionFiles {
+            mut files,
+            links,
+            mut diagnostics,
+        } = self.edition_files(case, &assessment, formats, self.edition)?;
+        let mut handout = Vec::new();
+        if self.handout {
+            let student = self.edition_files(case, &assessment, formats, Edition::Student)?;
+            files.extend(student.files);
+            handout = student.links;
+            diagnostics.extend(student.diagnostics);
+        }
+        Ok(Rendered {
+            assessment,
+            files,
+            links,
+            handout,
+            diagnostics,
+        })
+    }
+
+    /// One edition's files of an assessed case.
+    fn edition_files(
+        &self,
+        case: &LoadedCase,
+        assessment: &Assessment,
+        formats: Formats,
+        edition: Edition,
+    ) -> Result<EditionFiles, Vec<Diagnostic>> {
+        let stem = format!("{}{}", case.slug, edition.suffix());
+        let documents = self.documents_of(edition, case, assessment, formats, None)?;
+        let teacher = edition == Edition::Teacher;
         let mut files = Vec::new();
         let mut links = Vec::new();
         // The student edition has no assessment: its scores, verdicts and findings judge the
@@ -150,7 +196,7 @@ impl Renderers {
         if teacher {
             files.push((
                 "assessment.json".to_string(),
-                assess::to_json(&assessment).into_bytes(),
+                assess::to_json(assessment).into_bytes(),
             ));
             diagnostics.extend(assessment.findings.iter().cloned());
         }
@@ -158,10 +204,14 @@ impl Renderers {
             files.push((format!("{stem}.{extension}"), bytes));
             links.push((kind.to_string(), format!("{stem}.{extension}")));
         }
-        diagnostics.extend(documents.warnings);
         if teacher {
+            diagnostics.extend(documents.warnings);
             links.push(("JSON".to_string(), "assessment.json".to_string()));
         } else {
+            // Beside the teacher's report, the same characters would be reported twice.
+            if !self.handout {
+                diagnostics.extend(documents.warnings);
+            }
             // The starter case: the student fills it in and builds their own report.
             let name = format!("{}.student.yaml", case.slug);
             let locale = self.templates.locale(case.case.language());
@@ -180,8 +230,7 @@ impl Renderers {
             files.push((name.clone(), yaml.into_bytes()));
             links.push(("YAML".to_string(), name));
         }
-        Ok(Rendered {
-            assessment,
+        Ok(EditionFiles {
             files,
             links,
             diagnostics,
@@ -198,6 +247,17 @@ impl Renderers {
         formats: Formats,
         extra: render::Extra,
     ) -> Result<Documents, Vec<Diagnostic>> {
+        self.documents_of(self.edition, case, assessment, formats, extra)
+    }
+
+    fn documents_of(
+        &self,
+        edition: Edition,
+        case: &LoadedCase,
+        assessment: &Assessment,
+        formats: Formats,
+        extra: render::Extra,
+    ) -> Result<Documents, Vec<Diagnostic>> {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
         // HTML and Markdown are rendered alike: one template over the report view.
@@ -206,7 +266,7 @@ impl Renderers {
                 &self.templates,
                 case,
                 assessment,
-                self.edition,
+                edition,
                 self.rubric.worksheet_lines,
                 extra,
             )
@@ -218,13 +278,13 @@ impl Renderers {
         }
         if formats.pdf {
             let locale = self.templates.locale(case.case.language());
-            let suffix = self.edition.suffix();
+            let suffix = edition.suffix();
             let rich = &|t: &str| pdf::spans::value(t, suffix);
             let view = ReportView::build(
                 case,
                 assessment,
                 locale,
-                self.edition,
+                edition,
                 self.rubric.worksheet_lines,
                 rich,
             );

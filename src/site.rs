@@ -26,6 +26,9 @@ pub struct IndexEntry {
     pub assessment: Option<IndexVerdict>,
     /// The files to link, relative to the output folder, by kind (`html`, `pdf`, `md`, `json`).
     pub links: Vec<(String, String)>,
+    /// The hand-out's files (the student edition beside the teacher's report), linked alike.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handout: Vec<(String, String)>,
     /// The case now fails to build; the files listed are from its last good build.
     #[serde(default)]
     pub stale: bool,
@@ -46,6 +49,7 @@ impl IndexEntry {
         assessment: &Assessment,
         edition: Edition,
         links: Vec<(String, String)>,
+        handout: Vec<(String, String)>,
     ) -> Self {
         Self {
             slug: case.slug.clone(),
@@ -67,9 +71,17 @@ impl IndexEntry {
                     .count(),
             }),
             links,
+            handout,
             stale: false,
         }
     }
+}
+
+fn index_links(links: &[(String, String)]) -> Vec<IndexLink<'_>> {
+    links
+        .iter()
+        .map(|(name, href)| IndexLink { name, href })
+        .collect()
 }
 
 /// The text's first sentence (Unicode's sentence boundaries: "B.V. (fictief)" does not end one).
@@ -91,6 +103,7 @@ struct IndexCase<'a> {
     /// `None` in the student edition.
     verdict: Option<VerdictCell>,
     links: Vec<IndexLink<'a>>,
+    handout: Vec<IndexLink<'a>>,
 }
 
 #[derive(Serialize)]
@@ -157,11 +170,8 @@ pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<St
                     margin_text: locale.score(a.margin),
                 }
             }),
-            links: entry
-                .links
-                .iter()
-                .map(|(name, href)| IndexLink { name, href })
-                .collect(),
+            links: index_links(&entry.links),
+            handout: index_links(&entry.handout),
         })
         .collect();
     let verdicts: Vec<Named> = ["substantiated", "weak", "unsubstantiated"]
@@ -178,11 +188,13 @@ pub fn render_index(renderers: &Renderers, entries: &[&IndexEntry]) -> Result<St
             name: locale.text(&format!("disciplines.{}", d.key())).to_string(),
         })
         .collect();
+    let handout = entries.iter().any(|e| !e.handout.is_empty());
     let context = serde_json::json!({
         "lang": language.code(),
         "teacher": renderers.edition == Edition::Teacher,
         "labels": locale.section("index"),
         "cases": cases,
+        "handout": handout,
         "disciplines": disciplines,
         "verdicts": verdicts,
     });

@@ -69,9 +69,7 @@ impl Reasoning {
         let item = normalise(item_text);
         if reasoning.is_empty() {
             Reasoning::Missing
-        } else if item.contains(&reasoning)
-            || strsim::normalized_levenshtein(&reasoning, &item) >= 0.9
-        {
+        } else if item.contains(&reasoning) || nearly_equal(&reasoning, &item) {
             Reasoning::CopiesItem
         } else if reasoning.split(' ').count() < MIN_REASONING_WORDS {
             Reasoning::Thin
@@ -79,6 +77,14 @@ impl Reasoning {
             Reasoning::Substantive
         }
     }
+}
+
+/// At least 90 % alike by edit distance. Texts whose lengths differ by more than a tenth cannot
+/// be (the distance is at least the difference), and are most pairs: they skip the quadratic
+/// comparison.
+fn nearly_equal(a: &str, b: &str) -> bool {
+    let (x, y) = (a.chars().count(), b.chars().count());
+    x.abs_diff(y) * 10 <= x.max(y) && strsim::normalized_levenshtein(a, b) >= 0.9
 }
 
 /// Lower case, words separated by single spaces.

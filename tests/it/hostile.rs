@@ -468,7 +468,14 @@ fn every_hostile_input_gets_its_diagnostic_or_builds_safely() {
             }
             Refused => assert!(!folder.exists(), "{name}: a failed case left output"),
             Builds => {
-                for ext in ["md", "html", "pdf"] {
+                for ext in [
+                    "md",
+                    "html",
+                    "pdf",
+                    "student.md",
+                    "student.html",
+                    "student.pdf",
+                ] {
                     let file = folder.join(format!("{name}.{ext}"));
                     assert!(file.is_file(), "{name}: no {ext} report\n{stderr}");
                 }
