@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Error as YamlError;
 
 use super::Language;
+use super::flow::{self, CommaFix};
 use super::located::Position;
 use super::model::Case;
+use super::owner;
 use super::validate::validate;
 use crate::diagnostics::Diagnostic;
 use crate::messages;
@@ -165,8 +167,9 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             column: u32::try_from(l.column()).unwrap_or(u32::MAX),
         })
         .unwrap_or_default();
-    let written = written_at(source, at);
     let phrase = first_line(inner);
+    let written = written_at(source, at);
+    let mut item = None;
     let (code, situation, values): (&'static str, &str, Vec<(&str, String)>) = match inner {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -181,9 +184,17 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                 )
             } else if in_flow && field.contains(' ') {
                 // `{ stance: "+", reasoning: Trouw, want … }`: the comma ended the text.
-                ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())])
+                let column = usize::try_from(at.column).unwrap_or(0);
+                match line_at(source, at.line).and_then(|l| flow::comma_fix(l, column)) {
+                    Some(CommaFix::Quote(line)) => (
+                        "UNKNOWN-KEY",
+                        "comma_in_text",
+                        vec![("key", field.clone()), ("line", line)],
+                    ),
+                    _ => ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())]),
+                }
             } else {
-                match closest(field, expected) {
+                match crate::diagnostics::closest(field, expected) {
                     Some(near) => (
                         "UNKNOWN-KEY",
                         "unknown_near",
@@ -270,7 +281,16 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
         _ if written == "-" || phrase.contains("cannot start with '-'") => {
             let key = key_of_value(source, at).unwrap_or_default();
             if key == "stance" {
-                ("STANCE-RANGE", "lone_minus", vec![])
+                let (id, discipline) = owner::stance_owner(source, at.line);
+                item = id;
+                match discipline {
+                    Some(discipline) => {
+                        let name = format!("disciplines.{}", discipline.key());
+                        let name = messages::locale(language).text(&name).to_string();
+                        ("STANCE-RANGE", "lone_minus_for", vec![("discipline", name)])
+                    }
+                    None => ("STANCE-RANGE", "lone_minus", vec![]),
+                }
             } else {
                 ("YAML-SYNTAX", "lone_minus", vec![("key", key)])
             }
@@ -293,14 +313,17 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
         }
         _ => ("YAML-SYNTAX", "other", vec![]),
     };
-    Diagnostic::worded(
-        path,
-        at,
-        language,
-        code,
-        situation,
-        &messages::pairs(&values),
-    )
+    Diagnostic {
+        item,
+        ..Diagnostic::worded(
+            path,
+            at,
+            language,
+            code,
+            situation,
+            &messages::pairs(&values),
+        )
+    }
 }
 
 /// The value written at `at`, as the underline shows it.
@@ -456,14 +479,4 @@ fn expected_situation(expected: &str) -> &'static str {
         e if e.starts_with("struct ") => "section",
         _ => "value",
     }
-}
-
-/// The allowed key nearest to a misspelt one, when it is near enough to be a typo.
-fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::levenshtein(word, c), *c))
-        .filter(|(distance, c)| *distance <= 2.max(c.len() / 4))
-        .min()
-        .map(|(_, c)| c)
 }
