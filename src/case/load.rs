@@ -168,6 +168,13 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
         })
         .unwrap_or_default();
     let phrase = first_line(inner);
+    let wrong_value = matches!(
+        inner,
+        YamlError::SerdeInvalidType { .. } | YamlError::SerdeInvalidValue { .. }
+    ) || is_number_error(&phrase);
+    if let Some(value) = value_after_key(source, at).filter(|_| wrong_value) {
+        at = value;
+    }
     let written = written_at(source, at);
     let mut item = None;
     let (code, situation, values): (&'static str, &str, Vec<(&str, String)>) = match inner {
@@ -324,6 +331,27 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             &messages::pairs(&values),
         )
     }
+}
+
+/// Where the value of the key written at `at` begins (`5,5` in `baseline: 5,5`): the parser
+/// places some wrong values at their key.
+fn value_after_key(source: &str, at: Position) -> Option<Position> {
+    let text = line_at(source, at.line)?;
+    let column = usize::try_from(at.column).ok()?.checked_sub(1)?;
+    let rest: Vec<char> = text.chars().skip(column).collect();
+    let key = rest
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '_')
+        .count();
+    if key == 0 || rest.get(key) != Some(&':') {
+        return None;
+    }
+    let spaces = rest[key + 1..].iter().take_while(|c| **c == ' ').count();
+    let value = rest.get(key + 1 + spaces).filter(|c| **c != '#');
+    (spaces > 0 && value.is_some()).then(|| Position {
+        line: at.line,
+        column: at.column + u32::try_from(key + 1 + spaces).unwrap_or(0),
+    })
 }
 
 /// The value written at `at`, as the underline shows it.

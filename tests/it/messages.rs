@@ -96,6 +96,12 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "goal-comma.yaml:88:41: fout[UNKNOWN-KEY]: na de komma in de tekst leest YAML `langer binden` als een nieuwe sleutel binnen `{ … }`\n   |\n88 |   goals: [{id: DL1, text: Meer klanten, langer binden}]\n   |                                         ^^^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Meer klanten, langer binden\"}]\n",
         ),
         (
+            "baseline-comma",
+            "baseline: 55",
+            "baseline: 5,5",
+            "baseline-comma.yaml:94:17: fout[WRONG-TYPE]: `5,5` is geen getal\n   |\n94 |       baseline: 5,5\n   |                 ^^^\n  = tip: schrijf een kaal getal met een decimale punt, bijvoorbeeld 7.83 (niet 7,83 en zonder %)\n",
+        ),
+        (
             "colon",
             "        customer_intimacy:\n          stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte de keuze ondersteunt.",
             "        customer_intimacy: { stance: \"+\", reasoning: Let op: ze krijgen service. }",
