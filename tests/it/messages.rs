@@ -303,3 +303,43 @@ fn english_cases_get_the_comma_and_the_lone_minus_in_english() {
         assert_eq!((code, out.as_str()), (1, expected));
     }
 }
+
+#[test]
+fn a_misspelt_rubric_key_is_matched_with_the_keys_of_its_own_section() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    starter_with(dir.path(), "case", "choice:", "choice:");
+    let run = |rubric: &str, lang: &str| {
+        std::fs::write(dir.path().join("casebook.toml"), rubric).expect("rubric");
+        let output = casebook()
+            .current_dir(dir.path())
+            .args(["--lang", lang, "check", "."])
+            .output()
+            .expect("check");
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    assert_eq!(
+        run("weak = 0.2\n\n[grade]\nstancs = 0.5\n", "nl"),
+        "./casebook.toml:4:1: fout[RUBRIC]: onbekende sleutel `stancs` in [grade] van de beoordelingsregels (rubric)
+  = tip: bedoel je `stances`? Toegestane sleutels in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
+"
+    );
+    assert_eq!(
+        run("[grade]\nkleur = 1\n", "nl"),
+        "./casebook.toml:2:1: fout[RUBRIC]: onbekende sleutel `kleur` in [grade] van de beoordelingsregels (rubric)
+  = tip: toegestane sleutels in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
+"
+    );
+    assert_eq!(
+        run("substantiatd = 0.5\n[grade]\nstances = 0.5\n", "nl"),
+        "./casebook.toml:1:1: fout[RUBRIC]: onbekende sleutel `substantiatd` in de beoordelingsregels (rubric)
+  = tip: bedoel je `substantiated`? Toegestane sleutels: substantiated, weak, thin_margin, smart_a, smart_r, worksheet_lines, [grade]
+"
+    );
+    assert_eq!(
+        run("[grade]\nstancs = 0.5\n", "en"),
+        "./casebook.toml:2:1: error[RUBRIC]: unknown key `stancs` in [grade] of the rubric
+  = hint: did you mean `stances`? Allowed keys in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
+"
+    );
+}
