@@ -259,6 +259,18 @@ impl From<ChoiceArg> for Discipline {
     }
 }
 
+/// The command line of this process, read with `--help` in the user's language: `--lang` when
+/// it is given, else the environment's.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_user_language(crate::help::language_asked(&args));
+    let words = messages::locale(messages::user_language());
+    let command = crate::help::localized(<Cli as clap::CommandFactory>::command(), words);
+    let mut matches = command.get_matches_from(args);
+    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
+        .unwrap_or_else(|err| err.exit())
+}
+
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let asked = cli.lang.map(Language::from);
