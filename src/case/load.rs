@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Error as YamlError;
 
 use super::Language;
-use super::flow::{self, CommaFix};
+use super::flow::{self, FlowFix};
 use super::located::Position;
 use super::model::Case;
 use super::owner;
@@ -191,11 +191,10 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                 )
             } else if in_flow && field.contains(' ') {
                 // `{ stance: "+", reasoning: Trouw, want … }`: the comma ended the text.
-                let column = usize::try_from(at.column).unwrap_or(0);
-                match line_at(source, at.line).and_then(|l| flow::comma_fix(l, column)) {
-                    Some(CommaFix::Quote(line)) => (
+                match flow_fix(source, at) {
+                    Some(FlowFix::Quote(line)) => (
                         "UNKNOWN-KEY",
-                        "comma_in_text",
+                        "comma_in_flow_text",
                         vec![("key", field.clone()), ("line", line)],
                     ),
                     _ => ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())]),
@@ -306,9 +305,9 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             match comment_in_flow(source, at.line) {
                 Some(hash) => {
                     at = hash;
-                    ("YAML-SYNTAX", "hash_in_flow", vec![])
+                    flow_situation(source, at, "hash_in_flow")
                 }
-                None => ("YAML-SYNTAX", "colon_in_flow", vec![]),
+                None => flow_situation(source, at, "colon_in_flow"),
             }
         }
         _ if phrase.contains("tab") => {
@@ -318,7 +317,14 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             }
             ("YAML-SYNTAX", "tab", vec![])
         }
-        _ => ("YAML-SYNTAX", "other", vec![]),
+        // A ` #` in `[{ … }]` hides the closing brackets; the parser stumbles lines later.
+        _ => match comment_in_flow(source, at.line) {
+            Some(hash) => {
+                at = hash;
+                flow_situation(source, at, "hash_in_flow")
+            }
+            None => ("YAML-SYNTAX", "other", vec![]),
+        },
     };
     Diagnostic {
         item,
@@ -352,6 +358,31 @@ fn value_after_key(source: &str, at: Position) -> Option<Position> {
         line: at.line,
         column: at.column + u32::try_from(key + 1 + spaces).unwrap_or(0),
     })
+}
+
+/// The fix for a text that broke at `at` inside `{ … }`: quotes, on the student's line, unless
+/// the braces hold a stance.
+fn flow_fix(source: &str, at: Position) -> Option<FlowFix> {
+    let column = usize::try_from(at.column).ok()?;
+    flow::flow_fix(line_at(source, at.line)?, column)
+}
+
+/// A `YAML-SYNTAX` situation in `{ … }` (`colon_in_flow`, `hash_in_flow`): its `_text` variant,
+/// with the line quoted, when the braces hold something other than a stance.
+fn flow_situation(
+    source: &str,
+    at: Position,
+    situation: &'static str,
+) -> (&'static str, &'static str, Vec<(&'static str, String)>) {
+    match (flow_fix(source, at), situation) {
+        (Some(FlowFix::Quote(line)), "colon_in_flow") => {
+            ("YAML-SYNTAX", "colon_in_flow_text", vec![("line", line)])
+        }
+        (Some(FlowFix::Quote(line)), _) => {
+            ("YAML-SYNTAX", "hash_in_flow_text", vec![("line", line)])
+        }
+        _ => ("YAML-SYNTAX", situation, vec![]),
+    }
 }
 
 /// The value written at `at`, as the underline shows it.
@@ -406,20 +437,23 @@ fn is_in_flow(source: &str, at: Position) -> bool {
     crate::diagnostics::flow_depth(&before) > 0
 }
 
-/// A ` #` inside an unclosed `{ … }` on a line before `line`: the comment swallowed the closing
-/// brace, and the parser noticed only on the next line.
+/// A ` #` inside an unclosed `{ … }` on one of the few lines before `line`: the comment
+/// swallowed the closing brace, and the parser noticed only on a later line.
 fn comment_in_flow(source: &str, line: u32) -> Option<Position> {
-    let previous = line.checked_sub(1).filter(|l| *l > 0)?;
-    let text: Vec<char> = line_at(source, previous)?.chars().collect();
-    let hash = (1..text.len()).find(|&i| {
-        text[i] == '#'
-            && text[i - 1].is_whitespace()
-            && crate::diagnostics::flow_depth(&text[..i]) > 0
-    })?;
-    Some(Position {
-        line: previous,
-        column: u32::try_from(hash + 1).ok()?,
-    })
+    (line.saturating_sub(3).max(1)..line)
+        .rev()
+        .find_map(|previous| {
+            let text: Vec<char> = line_at(source, previous)?.chars().collect();
+            let hash = (1..text.len()).find(|&i| {
+                text[i] == '#'
+                    && text[i - 1].is_whitespace()
+                    && crate::diagnostics::flow_depth(&text[..i]) > 0
+            })?;
+            Some(Position {
+                line: previous,
+                column: u32::try_from(hash + 1).ok()?,
+            })
+        })
 }
 
 /// The line numbered `line` (1-based).

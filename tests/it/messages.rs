@@ -96,6 +96,19 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "goal-comma.yaml:88:41: fout[UNKNOWN-KEY]: na de komma in de tekst leest YAML `langer binden` als een nieuwe sleutel binnen `{ … }`\n   |\n88 |   goals: [{id: DL1, text: Meer klanten, langer binden}]\n   |                                         ^^^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Meer klanten, langer binden\"}]\n",
         ),
         (
+            "goal-colon",
+            "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
+            "goals: [{id: DL1, text: Let op: meer klanten}]",
+            "goal-colon.yaml:88:33: fout[YAML-SYNTAX]: de tekst bevat `: `, wat YAML binnen `{ … }` als een nieuwe sleutel leest\n   |\n88 |   goals: [{id: DL1, text: Let op: meer klanten}]\n   |                                 ^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Let op: meer klanten\"}]\n",
+        ),
+        (
+            // The comment hides `}]`: the parser stumbles two lines later, the student hears of the `#`.
+            "goal-hash",
+            "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
+            "goals: [{id: DL1, text: Klant #1 blijft}]",
+            "goal-hash.yaml:88:33: fout[YAML-SYNTAX]: ` #` begint in YAML een opmerking: de rest van deze regel, met de sluitende `}`, wordt overgeslagen\n   |\n88 |   goals: [{id: DL1, text: Klant #1 blijft}]\n   |                                 ^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Klant #1 blijft\"}]\n",
+        ),
+        (
             "baseline-comma",
             "baseline: 55",
             "baseline: 5,5",
