@@ -266,7 +266,16 @@ pub fn parse() -> Cli {
     messages::set_user_language(crate::help::language_asked(&args));
     let words = messages::locale(messages::user_language());
     let command = crate::help::localized(<Cli as clap::CommandFactory>::command(), words);
-    let mut matches = command.get_matches_from(args);
+    let mut matches = match command.try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(err) => match crate::help::usage_error(&err, words) {
+            Some(text) => {
+                eprintln!("{text}");
+                std::process::exit(i32::from(EXIT_USAGE));
+            }
+            None => err.exit(),
+        },
+    };
     <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
         .unwrap_or_else(|err| err.exit())
 }

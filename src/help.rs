@@ -7,6 +7,7 @@
 
 use std::ffi::OsString;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command};
 
 use crate::case::Language;
@@ -148,6 +149,98 @@ fn collect(command: &Command, path: &str, words: &Locale, keys: &mut Vec<String>
         });
         collect(sub, name, words, keys);
     }
+}
+
+/// A mistake on the command line (an unknown command or option, a wrong or missing value) in
+/// `words`, with the usage line and where to read more; `None` for what clap says best itself
+/// (the help and the version it prints, and rare mistakes).
+pub fn usage_error(err: &clap::Error, words: &Locale) -> Option<String> {
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(value)) => Some(value.clone()),
+        // clap lists its suggestions from the least to the most alike.
+        Some(ContextValue::Strings(values)) => values.last().cloned(),
+        _ => None,
+    };
+    let all = |kind| match err.get(kind) {
+        Some(ContextValue::Strings(values)) => Some(values.join(", ")),
+        Some(ContextValue::String(value)) => Some(value.clone()),
+        _ => None,
+    };
+    let reason = std::error::Error::source(err).map(ToString::to_string);
+    let (key, values): (&str, Vec<(&str, String)>) = match err.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let value = text(ContextKind::InvalidSubcommand)?;
+            match text(ContextKind::SuggestedSubcommand) {
+                Some(near) => (
+                    "unknown_command_near",
+                    vec![("value", value), ("near", near)],
+                ),
+                None => ("unknown_command", vec![("value", value)]),
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            let value = text(ContextKind::InvalidArg)?;
+            match text(ContextKind::SuggestedArg) {
+                Some(near) => (
+                    "unknown_option_near",
+                    vec![("value", value), ("near", near)],
+                ),
+                None => ("unknown_option", vec![("value", value)]),
+            }
+        }
+        ErrorKind::InvalidValue => {
+            let option = text(ContextKind::InvalidArg)?;
+            let value = text(ContextKind::InvalidValue)?;
+            let allowed = all(ContextKind::ValidValue).unwrap_or_default();
+            let mut values = vec![("value", value), ("option", option), ("allowed", allowed)];
+            match text(ContextKind::SuggestedValue) {
+                Some(near) => {
+                    values.push(("near", near));
+                    ("invalid_value_near", values)
+                }
+                None => ("invalid_value", values),
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let option = text(ContextKind::InvalidArg)?;
+            let value = text(ContextKind::InvalidValue)?;
+            let values = vec![("value", value), ("option", option), ("reason", reason?)];
+            ("rejected_value", values)
+        }
+        ErrorKind::MissingRequiredArgument => (
+            "missing",
+            vec![("arguments", all(ContextKind::InvalidArg)?)],
+        ),
+        ErrorKind::ArgumentConflict => {
+            let option = text(ContextKind::InvalidArg)?;
+            (
+                "conflict",
+                vec![("option", option), ("other", all(ContextKind::PriorArg)?)],
+            )
+        }
+        _ => return None,
+    };
+    let mut lines = vec![words.fill(
+        &format!("help.errors.{key}"),
+        &crate::messages::pairs(&values),
+    )];
+    // clap's usage line opens with its own English heading; casebook's replaces it.
+    if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage
+            .split_once(": ")
+            .map_or(usage.as_str(), |(_, u)| u)
+            .trim();
+        let command: Vec<&str> = usage
+            .split(' ')
+            .take_while(|part| !part.starts_with(['[', '<', '-']))
+            .collect();
+        lines.push(String::new());
+        lines.push(format!("{} {usage}", words.text("help.usage")));
+        let command = command.join(" ");
+        lines.push(words.fill("help.errors.more", &[("command", &command)]));
+    }
+    Some(lines.join("\n"))
 }
 
 /// The language `--lang` asks for on this command line, read before clap parses it (the help

@@ -85,3 +85,58 @@ fn casebook_and_its_commands_explain_themselves_in_english_when_asked() {
         &["Usage: casebook build [OPTIONS] [PATH]"],
     );
 }
+
+/// `casebook ARGS` with a Dutch environment: (exit code, what it prints on standard error).
+fn mistake(args: &[&str]) -> (i32, String) {
+    let output = casebook().args(args).output().expect("casebook");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_mistyped_command_line_is_told_in_the_users_language() {
+    assert_eq!(
+        mistake(&["chek"]),
+        (
+            2,
+            "fout: `chek` is geen opdracht van casebook; bedoel je `check`?\n\nGebruik: casebook [OPTIES] <OPDRACHT>\nMeer uitleg: casebook --help\n".to_string()
+        )
+    );
+    assert_eq!(
+        mistake(&["check", "--formt", "json"]),
+        (
+            2,
+            "fout: `--formt` hoort hier niet; bedoel je `--format`?\n\nGebruik: casebook check [OPTIES] [PAD]\nMeer uitleg: casebook check --help\n".to_string()
+        )
+    );
+    assert_eq!(
+        mistake(&["check", "--format", "xml"]),
+        (
+            2,
+            "fout: `xml` kan niet bij --format <FORMAAT>; kies uit: human, json\n".to_string()
+        )
+    );
+    assert_eq!(
+        mistake(&["grade", "inzendingen"]),
+        (
+            2,
+            "fout: niet opgegeven: --key <BESTAND>\n\nGebruik: casebook grade [OPTIES] --key <BESTAND> <MAP>\nMeer uitleg: casebook grade --help\n".to_string()
+        )
+    );
+    assert_eq!(
+        mistake(&["build", "-q", "-v"]),
+        (
+            2,
+            "fout: --quiet en --verbose gaan niet samen\n\nGebruik: casebook build [OPTIES] [PAD]\nMeer uitleg: casebook build --help\n".to_string()
+        )
+    );
+    assert_eq!(
+        mistake(&["--lang", "en", "build", "--format", "docx"]),
+        (
+            2,
+            "error: `docx` is not a value for --format <FORMAT>: unknown format `docx`: use md, html and/or pdf, separated by commas\n".to_string()
+        )
+    );
+}
