@@ -192,8 +192,12 @@ pub fn usage_error(err: &clap::Error, words: &Locale) -> Option<String> {
             let option = text(ContextKind::InvalidArg)?;
             let value = text(ContextKind::InvalidValue)?;
             let allowed = all(ContextKind::ValidValue).unwrap_or_default();
+            // `--format` at the end of the line, its value forgotten.
+            let missing = value.is_empty();
             let mut values = vec![("value", value), ("option", option), ("allowed", allowed)];
             match text(ContextKind::SuggestedValue) {
+                _ if missing && values[2].1.is_empty() => ("missing_value", values),
+                _ if missing => ("missing_value_choice", values),
                 Some(near) => {
                     values.push(("near", near));
                     ("invalid_value_near", values)

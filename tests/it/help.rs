@@ -119,6 +119,17 @@ fn a_mistyped_command_line_is_told_in_the_users_language() {
         )
     );
     assert_eq!(
+        mistake(&["check", "--format"]),
+        (
+            2,
+            "fout: na --format <FORMAAT> hoort een waarde; kies uit: human, json\n".to_string()
+        )
+    );
+    assert_eq!(
+        mistake(&["build", "--out"]),
+        (2, "fout: na --out <MAP> hoort een waarde\n".to_string())
+    );
+    assert_eq!(
         mistake(&["grade", "inzendingen"]),
         (
             2,
