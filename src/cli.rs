@@ -262,6 +262,27 @@ impl From<ChoiceArg> for Discipline {
     }
 }
 
+/// The command line of this process, read with `--help` in the user's language: `--lang` when
+/// it is given, else the environment's.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_user_language(crate::help::language_asked(&args));
+    let words = messages::locale(messages::user_language());
+    let command = crate::help::localized(<Cli as clap::CommandFactory>::command(), words);
+    let mut matches = match command.try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(err) => match crate::help::usage_error(&err, words) {
+            Some(text) => {
+                eprintln!("{text}");
+                std::process::exit(i32::from(EXIT_USAGE));
+            }
+            None => err.exit(),
+        },
+    };
+    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
+        .unwrap_or_else(|err| err.exit())
+}
+
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let asked = cli.lang.map(Language::from);

@@ -275,6 +275,16 @@ pub(crate) fn flow_depth(text: &[char]) -> usize {
     depth
 }
 
+/// The allowed key nearest to a misspelt one (a did-you-mean), when it is near enough to be a typo.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(word, c), *c))
+        .filter(|(distance, c)| *distance <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,8 @@ pub mod cli;
 pub mod diagnostics;
 #[cfg(feature = "cli")]
 pub mod grade;
+#[cfg(feature = "cli")]
+pub mod help;
 pub mod locale;
 #[cfg(feature = "cli")]
 pub mod manifest;

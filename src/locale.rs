@@ -51,6 +51,11 @@ impl Locale {
         self.texts.get(key).map_or(key, String::as_str)
     }
 
+    /// The text for `key`, when the locale has one.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+
     /// Whether the locale has a text for `key`.
     pub fn has(&self, key: &str) -> bool {
         self.texts.contains_key(key)

@@ -88,7 +88,24 @@ impl Rubric {
             // toml's own words tell the failures apart; they are never shown.
             let message = err.message();
             if message.starts_with("unknown field") {
-                said(at, "unknown_key", &[("key", written)])
+                // The keys allowed where it stands, as toml names them: `[grade]`'s or the top's.
+                let allowed: Vec<&str> = message
+                    .split_once("expected")
+                    .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+                    .unwrap_or_default();
+                let near = crate::diagnostics::closest(written, &allowed);
+                let section = text[..span.start.min(text.len())]
+                    .lines()
+                    .rev()
+                    .find_map(|line| line.trim().strip_prefix('[')?.split(']').next());
+                let situation = match (section.map(str::trim), near) {
+                    (Some("grade"), Some(_)) => "unknown_grade_key_near",
+                    (Some("grade"), None) => "unknown_grade_key",
+                    (_, Some(_)) => "unknown_key_near",
+                    (_, None) => "unknown_key",
+                };
+                let near = near.unwrap_or_default();
+                said(at, situation, &[("key", written), ("near", near)])
             } else if message.starts_with("unknown variant") {
                 said(at, "unknown_value", &[("value", written)])
             } else if message.contains("expected f64") {

@@ -1,7 +1,9 @@
 //! `casebook new`: a commented starter case, in the chosen language and for the chosen
 //! discipline, that passes `check` as written.
 
+#[cfg(feature = "cli")]
 use std::io::Write;
+#[cfg(feature = "cli")]
 use std::path::{Path, PathBuf};
 
 use crate::case::{Discipline, Language};
@@ -38,6 +40,7 @@ pub fn starter_text(
 }
 
 /// Writes the starter case; refuses to overwrite an existing file. Returns the path written.
+#[cfg(feature = "cli")]
 pub fn write_starter(
     name: &Path,
     language: Language,
@@ -77,6 +80,7 @@ pub fn write_starter(
 }
 
 /// A CLI line saying that `path` could not be created or written, and why.
+#[cfg(feature = "cli")]
 fn cannot(key: &str, path: &Path, err: &std::io::Error) -> String {
     let reason = messages::io_reason(err, messages::user_language());
     messages::cli(
@@ -85,20 +89,49 @@ fn cannot(key: &str, path: &Path, err: &std::io::Error) -> String {
     )
 }
 
-/// The project's committed schema, relative to the new file's folder, when there is one here.
+/// The project's committed schema, as a path from the new file's folder (which may lie
+/// anywhere: `new ../elders/x.yaml`, `new /tmp/x.yaml`). The project is the nearest folder
+/// holding `schema/case.schema.json`, around the new file or else around where casebook runs.
+#[cfg(feature = "cli")]
 fn schema_reference(path: &Path) -> Option<String> {
-    let schema = Path::new(crate::schema::SCHEMA_PATH);
-    if !schema.is_file() {
-        return None;
-    }
-    let depth = path.parent().map_or(0, |p| {
-        p.components()
-            .filter(|c| matches!(c, std::path::Component::Normal(_)))
-            .count()
-    });
-    Some(format!(
-        "{}{}",
-        "../".repeat(depth),
-        crate::schema::SCHEMA_PATH
-    ))
+    let folder = real_folder(path.parent().unwrap_or(Path::new("")))?;
+    let here = real_folder(Path::new(""))?;
+    let schema = folder
+        .ancestors()
+        .chain(here.ancestors())
+        .map(|project| project.join(crate::schema::SCHEMA_PATH))
+        .find(|schema| schema.is_file())?;
+    let relative = pathdiff::diff_paths(&schema, &folder).unwrap_or(schema);
+    Some(relative.to_string_lossy().replace('\\', "/"))
+}
+
+/// `folder` as the file system will resolve it (`..` and links), though it may not exist yet:
+/// its deepest existing part made real, the rest appended.
+#[cfg(feature = "cli")]
+fn real_folder(folder: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let absolute = std::path::absolute(folder).ok()?;
+    let parts: Vec<Component> = absolute.components().collect();
+    (0..=parts.len()).rev().find_map(|existing| {
+        let mut real = parts[..existing]
+            .iter()
+            .collect::<PathBuf>()
+            .canonicalize()
+            .ok()?;
+        for part in &parts[existing..] {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                _ => {}
+            }
+        }
+        Some(real)
+    })
 }

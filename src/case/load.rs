@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Error as YamlError;
 
 use super::Language;
+use super::flow::{self, FlowFix};
 use super::located::Position;
 use super::model::Case;
+use super::owner;
 use super::validate::validate;
 use crate::diagnostics::Diagnostic;
 use crate::messages;
@@ -165,8 +167,16 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             column: u32::try_from(l.column()).unwrap_or(u32::MAX),
         })
         .unwrap_or_default();
-    let written = written_at(source, at);
     let phrase = first_line(inner);
+    let wrong_value = matches!(
+        inner,
+        YamlError::SerdeInvalidType { .. } | YamlError::SerdeInvalidValue { .. }
+    ) || is_number_error(&phrase);
+    if let Some(value) = value_after_key(source, at).filter(|_| wrong_value) {
+        at = value;
+    }
+    let written = written_at(source, at);
+    let mut item = None;
     let (code, situation, values): (&'static str, &str, Vec<(&str, String)>) = match inner {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -181,9 +191,16 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                 )
             } else if in_flow && field.contains(' ') {
                 // `{ stance: "+", reasoning: Trouw, want … }`: the comma ended the text.
-                ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())])
+                match flow_fix(source, at) {
+                    Some(FlowFix::Quote(line)) => (
+                        "UNKNOWN-KEY",
+                        "comma_in_flow_text",
+                        vec![("key", field.clone()), ("line", line)],
+                    ),
+                    _ => ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())]),
+                }
             } else {
-                match closest(field, expected) {
+                match crate::diagnostics::closest(field, expected) {
                     Some(near) => (
                         "UNKNOWN-KEY",
                         "unknown_near",
@@ -270,7 +287,16 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
         _ if written == "-" || phrase.contains("cannot start with '-'") => {
             let key = key_of_value(source, at).unwrap_or_default();
             if key == "stance" {
-                ("STANCE-RANGE", "lone_minus", vec![])
+                let (id, discipline) = owner::stance_owner(source, at.line);
+                item = id;
+                match discipline {
+                    Some(discipline) => {
+                        let name = format!("disciplines.{}", discipline.key());
+                        let name = messages::locale(language).text(&name).to_string();
+                        ("STANCE-RANGE", "lone_minus_for", vec![("discipline", name)])
+                    }
+                    None => ("STANCE-RANGE", "lone_minus", vec![]),
+                }
             } else {
                 ("YAML-SYNTAX", "lone_minus", vec![("key", key)])
             }
@@ -279,9 +305,9 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             match comment_in_flow(source, at.line) {
                 Some(hash) => {
                     at = hash;
-                    ("YAML-SYNTAX", "hash_in_flow", vec![])
+                    flow_situation(source, at, "hash_in_flow")
                 }
-                None => ("YAML-SYNTAX", "colon_in_flow", vec![]),
+                None => flow_situation(source, at, "colon_in_flow"),
             }
         }
         _ if phrase.contains("tab") => {
@@ -291,16 +317,72 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             }
             ("YAML-SYNTAX", "tab", vec![])
         }
-        _ => ("YAML-SYNTAX", "other", vec![]),
+        // A ` #` in `[{ … }]` hides the closing brackets; the parser stumbles lines later.
+        _ => match comment_in_flow(source, at.line) {
+            Some(hash) => {
+                at = hash;
+                flow_situation(source, at, "hash_in_flow")
+            }
+            None => ("YAML-SYNTAX", "other", vec![]),
+        },
     };
-    Diagnostic::worded(
-        path,
-        at,
-        language,
-        code,
-        situation,
-        &messages::pairs(&values),
-    )
+    Diagnostic {
+        item,
+        ..Diagnostic::worded(
+            path,
+            at,
+            language,
+            code,
+            situation,
+            &messages::pairs(&values),
+        )
+    }
+}
+
+/// Where the value of the key written at `at` begins (`5,5` in `baseline: 5,5`): the parser
+/// places some wrong values at their key.
+fn value_after_key(source: &str, at: Position) -> Option<Position> {
+    let text = line_at(source, at.line)?;
+    let column = usize::try_from(at.column).ok()?.checked_sub(1)?;
+    let rest: Vec<char> = text.chars().skip(column).collect();
+    let key = rest
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '_')
+        .count();
+    if key == 0 || rest.get(key) != Some(&':') {
+        return None;
+    }
+    let spaces = rest[key + 1..].iter().take_while(|c| **c == ' ').count();
+    let value = rest.get(key + 1 + spaces).filter(|c| **c != '#');
+    (spaces > 0 && value.is_some()).then(|| Position {
+        line: at.line,
+        column: at.column + u32::try_from(key + 1 + spaces).unwrap_or(0),
+    })
+}
+
+/// The fix for a text that broke at `at` inside `{ … }`: quotes, on the student's line, unless
+/// the braces hold a stance.
+fn flow_fix(source: &str, at: Position) -> Option<FlowFix> {
+    let column = usize::try_from(at.column).ok()?;
+    flow::flow_fix(line_at(source, at.line)?, column)
+}
+
+/// A `YAML-SYNTAX` situation in `{ … }` (`colon_in_flow`, `hash_in_flow`): its `_text` variant,
+/// with the line quoted, when the braces hold something other than a stance.
+fn flow_situation(
+    source: &str,
+    at: Position,
+    situation: &'static str,
+) -> (&'static str, &'static str, Vec<(&'static str, String)>) {
+    match (flow_fix(source, at), situation) {
+        (Some(FlowFix::Quote(line)), "colon_in_flow") => {
+            ("YAML-SYNTAX", "colon_in_flow_text", vec![("line", line)])
+        }
+        (Some(FlowFix::Quote(line)), _) => {
+            ("YAML-SYNTAX", "hash_in_flow_text", vec![("line", line)])
+        }
+        _ => ("YAML-SYNTAX", situation, vec![]),
+    }
 }
 
 /// The value written at `at`, as the underline shows it.
@@ -355,20 +437,23 @@ fn is_in_flow(source: &str, at: Position) -> bool {
     crate::diagnostics::flow_depth(&before) > 0
 }
 
-/// A ` #` inside an unclosed `{ … }` on a line before `line`: the comment swallowed the closing
-/// brace, and the parser noticed only on the next line.
+/// A ` #` inside an unclosed `{ … }` on one of the few lines before `line`: the comment
+/// swallowed the closing brace, and the parser noticed only on a later line.
 fn comment_in_flow(source: &str, line: u32) -> Option<Position> {
-    let previous = line.checked_sub(1).filter(|l| *l > 0)?;
-    let text: Vec<char> = line_at(source, previous)?.chars().collect();
-    let hash = (1..text.len()).find(|&i| {
-        text[i] == '#'
-            && text[i - 1].is_whitespace()
-            && crate::diagnostics::flow_depth(&text[..i]) > 0
-    })?;
-    Some(Position {
-        line: previous,
-        column: u32::try_from(hash + 1).ok()?,
-    })
+    (line.saturating_sub(3).max(1)..line)
+        .rev()
+        .find_map(|previous| {
+            let text: Vec<char> = line_at(source, previous)?.chars().collect();
+            let hash = (1..text.len()).find(|&i| {
+                text[i] == '#'
+                    && text[i - 1].is_whitespace()
+                    && crate::diagnostics::flow_depth(&text[..i]) > 0
+            })?;
+            Some(Position {
+                line: previous,
+                column: u32::try_from(hash + 1).ok()?,
+            })
+        })
 }
 
 /// The line numbered `line` (1-based).
@@ -456,14 +541,4 @@ fn expected_situation(expected: &str) -> &'static str {
         e if e.starts_with("struct ") => "section",
         _ => "value",
     }
-}
-
-/// The allowed key nearest to a misspelt one, when it is near enough to be a typo.
-fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::levenshtein(word, c), *c))
-        .filter(|(distance, c)| *distance <= 2.max(c.len() / 4))
-        .min()
-        .map(|(_, c)| c)
 }

@@ -2,11 +2,13 @@
 
 mod amount;
 mod discipline;
+mod flow;
 mod goals;
 mod invisible;
 mod load;
 mod located;
 mod model;
+mod owner;
 mod paradox;
 mod scale;
 mod stance;

@@ -35,7 +35,7 @@ fn each_rule_names_file_line_column_code_and_item() {
         ),
         (
             "wrong-type.yaml",
-            "wrong-type.yaml:64:7: fout[WRONG-TYPE]: `baseline` is geen getal",
+            "wrong-type.yaml:64:17: fout[WRONG-TYPE]: `5,5` is geen getal",
         ),
         (
             "empty.yaml",

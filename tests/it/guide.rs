@@ -4,8 +4,9 @@
 
 use crate::support::{casebook, root};
 
-/// The guide's ten mistakes, each made in its mini-example: (what it replaces, with what).
-const MISTAKES: [(&str, &str); 10] = [
+/// The guide's ten mistakes, each made in its mini-example: (what it replaces, with what); the
+/// comma between `{ }` twice, in a stance and in a goal.
+const MISTAKES: [(&str, &str); 11] = [
     ("          stance: \"-\"", "          stance: -"),
     ("          stance: \"-\"", "          stance: \u{2013}"),
     (
@@ -15,6 +16,10 @@ const MISTAKES: [(&str, &str); 10] = [
     (
         "        customer_intimacy:\n          stance: \"++\"\n          reasoning: >-\n            Een vaste contactpersoon kent de wensen van de klant, ook als die veranderen.",
         "        customer_intimacy: { stance: \"++\", reasoning: Een vaste contactpersoon kent de klant, ook als die verandert. }",
+    ),
+    (
+        "  vision: Dé bakker van de zakelijke klanten in de regio.\n",
+        "  vision: Dé bakker van de zakelijke klanten in de regio.\n  goals: [{id: DL1, text: Meer hotels, langer binden}]\n",
     ),
     (
         "  title: Waardestrategie van Bakkerij De Korenbloem",

@@ -13,6 +13,7 @@ mod goals;
 mod grade;
 mod guide;
 mod handout;
+mod help;
 mod hostile;
 mod interrupt;
 mod layout;

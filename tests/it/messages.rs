@@ -74,19 +74,45 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "flow-minus",
             "        customer_intimacy:\n          stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte de keuze ondersteunt.",
             "        customer_intimacy: { stance: -, reasoning: Waarom deze sterkte de keuze ondersteunt. }",
-            "flow-minus.yaml:54:38: fout[STANCE-RANGE]: een losse min na `stance:` leest YAML als het begin van een lijst\n   |\n54 |         customer_intimacy: { stance: -, reasoning: Waarom deze sterkte de keuze ondersteunt. }\n   |                                      ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n",
+            "flow-minus.yaml:54:38: fout[STANCE-RANGE]: de houding voor klantpartnerschap is een losse min, die YAML leest als het begin van een lijst (S1)\n   |\n54 |         customer_intimacy: { stance: -, reasoning: Waarom deze sterkte de keuze ondersteunt. }\n   |                                      ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n",
         ),
         (
             "block-minus",
             "stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte",
             "stance: -\n          reasoning: >-\n            Waarom deze sterkte",
-            "block-minus.yaml:55:19: fout[STANCE-RANGE]: een losse min na `stance:` leest YAML als het begin van een lijst\n   |\n55 |           stance: -\n   |                   ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n",
+            "block-minus.yaml:55:19: fout[STANCE-RANGE]: de houding voor klantpartnerschap is een losse min, die YAML leest als het begin van een lijst (S1)\n   |\n55 |           stance: -\n   |                   ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n",
         ),
         (
             "comma",
             "        customer_intimacy:\n          stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte de keuze ondersteunt.",
             "        customer_intimacy: { stance: \"+\", reasoning: Ze zijn trouw, want ze krijgen service. }",
             "comma.yaml:54:69: fout[UNKNOWN-KEY]: na de komma in de tekst leest YAML `want ze krijgen service.` als een nieuwe sleutel binnen `{ … }`\n   |\n54 |         customer_intimacy: { stance: \"+\", reasoning: Ze zijn trouw, want ze krijgen service. }\n   |                                                                     ^^^^^^^^^^^^^^^^^^^^^^^^\n  = tip: schrijf de houding in blokvorm, met `stance:` en `reasoning: >-` elk op een eigen regel (zoals `casebook new` doet), of zet de hele tekst tussen dubbele aanhalingstekens\n",
+        ),
+        (
+            // Not a stance: the braces hold a goal, so the fix is quotes, on the student's line.
+            "goal-comma",
+            "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
+            "goals: [{id: DL1, text: Meer klanten, langer binden}]",
+            "goal-comma.yaml:88:41: fout[UNKNOWN-KEY]: na de komma in de tekst leest YAML `langer binden` als een nieuwe sleutel binnen `{ … }`\n   |\n88 |   goals: [{id: DL1, text: Meer klanten, langer binden}]\n   |                                         ^^^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Meer klanten, langer binden\"}]\n",
+        ),
+        (
+            "goal-colon",
+            "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
+            "goals: [{id: DL1, text: Let op: meer klanten}]",
+            "goal-colon.yaml:88:33: fout[YAML-SYNTAX]: de tekst bevat `: `, wat YAML binnen `{ … }` als een nieuwe sleutel leest\n   |\n88 |   goals: [{id: DL1, text: Let op: meer klanten}]\n   |                                 ^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Let op: meer klanten\"}]\n",
+        ),
+        (
+            // The comment hides `}]`: the parser stumbles two lines later, the student hears of the `#`.
+            "goal-hash",
+            "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
+            "goals: [{id: DL1, text: Klant #1 blijft}]",
+            "goal-hash.yaml:88:33: fout[YAML-SYNTAX]: ` #` begint in YAML een opmerking: de rest van deze regel, met de sluitende `}`, wordt overgeslagen\n   |\n88 |   goals: [{id: DL1, text: Klant #1 blijft}]\n   |                                 ^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Klant #1 blijft\"}]\n",
+        ),
+        (
+            "baseline-comma",
+            "baseline: 55",
+            "baseline: 5,5",
+            "baseline-comma.yaml:94:17: fout[WRONG-TYPE]: `5,5` is geen getal\n   |\n94 |       baseline: 5,5\n   |                 ^^^\n  = tip: schrijf een kaal getal met een decimale punt, bijvoorbeeld 7.83 (niet 7,83 en zonder %)\n",
         ),
         (
             "colon",
@@ -244,4 +270,89 @@ fn the_cli_speaks_the_users_language() {
     assert_eq!(run(&[], "C"), dutch);
     assert_eq!(run(&[], "en_GB.UTF-8"), english);
     assert_eq!(run(&["--lang", "en"], "nl_NL.UTF-8"), english);
+}
+
+#[test]
+fn english_cases_get_the_comma_and_the_lone_minus_in_english() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("en.yaml");
+    casebook()
+        .args(["--lang", "en", "new"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&path).expect("starter");
+    let goal = "goals: [{id: G1, text: \"A goal that follows from the vision.\"}]";
+    let minus = "stance: \"+\"\n          reasoning: >-";
+    assert!(
+        text.contains(goal) && text.contains(minus),
+        "the starter changed"
+    );
+    let cases = [
+        (
+            goal,
+            "goals: [{id: G1, text: More customers, kept longer}]",
+            "en.yaml:86:42: error[UNKNOWN-KEY]: after the comma in the text, YAML reads `kept longer` as a new key inside `{ … }`
+   |
+86 |   goals: [{id: G1, text: More customers, kept longer}]
+   |                                          ^^^^^^^^^^^
+  = hint: put the text in quotes: goals: [{id: G1, text: \"More customers, kept longer\"}]
+",
+        ),
+        (
+            minus,
+            "stance: -\n          reasoning: >-",
+            "en.yaml:53:19: error[STANCE-RANGE]: the stance for customer intimacy is a lone minus, which YAML reads as the start of a list (S1)
+   |
+53 |           stance: -
+   |                   ^
+  = hint: put the minus in quotes: stance: \"-\"
+",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        let (code, out) = check(dir.path(), "en.yaml", &["--lang", "en"]);
+        assert_eq!((code, out.as_str()), (1, expected));
+    }
+}
+
+#[test]
+fn a_misspelt_rubric_key_is_matched_with_the_keys_of_its_own_section() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    starter_with(dir.path(), "case", "choice:", "choice:");
+    let run = |rubric: &str, lang: &str| {
+        std::fs::write(dir.path().join("casebook.toml"), rubric).expect("rubric");
+        let output = casebook()
+            .current_dir(dir.path())
+            .args(["--lang", lang, "check", "."])
+            .output()
+            .expect("check");
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    assert_eq!(
+        run("weak = 0.2\n\n[grade]\nstancs = 0.5\n", "nl"),
+        "./casebook.toml:4:1: fout[RUBRIC]: onbekende sleutel `stancs` in [grade] van de beoordelingsregels (rubric)
+  = tip: bedoel je `stances`? Toegestane sleutels in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
+"
+    );
+    assert_eq!(
+        run("[grade]\nkleur = 1\n", "nl"),
+        "./casebook.toml:2:1: fout[RUBRIC]: onbekende sleutel `kleur` in [grade] van de beoordelingsregels (rubric)
+  = tip: toegestane sleutels in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
+"
+    );
+    assert_eq!(
+        run("substantiatd = 0.5\n[grade]\nstances = 0.5\n", "nl"),
+        "./casebook.toml:1:1: fout[RUBRIC]: onbekende sleutel `substantiatd` in de beoordelingsregels (rubric)
+  = tip: bedoel je `substantiated`? Toegestane sleutels: substantiated, weak, thin_margin, smart_a, smart_r, worksheet_lines, [grade]
+"
+    );
+    assert_eq!(
+        run("[grade]\nstancs = 0.5\n", "en"),
+        "./casebook.toml:2:1: error[RUBRIC]: unknown key `stancs` in [grade] of the rubric
+  = hint: did you mean `stances`? Allowed keys in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
+"
+    );
 }

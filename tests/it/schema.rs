@@ -82,3 +82,57 @@ fn an_editor_shows_dutch_or_english_word_for_word() {
         );
     }
 }
+
+#[test]
+fn a_new_case_anywhere_points_at_the_projects_schema_from_its_own_folder() {
+    let project = tempfile::tempdir().expect("temporary folder");
+    let root = project.path().canonicalize().expect("real path");
+    std::fs::create_dir_all(root.join("schema")).expect("schema folder");
+    std::fs::create_dir_all(root.join("cases/groep1")).expect("cases folder");
+    std::fs::write(root.join("schema/case.schema.json"), "{}").expect("schema");
+    let first_line = |file: &std::path::Path| {
+        let text = std::fs::read_to_string(file).expect("starter");
+        text.lines().next().unwrap_or_default().to_string()
+    };
+    let new = |folder: &std::path::Path, name: &std::path::Path| {
+        casebook()
+            .current_dir(folder)
+            .arg("new")
+            .arg(name)
+            .assert()
+            .success();
+    };
+    // An absolute path, from the project's root.
+    let absolute = root.join("cases/groep1/a.yaml");
+    new(&root, &absolute);
+    assert_eq!(
+        first_line(&absolute),
+        "# yaml-language-server: $schema=../../schema/case.schema.json"
+    );
+    // A relative path with `..`, from a subfolder of the project.
+    new(
+        &root.join("cases/groep1"),
+        std::path::Path::new("../b.yaml"),
+    );
+    assert_eq!(
+        first_line(&root.join("cases/b.yaml")),
+        "# yaml-language-server: $schema=../schema/case.schema.json"
+    );
+    // Beside the project, from its root: still the project's schema, as seen from there.
+    let name = root
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let beside = root.with_file_name(format!("{name}-naast"));
+    new(
+        &root,
+        &std::path::Path::new("..").join(format!("{name}-naast/c.yaml")),
+    );
+    let line = first_line(&beside.join("c.yaml"));
+    std::fs::remove_dir_all(&beside).expect("clean up");
+    assert_eq!(
+        line,
+        format!("# yaml-language-server: $schema=../{name}/schema/case.schema.json")
+    );
+}

@@ -162,6 +162,46 @@ fn every_code_is_worded_in_both_languages_with_a_hint() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+#[test]
+fn every_help_text_is_in_both_languages() {
+    use clap::CommandFactory;
+    let nl = locale(Language::Nl);
+    let en = locale(Language::En);
+    let mut problems = Vec::new();
+    // Every text `--help` asks for, in both files; and no help text in one file only.
+    for (language, texts) in [(Language::Nl, nl), (Language::En, en)] {
+        for key in casebook::help::keys(casebook::cli::Cli::command(), texts) {
+            if !texts.has(&key) {
+                problems.push(format!("{language:?} {key}: no text"));
+            }
+        }
+    }
+    let help_keys = |texts: &'static casebook::locale::Locale| -> BTreeSet<&'static str> {
+        texts.keys().filter(|k| k.starts_with("help.")).collect()
+    };
+    let (nl_keys, en_keys) = (help_keys(nl), help_keys(en));
+    assert!(nl_keys.len() > 50, "{} help texts", nl_keys.len());
+    for key in nl_keys.symmetric_difference(&en_keys) {
+        problems.push(format!("{key}: in one locale file only"));
+    }
+    for key in nl_keys.intersection(&en_keys) {
+        if placeholders(nl.text(key)) != placeholders(en.text(key)) {
+            problems.push(format!("{key}: Dutch and English fill other placeholders"));
+        }
+        for (language, texts) in [(Language::Nl, nl), (Language::En, en)] {
+            let text = placeholders(texts.text(key))
+                .iter()
+                .fold(texts.text(key).to_string(), |text, name| {
+                    text.replace(&format!("{{{name}}}"), "")
+                });
+            for fault in faults(&text, language) {
+                problems.push(format!("{language:?} {key}: {fault}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// A mistake applied to a starter: the first line starting with `line` becomes `to` (`None`:
 /// the text as a whole becomes `to`).
 struct Mistake {
