@@ -47,7 +47,7 @@ fn casebook_and_its_commands_explain_themselves_in_dutch() {
             "Argumenten:",
             "  [PAD]  De map met de casebestanden (of één casebestand) [standaard: cases]",
             "      --out <MAP>                   De map waarin de rapporten komen [standaard: output]",
-            "      --edition <EDITIE>            De docenteneditie (het modelantwoord) of de studenteneditie (de opdracht) [standaard: teacher] [mogelijk: teacher, student]",
+            "      --edition <EDITIE>            both: het modelantwoord met de opdracht voor studenten ernaast, beide gelinkt in de index; teacher: alleen het modelantwoord; student: alleen de opdracht (een map voor studenten) [standaard: both] [mogelijk: both, teacher, student]",
             "  -q, --quiet                       Toon alleen wat mislukt",
             "  -h, --help                        Toon deze hulp",
         ],
@@ -75,7 +75,7 @@ fn casebook_and_its_commands_explain_themselves_in_english_when_asked() {
             "Arguments:",
             "  [PATH]  The folder with the case files (or one case file) [default: cases]",
             "      --out <FOLDER>              Where the reports go [default: output]",
-            "      --edition <EDITION>         The teacher edition (the model answer) or the student edition (the assignment) [default: teacher] [possible values: teacher, student]",
+            "      --edition <EDITION>         both: the model answer with the assignment for students beside it, both linked from the index; teacher: the model answer only; student: the assignment only (a folder for students) [default: both] [possible values: both, teacher, student]",
             "  -h, --help                      Print help",
         ],
     );
