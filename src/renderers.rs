@@ -139,13 +139,15 @@ impl Renderers {
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(templates.fingerprint.as_bytes());
         hasher.update(rubric_text.as_bytes());
-        let editions = format!("{:?}{}", settings.edition, settings.handout);
+        // Only a teacher build has a hand-out beside it.
+        let handout = settings.handout && settings.edition == Edition::Teacher;
+        let editions = format!("{:?}{handout}", settings.edition);
         hasher.update(format!("{editions}{:?}", settings.pdf_standards).as_bytes());
         Ok(Renderers {
             templates,
             rubric,
             edition: settings.edition,
-            handout: settings.handout && settings.edition == Edition::Teacher,
+            handout,
             pdf,
             fingerprint: hasher.finalize(),
         })
