@@ -113,7 +113,7 @@ pub fn grade(
     let model = load_model(&options.key, renderers)?;
     let paths = submissions::discover(&options.submissions, &options.key)?;
     let jobs = workers(options.jobs);
-    let named = submissions::name_all(&options.submissions, &paths, &model.case);
+    let named = submissions::load_all(&options.submissions, &paths, &model.case);
     let results = in_parallel(jobs, &named, |submission| {
         grade_one(submission, &model, options, renderers)
     })
@@ -173,18 +173,17 @@ fn grade_one(
         diagnostics: Vec::new(),
         feedback: Vec::new(),
     };
-    let case = match load_case(&submission.path) {
+    let case = match &submission.load {
         Ok(case) if !case.has_errors() => case,
         Ok(case) => {
-            graded.diagnostics = case.diagnostics;
-            let source = Some(case.source);
+            graded.diagnostics = case.diagnostics.clone();
             write_feedback(&mut graded, options, |g| {
-                feedback::unloadable(renderers, g, source.as_deref())
+                feedback::unloadable(renderers, g, Some(&case.source))
             });
             return (graded, None);
         }
         Err((source, diagnostics)) => {
-            graded.diagnostics = diagnostics;
+            graded.diagnostics = diagnostics.clone();
             write_feedback(&mut graded, options, |g| {
                 feedback::unloadable(renderers, g, source.as_deref())
             });
@@ -192,13 +191,13 @@ fn grade_one(
         }
     };
     graded.language = case.case.language();
-    let assessment = assess(&case, &renderers.rubric);
+    let assessment = assess(case, &renderers.rubric);
     let comparison = compare::compare(
         (&model.case, &model.assessment),
-        (&case, &assessment),
+        (case, &assessment),
         &renderers.rubric.grade,
     );
-    let (status, mark) = if compare::is_empty(&case) {
+    let (status, mark) = if compare::is_empty(case) {
         (Status::Empty, renderers.rubric.grade.lowest())
     } else {
         (
@@ -212,14 +211,14 @@ fn grade_one(
     let reasonings = Reasonings::new(&reasoning_texts(&comparison));
     let context = feedback::Feedback {
         model: &model.case,
-        student: &case,
+        student: case,
         comparison: &comparison,
         graded: &graded,
         reveal: options.reveal,
         rubric: &renderers.rubric.grade,
     };
     let documents = renderers.documents(
-        &case,
+        case,
         &assessment,
         options.formats,
         Some(&|rich| feedback::comparison_view(renderers, &context, rich)),

@@ -4,19 +4,24 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::case::{LoadedCase, Position};
+use crate::case::{LoadedCase, Position, load_case};
 use crate::diagnostics::Diagnostic;
 use crate::messages::user_language;
 use crate::project::find_cases;
 
+/// A case file as `load_case` gives it: loaded (perhaps with errors), or its text (when
+/// readable) and why it did not load.
+pub type Load = Result<LoadedCase, (Option<String>, Vec<Diagnostic>)>;
+
 /// One submission to grade.
 pub struct Submission {
-    pub path: PathBuf,
     /// The path relative to the submissions folder, with `/`.
     pub file: String,
     pub student: String,
     /// Unique among the submissions: the feedback files' name.
     pub slug: String,
+    /// The file, loaded once: it names the student and is then graded.
+    pub load: Load,
 }
 
 /// Every case file under `root` (at any depth) except the model answer itself.
@@ -36,18 +41,19 @@ pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>
     Ok(paths)
 }
 
-/// Names every submission. The author is only read from a file that parses; the starter's
-/// author (the model's, or none) does not name a student.
-pub fn name_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
+/// Loads and names every submission. The author is only read from a file that parses; the
+/// starter's author (the model's, or none) does not name a student.
+pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
     use rayon::prelude::*;
     let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
-    let authors: Vec<Option<String>> = paths.par_iter().map(|path| author_of(path)).collect();
+    let loads: Vec<Load> = paths.par_iter().map(|path| load_case(path)).collect();
     let mut taken = HashSet::new();
     paths
         .iter()
-        .zip(authors)
-        .map(|(path, author)| {
+        .zip(loads)
+        .map(|(path, load)| {
             let relative = path.strip_prefix(root).unwrap_or(path);
+            let author = load.as_ref().ok().and_then(author_of);
             let author = author.filter(|a| Some(a.as_str()) != model_author);
             let folder = relative
                 .parent()
@@ -56,20 +62,18 @@ pub fn name_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
             let stem = crate::case::slug_of(relative);
             let student = author.or(folder).unwrap_or_else(|| stem.clone());
             Submission {
-                path: path.clone(),
                 file: relative.to_string_lossy().replace('\\', "/"),
                 slug: unique(slug(&student, &stem), &mut taken),
                 student,
+                load,
             }
         })
         .collect()
 }
 
-/// `meta.author` of a case file that loads, when it names someone.
-fn author_of(path: &Path) -> Option<String> {
-    let case = crate::case::load_case(path).ok()?;
-    let author = case.case.meta.author?.value;
-    let author = author.trim();
+/// `meta.author` of a case that loaded, when it names someone.
+fn author_of(case: &LoadedCase) -> Option<String> {
+    let author = case.case.meta.author.as_ref()?.value.trim();
     (!author.is_empty()).then(|| author.to_string())
 }
 
