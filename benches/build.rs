@@ -1,7 +1,8 @@
 //! The build benchmark: generates N synthetic cases the size of the seed case and measures a
 //! full build (wall time, peak memory), a rebuild with nothing changed, a single case's build as
 //! a student runs it, the cost of building every case in a process of its own, and grading a
-//! class of 300 of them against the seed as the model answer beside building the same 300.
+//! class of 300 of them against the seed as the model answer beside building the same 300 (the
+//! reports alone, and with their hand-outs as `casebook build` writes them by default).
 //!
 //! Run: `cargo bench --bench build` (N = 1000; `CASEBOOK_BENCH_CASES=200` for a quicker run).
 
@@ -213,14 +214,22 @@ fn main() {
         let name = format!("case-{i:04}.yaml");
         std::fs::copy(cases.join(&name), submissions.join(&name)).expect("copy");
     }
-    let class_build = timed(
-        &BuildOptions {
+    let build_class = |folder: &str, renderers: &Renderers| {
+        let options = BuildOptions {
             cases: submissions.clone(),
-            out: work.path().join("class-output"),
+            out: work.path().join(folder),
             ..options.clone()
-        },
-        &renderers,
-    );
+        };
+        timed(&options, renderers)
+    };
+    let class_build = build_class("class-output", &renderers);
+    // The same class as `casebook build` writes it by default: each report with its hand-out.
+    let both = Renderers::new(&RenderSettings {
+        handout: true,
+        ..RenderSettings::default()
+    })
+    .expect("built-in templates load");
+    let class_build_both = build_class("class-output-both", &both);
     let key = work.path().join("model.yaml");
     std::fs::write(&key, &seed).expect("write the model answer");
     let started = Instant::now();
@@ -275,11 +284,19 @@ fn main() {
         class_build.as_secs_f64()
     );
     println!(
+        "| build {class} cases with their hand-outs (the CLI's default) | {:.2} s |",
+        class_build_both.as_secs_f64()
+    );
+    println!(
         "| grade the same {class} against the model, feedback md + html + pdf | {:.2} s |",
         class_grade.as_secs_f64()
     );
     println!(
-        "| grading ÷ building | {:.2}× |",
+        "| grading ÷ building the reports | {:.2}× |",
         class_grade.as_secs_f64() / class_build.as_secs_f64()
+    );
+    println!(
+        "| grading ÷ building with hand-outs | {:.2}× |",
+        class_grade.as_secs_f64() / class_build_both.as_secs_f64()
     );
 }

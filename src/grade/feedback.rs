@@ -37,7 +37,7 @@ struct ComparisonView {
     scale: String,
     formula: String,
     components: Vec<ComponentView>,
-    differences: Vec<DifferenceView>,
+    differences: Vec<DifferenceGroup>,
     missing: Vec<String>,
     added: Vec<String>,
     verdicts_title: String,
@@ -56,16 +56,24 @@ struct ComponentView {
     detail: String,
 }
 
+/// One kind of difference from the model, explained once, with the stances it applies to.
+#[derive(Serialize)]
+struct DifferenceGroup {
+    /// `opposite`, `further`, … : the class of the rows.
+    kind: &'static str,
+    title: String,
+    explanation: String,
+    rows: Vec<DifferenceView>,
+}
+
 #[derive(Serialize)]
 struct DifferenceView {
     item: String,
     discipline: String,
     model: &'static str,
     student: &'static str,
-    agreement: String,
-    /// `same` … `missing`: the class of the row.
-    kind: Agreement,
-    why: Vec<String>,
+    /// How far the stances differ, where the group does not already say so.
+    agreement: Option<String>,
     /// Only with `--reveal`.
     model_reasoning: Option<Value>,
 }
@@ -193,56 +201,7 @@ pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -
             ),
         },
     ];
-    let model_items = feedback.model.case.argument_items();
-    let differences = c
-        .stances
-        .iter()
-        .filter(|r| r.agreement != Agreement::Same || r.reasoning != Reasoning::Substantive)
-        .map(|row| {
-            let discipline = name(row.discipline);
-            let values = [("discipline", discipline.as_str())];
-            let mut why = Vec::new();
-            let stance_key = match row.agreement {
-                Agreement::Same => None,
-                Agreement::OneStep => Some("why_one_step"),
-                Agreement::Further => Some("why_further"),
-                Agreement::Opposite => Some("why_opposite"),
-                Agreement::Missing => Some("why_missing"),
-            };
-            why.extend(stance_key.map(|key| fill(key, &values)));
-            let reasoning_key = match (row.agreement, row.reasoning) {
-                (_, Reasoning::Substantive) | (Agreement::Missing, _) => None,
-                (_, Reasoning::Missing) => Some("why_reasoning_missing"),
-                (_, Reasoning::Thin) => Some("why_reasoning_thin"),
-                (_, Reasoning::CopiesItem) => Some("why_reasoning_copies"),
-            };
-            why.extend(reasoning_key.map(|key| fill(key, &values)));
-            let agreement_key = match row.agreement {
-                Agreement::Same => "agreement_same",
-                Agreement::OneStep => "agreement_one_step",
-                Agreement::Further => "agreement_further",
-                Agreement::Opposite => "agreement_opposite",
-                Agreement::Missing => "agreement_missing",
-            };
-            let model_reasoning = feedback
-                .reveal
-                .then(|| {
-                    let item = model_items.iter().find(|i| i.id.value == row.item)?;
-                    Some(rich(&item.stances.get(row.discipline)?.reasoning.value))
-                })
-                .flatten();
-            DifferenceView {
-                item: row.item.clone(),
-                discipline,
-                model: stance_symbol(row.model),
-                student: row.student.map_or("—", stance_symbol),
-                agreement: t(agreement_key),
-                kind: row.agreement,
-                why,
-                model_reasoning,
-            }
-        })
-        .collect();
+    let differences = difference_groups(feedback, &t, &fill, &name, rich);
     let verdict = |v| {
         locale
             .text(&format!("verdicts.{}", crate::assess::verdict_key(v)))
@@ -308,6 +267,93 @@ pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -
         reveal: feedback.reveal,
     };
     serde_json::to_value(view).unwrap_or(Value::Null)
+}
+
+/// The kinds of difference, the weightiest first: a stance the other way round, one far off, none,
+/// one a step off; then reasoning that is missing, only repeats the item, or is too short.
+const KINDS: [&str; 7] = [
+    "opposite",
+    "further",
+    "missing",
+    "one_step",
+    "reasoning_missing",
+    "reasoning_copies",
+    "reasoning_thin",
+];
+
+/// The stance's kind of difference, and its reasoning's (a missing stance has no reasoning to
+/// judge).
+fn kinds_of(row: &super::compare::StanceRow) -> [Option<&'static str>; 2] {
+    let stance = match row.agreement {
+        Agreement::Same => None,
+        Agreement::OneStep => Some("one_step"),
+        Agreement::Further => Some("further"),
+        Agreement::Opposite => Some("opposite"),
+        Agreement::Missing => Some("missing"),
+    };
+    let reasoning = match (row.agreement, row.reasoning) {
+        (_, Reasoning::Substantive) | (Agreement::Missing, _) => None,
+        (_, Reasoning::Missing) => Some("reasoning_missing"),
+        (_, Reasoning::Thin) => Some("reasoning_thin"),
+        (_, Reasoning::CopiesItem) => Some("reasoning_copies"),
+    };
+    [stance, reasoning]
+}
+
+/// The differences from the model grouped by kind, each kind explained once.
+fn difference_groups(
+    feedback: &Feedback,
+    t: &dyn Fn(&str) -> String,
+    fill: &dyn Fn(&str, &[(&str, &str)]) -> String,
+    name: &dyn Fn(Discipline) -> String,
+    rich: Rich,
+) -> Vec<DifferenceGroup> {
+    let model_items = feedback.model.case.argument_items();
+    let min_words = MIN_REASONING_WORDS.to_string();
+    KINDS
+        .iter()
+        .filter_map(|&kind| {
+            let rows: Vec<DifferenceView> = feedback
+                .comparison
+                .stances
+                .iter()
+                .filter(|row| kinds_of(row).contains(&Some(kind)))
+                .map(|row| {
+                    let agreement_key = match row.agreement {
+                        Agreement::Same => "agreement_same",
+                        Agreement::OneStep => "agreement_one_step",
+                        Agreement::Further => "agreement_further",
+                        Agreement::Opposite => "agreement_opposite",
+                        Agreement::Missing => "agreement_missing",
+                    };
+                    let model_reasoning = feedback
+                        .reveal
+                        .then(|| {
+                            let item = model_items.iter().find(|i| i.id.value == row.item)?;
+                            Some(rich(&item.stances.get(row.discipline)?.reasoning.value))
+                        })
+                        .flatten();
+                    DifferenceView {
+                        item: row.item.clone(),
+                        discipline: name(row.discipline),
+                        model: stance_symbol(row.model),
+                        student: row.student.map_or("—", stance_symbol),
+                        agreement: kind.starts_with("reasoning_").then(|| t(agreement_key)),
+                        model_reasoning,
+                    }
+                })
+                .collect();
+            (!rows.is_empty()).then(|| DifferenceGroup {
+                kind,
+                title: fill(
+                    &format!("group_{kind}"),
+                    &[("count", &rows.len().to_string())],
+                ),
+                explanation: fill(&format!("why_{kind}"), &[("min_words", &min_words)]),
+                rows,
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -26,7 +26,7 @@ use crate::pipeline::{in_parallel, workers};
 use crate::renderers::{Formats, Renderers};
 
 use compare::{Comparison, Reasoning};
-use similarity::{Reasonings, SimilarPair};
+use similarity::{Reasonings, SimilarGroup};
 
 /// What `grade` is asked to do (the CLI maps its flags onto this).
 #[derive(Clone, Debug)]
@@ -77,7 +77,8 @@ pub struct Graded {
 #[derive(Debug)]
 pub struct GradeReport {
     pub submissions: Vec<Graded>,
-    pub similar: Vec<SimilarPair>,
+    /// Near-identical work to check, in groups.
+    pub similar: Vec<SimilarGroup>,
     /// Problems not tied to one submission (writing the overview).
     pub general: Vec<Diagnostic>,
     pub language: Language,
@@ -132,7 +133,7 @@ pub fn grade(
     })?;
     let (submissions, reasonings): (Vec<Graded>, Vec<Option<Reasonings>>) =
         results.into_iter().unzip();
-    let similar = similarity::similar_pairs(&reasonings);
+    let similar = similarity::similar_groups(&reasonings);
     let mut report = GradeReport {
         submissions,
         similar,

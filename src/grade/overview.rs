@@ -1,4 +1,4 @@
-//! The class overview: `index.html` for the teacher (sortable, filterable, the pairs to check),
+//! The class overview: `index.html` for the teacher (sortable, filterable, the groups to check),
 //! `grades.csv` for a learning platform's grade import and `grades.json` with everything.
 
 use serde::Serialize;
@@ -11,7 +11,7 @@ use crate::output::write_atomic;
 use crate::renderers::Renderers;
 
 use super::feedback::mark_text;
-use super::similarity::{MIN_WORDS, SIMILAR};
+use super::similarity::{MIN_WORDS, SIMILAR, SimilarPair};
 use super::{GradeOptions, GradeReport, Graded, Status};
 
 #[derive(Serialize)]
@@ -28,6 +28,12 @@ struct Row<'a> {
     warnings: usize,
     html: Option<&'a str>,
     links: Vec<(&'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct GroupView<'a> {
+    title: String,
+    links: Vec<PairView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -132,27 +138,30 @@ fn html(
                 .collect(),
         })
         .collect();
-    let pairs: Vec<PairView> = report
+    let groups: Vec<GroupView> = report
         .similar
         .iter()
-        .map(|pair| {
-            let (a, b) = (
-                &report.submissions[pair.first],
-                &report.submissions[pair.second],
-            );
-            PairView {
-                first: &a.student,
-                second: &b.student,
-                first_link: link(a, "html"),
-                second_link: link(b, "html"),
-                overall: pair.overall.map(|s| {
-                    locale.fill(
-                        "grade.similar_overall",
-                        &[("percent", &format!("{}", (s * 100.0).floor()))],
-                    )
-                }),
-                items: shown_items(locale, &pair.items),
-            }
+        .enumerate()
+        .map(|(at, group)| {
+            let number = (at + 1).to_string();
+            let title = if group.members.len() == 2 {
+                locale.fill("grade.similar_group_two", &[("number", &number)])
+            } else {
+                locale.fill(
+                    "grade.similar_group",
+                    &[
+                        ("number", &number),
+                        ("students", &group.members.len().to_string()),
+                        ("pairs", &group.pairs.to_string()),
+                    ],
+                )
+            };
+            let links = group
+                .links
+                .iter()
+                .map(|pair| pair_view(locale, report, pair))
+                .collect();
+            GroupView { title, links }
         })
         .collect();
     let statuses: Vec<(&str, String)> = [Status::Graded, Status::Empty, Status::Failed]
@@ -175,7 +184,7 @@ fn html(
             &[("percent", &format!("{}", SIMILAR * 100.0)), ("words", &MIN_WORDS.to_string())],
         ),
         "rows": rows,
-        "pairs": pairs,
+        "groups": groups,
         "statuses": statuses,
     });
     renderers
@@ -184,13 +193,45 @@ fn html(
         .map(String::into_bytes)
 }
 
+fn pair_view<'a>(locale: &Locale, report: &'a GradeReport, pair: &SimilarPair) -> PairView<'a> {
+    let (a, b) = (
+        &report.submissions[pair.first],
+        &report.submissions[pair.second],
+    );
+    PairView {
+        first: &a.student,
+        second: &b.student,
+        first_link: link(a, "html"),
+        second_link: link(b, "html"),
+        overall: pair.overall.map(|s| {
+            locale.fill(
+                "grade.similar_overall",
+                &[("percent", &format!("{}", (s * 100.0).floor()))],
+            )
+        }),
+        items: shown_items(locale, &pair.items),
+    }
+}
+
 /// The first items of a pair with their similarity, and how many more there are.
 fn shown_items(locale: &Locale, items: &[(String, f64)]) -> Vec<String> {
     const SHOWN: usize = 6;
     let mut shown: Vec<String> = items
         .iter()
         .take(SHOWN)
-        .map(|(key, s)| format!("{key} ({} %)", (s * 100.0).floor()))
+        .map(|(key, s)| {
+            // `AW1/customer_intimacy` as the teacher reads it: `AW1 klantpartnerschap`.
+            let shown = match key.split_once('/') {
+                Some((item, discipline)) => {
+                    let name = locale
+                        .get(&format!("disciplines.{discipline}"))
+                        .unwrap_or(discipline);
+                    format!("{item} {name}")
+                }
+                None => key.clone(),
+            };
+            format!("{shown} ({} %)", (s * 100.0).floor())
+        })
         .collect();
     if items.len() > SHOWN {
         let more = (items.len() - SHOWN).to_string();
@@ -271,11 +312,15 @@ fn json(renderers: &Renderers, report: &GradeReport) -> Vec<u8> {
     let value = serde_json::json!({
         "rubric": renderers.rubric.grade,
         "submissions": report.submissions,
-        "similar": report.similar.iter().map(|p| serde_json::json!({
-            "first": report.submissions[p.first].student,
-            "second": report.submissions[p.second].student,
-            "overall": p.overall,
-            "items": p.items,
+        "similar": report.similar.iter().map(|group| serde_json::json!({
+            "students": group.members.iter().map(|&m| &report.submissions[m].student).collect::<Vec<_>>(),
+            "pairs": group.pairs,
+            "links": group.links.iter().map(|p| serde_json::json!({
+                "first": report.submissions[p.first].student,
+                "second": report.submissions[p.second].student,
+                "overall": p.overall,
+                "items": p.items,
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();

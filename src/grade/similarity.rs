@@ -1,5 +1,6 @@
-//! Similar work: pairs of submissions whose reasoning is near-identical, per item or over all
-//! their reasoning together. Listed for the teacher to check; never part of a mark.
+//! Similar work: submissions whose reasoning is near-identical, per item or over all their
+//! reasoning together, found pair by pair and listed in groups for the teacher to check; never
+//! part of a mark.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -24,9 +25,12 @@ struct Text {
     words: usize,
     /// Hashes of every run of three words, sorted: a cheap first look before the bigrams.
     shingles: Vec<u64>,
-    /// Every pair of adjacent characters (spaces left out), sorted: made once per text, so a
-    /// class of 300 compares 45,000 pairs by merging two lists instead of building maps.
-    bigrams: Vec<u64>,
+    /// Every pair of adjacent characters (spaces left out) with how often it occurs, sorted:
+    /// made once per text, so a class of 300 compares 45,000 pairs by merging two lists instead
+    /// of building maps. A long text repeats its pairs: 10,000 of them are a few hundred kinds.
+    bigrams: Vec<(u64, u32)>,
+    /// How many pairs the text has, repeats counted.
+    bigram_total: usize,
 }
 
 impl Text {
@@ -47,15 +51,23 @@ impl Text {
         shingles.sort_unstable();
         shingles.dedup();
         let letters: Vec<char> = normalised.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut bigrams: Vec<u64> = letters
+        let mut all: Vec<u64> = letters
             .windows(2)
             .map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1]))
             .collect();
-        bigrams.sort_unstable();
+        all.sort_unstable();
+        let mut bigrams: Vec<(u64, u32)> = Vec::new();
+        for bigram in &all {
+            match bigrams.last_mut() {
+                Some((last, count)) if last == bigram => *count += 1,
+                _ => bigrams.push((*bigram, 1)),
+            }
+        }
         Some(Text {
             words: words.len(),
             shingles,
             bigrams,
+            bigram_total: all.len(),
         })
     }
 
@@ -70,10 +82,27 @@ impl Text {
         if (short as f64) < (long as f64) * 0.8 || shared(&self.shingles, &other.shingles) < 0.5 {
             return None;
         }
-        // Sørensen–Dice: twice the bigrams the two share (as a multiset) over all of them.
-        let total = self.bigrams.len() + other.bigrams.len();
-        let similarity = 2.0 * common(&self.bigrams, &other.bigrams) as f64 / total.max(1) as f64;
+        let similarity = self.dice(other);
         (similarity >= SIMILAR).then_some(similarity)
+    }
+
+    /// Sørensen–Dice: twice the bigrams the two share (as a multiset) over all of them.
+    fn dice(&self, other: &Text) -> f64 {
+        let (a, b) = (&self.bigrams, &other.bigrams);
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += a[i].1.min(b[j].1) as usize;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let total = self.bigram_total + other.bigram_total;
+        2.0 * common as f64 / total.max(1) as f64
     }
 }
 
@@ -82,7 +111,7 @@ fn shared(a: &[u64], b: &[u64]) -> f64 {
     common(a, b) as f64 / a.len().min(b.len()).max(1) as f64
 }
 
-/// How many entries two sorted lists have in common, a repeated entry as often as both hold it.
+/// How many entries two sorted lists of distinct entries have in common.
 fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
@@ -124,8 +153,114 @@ pub struct SimilarPair {
     pub items: Vec<(String, f64)>,
 }
 
+impl SimilarPair {
+    /// Strongest first: the higher similarity of all reasoning, then the more items, then the
+    /// higher item similarity; ties in the submissions' order, so the result never varies.
+    fn strength_order(&self, other: &SimilarPair) -> std::cmp::Ordering {
+        let best = |p: &SimilarPair| p.items.iter().map(|(_, s)| *s).fold(0.0, f64::max);
+        let overall = |p: &SimilarPair| p.overall.unwrap_or(0.0);
+        overall(other)
+            .total_cmp(&overall(self))
+            .then(other.items.len().cmp(&self.items.len()))
+            .then(best(other).total_cmp(&best(self)))
+            .then((self.first, self.second).cmp(&(other.first, other.second)))
+    }
+}
+
+/// Submissions to check together: each is near-identical to at least one other member. A class
+/// that copied from one source is one group, not every pair of it (300 copies are 44,850 pairs).
+#[derive(Clone, Debug, Serialize)]
+pub struct SimilarGroup {
+    /// Positions of the submissions, in their order.
+    pub members: Vec<usize>,
+    /// How many pairs of members are near-identical.
+    pub pairs: usize,
+    /// The strongest pairs that join the members (one fewer than the members), strongest first:
+    /// every member is in at least one, with the submission most like it.
+    pub links: Vec<SimilarPair>,
+}
+
+/// The groups of near-identical work, in the order of their first member.
+pub fn similar_groups(all: &[Option<Reasonings>]) -> Vec<SimilarGroup> {
+    let mut pairs = similar_pairs(all);
+    pairs.sort_by(SimilarPair::strength_order);
+    // Kruskal's spanning forest: a pair joins two groups only if they are not joined yet, so the
+    // pairs kept are the strongest that connect each group.
+    let mut groups = Groups::new(all.len());
+    let mut links = Vec::new();
+    let mut counted = vec![0usize; all.len()];
+    for pair in pairs {
+        if groups.join(pair.first, pair.second) {
+            links.push(pair);
+        } else {
+            counted[pair.first] += 1;
+        }
+    }
+    let mut found: Vec<SimilarGroup> = Vec::new();
+    let mut index_of_root = std::collections::BTreeMap::new();
+    for member in 0..all.len() {
+        let root = groups.root(member);
+        if groups.size[root] < 2 {
+            continue;
+        }
+        let at = *index_of_root.entry(root).or_insert_with(|| {
+            found.push(SimilarGroup {
+                members: Vec::new(),
+                pairs: 0,
+                links: Vec::new(),
+            });
+            found.len() - 1
+        });
+        found[at].members.push(member);
+        found[at].pairs += counted[member];
+    }
+    for link in links {
+        let at = index_of_root[&groups.root(link.first)];
+        found[at].pairs += 1;
+        found[at].links.push(link);
+    }
+    found
+}
+
+/// Union–find over the submissions' positions.
+struct Groups {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl Groups {
+    fn new(count: usize) -> Groups {
+        Groups {
+            parent: (0..count).collect(),
+            size: vec![1; count],
+        }
+    }
+
+    fn root(&mut self, mut at: usize) -> usize {
+        while self.parent[at] != at {
+            self.parent[at] = self.parent[self.parent[at]];
+            at = self.parent[at];
+        }
+        at
+    }
+
+    /// Joins the groups of `a` and `b`; false if they were one already.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (mut a, mut b) = (self.root(a), self.root(b));
+        if a == b {
+            return false;
+        }
+        if self.size[a] < self.size[b] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b] = a;
+        self.size[a] += self.size[b];
+        true
+    }
+}
+
 /// Every pair of submissions with near-identical reasoning, in the order of the submissions.
-pub fn similar_pairs(all: &[Option<Reasonings>]) -> Vec<SimilarPair> {
+fn similar_pairs(all: &[Option<Reasonings>]) -> Vec<SimilarPair> {
     (0..all.len())
         .into_par_iter()
         .flat_map_iter(|first| {
@@ -171,8 +306,7 @@ mod tests {
         let a = Text::new(&words(45, "woord")).expect("long enough");
         let edited = words(45, "woord").replace("woord1 ", "wrd1 ");
         let b = Text::new(&edited).expect("long enough");
-        let merged = 2.0 * common(&a.bigrams, &b.bigrams) as f64
-            / (a.bigrams.len() + b.bigrams.len()) as f64;
+        let merged = a.dice(&b);
         // strsim's version of the same measure, on the same texts without their spaces (it
         // divides by byte lengths, which for these ASCII texts are the character counts).
         let squeeze = |t: &str| normalise(t).replace(' ', "");
@@ -197,5 +331,44 @@ mod tests {
         assert_eq!((pairs[0].first, pairs[0].second), (0, 1));
         assert_eq!(pairs[0].items.len(), 1);
         assert!(pairs[0].overall.is_some());
+    }
+
+    #[test]
+    fn copies_of_one_source_are_one_group_joined_by_its_strongest_pairs() {
+        let key = "S1/customer_intimacy".to_string();
+        let of = |text: String| Some(Reasonings::new(&[(key.clone(), text)]));
+        let source = words(45, "woord");
+        let other = words(45, "anders");
+        let class = [
+            of(source.clone()),
+            of(words(45, "los")),
+            of(source.replacen("woord3 ", "woordje3 ", 1)),
+            of(other.clone()),
+            of(source.replacen("woord7 ", "woordje7 ", 1)),
+            of(other.replacen("anders9 ", "andersje9 ", 1)),
+            None,
+        ];
+        let groups = similar_groups(&class);
+        let members: Vec<&[usize]> = groups.iter().map(|g| g.members.as_slice()).collect();
+        assert_eq!(members, [&[0, 2, 4][..], &[3, 5][..]]);
+        // Three near-identical pairs in the first group, two of them enough to join it.
+        assert_eq!((groups[0].pairs, groups[0].links.len()), (3, 2));
+        assert_eq!((groups[1].pairs, groups[1].links.len()), (1, 1));
+        // The two strongest of the three pairs join the group; the weakest is left out.
+        let overall = |a: usize, b: usize| {
+            let (x, y) = (class[a].as_ref(), class[b].as_ref());
+            x.zip(y)
+                .and_then(|(x, y)| x.overall.as_ref()?.similar(y.overall.as_ref()?))
+                .unwrap_or(0.0)
+        };
+        let mut all = [(0, 2), (0, 4), (2, 4)];
+        all.sort_by(|a, b| overall(b.0, b.1).total_cmp(&overall(a.0, a.1)));
+        let joined: Vec<(usize, usize)> = groups[0]
+            .links
+            .iter()
+            .map(|l| (l.first, l.second))
+            .collect();
+        assert_eq!(joined, all[..2]);
+        assert!(overall(all[1].0, all[1].1) >= overall(all[2].0, all[2].1));
     }
 }

@@ -60,7 +60,7 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
         "{stderr}"
     );
     let summary = format!(
-        "8 beoordeeld, 1 leeg, 1 niet te lezen; 1 paar/paren om te controleren → {}\n",
+        "8 beoordeeld, 1 leeg, 1 niet te lezen; 1 groep(en) om te controleren → {}\n",
         out.join("index.html").display()
     );
     assert!(stderr.ends_with(&summary), "{stderr}");
@@ -139,7 +139,15 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
     let similar = &json["similar"];
     assert_eq!(similar.as_array().map(Vec::len), Some(1), "{similar}");
     assert_eq!(
-        (&similar[0]["first"], &similar[0]["second"]),
+        similar[0]["students"],
+        serde_json::json!(["Daan Dubbel", "Dirk Dubbel"])
+    );
+    assert_eq!(similar[0]["pairs"], 1);
+    assert_eq!(
+        (
+            &similar[0]["links"][0]["first"],
+            &similar[0]["links"][0]["second"]
+        ),
         (
             &serde_json::json!("Daan Dubbel"),
             &serde_json::json!("Dirk Dubbel")
@@ -188,6 +196,15 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
         empty.contains("Je case bevat geen enkel standpunt: het laagste cijfer, 1,0."),
         "{empty}"
     );
+    // The differences grouped by kind, each kind explained once: Bram's 48 opposite stances
+    // under one heading and one explanation, not the same sentence on 48 rows.
+    let bram = feedback("bram-omgekeerd.md").expect("Bram's feedback");
+    assert!(bram.contains("\n#### Tegengesteld (48)\n\nJe argumenteert de andere kant op: waar het item bij het model voor de waardestrategie pleit, pleit het bij jou ertegen, of andersom."), "{bram}");
+    assert_eq!(bram.matches("Je argumenteert de andere kant op").count(), 1);
+    assert_eq!(
+        bram.matches("| tegengesteld").count() + bram.matches("(tegengesteld)").count(),
+        0
+    );
     // The PDF feedback: the comparison above the student's own report.
     let pdf = crate::pdfread::Pdf::read(
         &std::fs::read(out.join("feedback/bram-omgekeerd.pdf")).expect("the PDF feedback"),
@@ -198,12 +215,24 @@ fn a_class_is_graded_with_marks_components_and_a_dutch_csv() {
         "Vergelijking met het modelantwoord",
         "cijfer = 1 + 9 × 0,41 = 4,7",
         "Je argumenteert de andere kant op",
+        "Tegengesteld (48)",
+        "Per standpunt: item, waardestrategie: het model → jij.",
         "Bram Omgekeerd",
     ] {
         assert!(text.contains(expected), "{expected} not in {text}");
     }
     let overview = std::fs::read_to_string(out.join("index.html")).expect("index.html");
     assert!(overview.contains("<a href=\"feedback/jan.html\">jan</a>"));
+    assert!(
+        overview
+            .contains("<tr><th colspan=\"2\" scope=\"rowgroup\">Groep 1: twee studenten</th></tr>"),
+        "{overview}"
+    );
+    // Items by their id and the discipline's name in the case's language.
+    assert!(
+        overview.contains("items: AW1 klantpartnerschap (99 %)"),
+        "{overview}"
+    );
 }
 
 #[test]
