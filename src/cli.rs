@@ -125,6 +125,9 @@ pub struct GradeArgs {
     /// A folder whose templates override the built-in ones by name.
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Print only failures (no summary line), as `build --quiet` does.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 fn parse_separator(text: &str) -> Result<u8, String> {
@@ -673,19 +676,21 @@ fn run_grade(args: &GradeArgs) -> u8 {
     print_all(&report.general);
     let locale = renderers.templates.locale(report.language);
     use crate::grade::Status;
-    eprintln!(
-        "{}",
-        locale.fill(
-            "grade.summary",
-            &[
-                ("graded", &report.count(Status::Graded).to_string()),
-                ("empty", &report.count(Status::Empty).to_string()),
-                ("failed", &report.count(Status::Failed).to_string()),
-                ("similar", &report.similar.len().to_string()),
-                ("index", &args.out.join("index.html").display().to_string()),
-            ],
-        )
-    );
+    if !args.quiet {
+        eprintln!(
+            "{}",
+            locale.fill(
+                "grade.summary",
+                &[
+                    ("graded", &report.count(Status::Graded).to_string()),
+                    ("empty", &report.count(Status::Empty).to_string()),
+                    ("failed", &report.count(Status::Failed).to_string()),
+                    ("similar", &report.similar.len().to_string()),
+                    ("index", &args.out.join("index.html").display().to_string()),
+                ],
+            )
+        );
+    }
     if report.failed() {
         EXIT_CASE_FAILED
     } else {

@@ -242,11 +242,14 @@ fn the_model_reasoning_shows_only_with_reveal() {
     let dir = tempfile::tempdir().expect("temporary folder");
     for (reveal, args) in [
         (false, vec!["--format", "md"]),
-        (true, vec!["--format", "md", "--reveal"]),
+        (true, vec!["--format", "md", "--reveal", "--quiet"]),
     ] {
         let out = dir.path().join(format!("reveal-{reveal}"));
         let (code, stderr) = grade(&out, &args);
         assert_eq!(code, 1, "{stderr}");
+        // `--quiet`, as with `build`: the failures, no summary.
+        assert!(stderr.contains("fout[YAML-SYNTAX]"), "{stderr}");
+        assert_eq!(stderr.contains("om te controleren"), !reveal, "{stderr}");
         let bram =
             std::fs::read_to_string(out.join("feedback/bram-omgekeerd.md")).expect("feedback");
         assert_eq!(bram.contains(model), reveal, "reveal {reveal}");
