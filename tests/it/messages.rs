@@ -17,6 +17,18 @@ fn starter_with(dir: &Path, name: &str, from: &str, to: &str) {
     std::fs::write(dir.join(format!("{name}.yaml")), text.replacen(from, to, 1)).expect("write");
 }
 
+/// `casebook --lang en new en.yaml` in `dir`: the file and its text.
+fn english_starter(dir: &Path) -> (std::path::PathBuf, String) {
+    let path = dir.join("en.yaml");
+    casebook()
+        .args(["--lang", "en", "new"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&path).expect("starter");
+    (path, text)
+}
+
 /// `casebook check FILE` in `dir`: (exit code, stdout).
 fn check(dir: &Path, file: &str, args: &[&str]) -> (i32, String) {
     let output = casebook()
@@ -208,13 +220,7 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
 #[test]
 fn an_english_objective_named_like_an_opportunity_is_told_about_ob() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("en.yaml");
-    casebook()
-        .args(["--lang", "en", "new"])
-        .arg(&path)
-        .assert()
-        .success();
-    let text = std::fs::read_to_string(&path).expect("starter");
+    let (path, text) = english_starter(dir.path());
     std::fs::write(&path, text.replacen("- id: OB1", "- id: O1", 1)).expect("write");
     let (code, out) = check(dir.path(), "en.yaml", &["--lang", "en"]);
     assert_eq!(code, 1, "{out}");
@@ -275,13 +281,7 @@ fn the_cli_speaks_the_users_language() {
 #[test]
 fn english_cases_get_the_comma_and_the_lone_minus_in_english() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("en.yaml");
-    casebook()
-        .args(["--lang", "en", "new"])
-        .arg(&path)
-        .assert()
-        .success();
-    let text = std::fs::read_to_string(&path).expect("starter");
+    let (path, text) = english_starter(dir.path());
     let goal = "goals: [{id: G1, text: \"A goal that follows from the vision.\"}]";
     let minus = "stance: \"+\"\n          reasoning: >-";
     assert!(
