@@ -167,27 +167,25 @@ pub fn usage_error(err: &clap::Error, words: &Locale) -> Option<String> {
         _ => None,
     };
     let reason = std::error::Error::source(err).map(ToString::to_string);
+    // An unknown command or option, with clap's suggestion when it has one (`<key>_near`).
+    let with_near = |value: ContextKind, near: ContextKind, keys: (&'static str, &'static str)| {
+        let value = text(value)?;
+        Some(match text(near) {
+            Some(near) => (keys.1, vec![("value", value), ("near", near)]),
+            None => (keys.0, vec![("value", value)]),
+        })
+    };
     let (key, values): (&str, Vec<(&str, String)>) = match err.kind() {
-        ErrorKind::InvalidSubcommand => {
-            let value = text(ContextKind::InvalidSubcommand)?;
-            match text(ContextKind::SuggestedSubcommand) {
-                Some(near) => (
-                    "unknown_command_near",
-                    vec![("value", value), ("near", near)],
-                ),
-                None => ("unknown_command", vec![("value", value)]),
-            }
-        }
-        ErrorKind::UnknownArgument => {
-            let value = text(ContextKind::InvalidArg)?;
-            match text(ContextKind::SuggestedArg) {
-                Some(near) => (
-                    "unknown_option_near",
-                    vec![("value", value), ("near", near)],
-                ),
-                None => ("unknown_option", vec![("value", value)]),
-            }
-        }
+        ErrorKind::InvalidSubcommand => with_near(
+            ContextKind::InvalidSubcommand,
+            ContextKind::SuggestedSubcommand,
+            ("unknown_command", "unknown_command_near"),
+        )?,
+        ErrorKind::UnknownArgument => with_near(
+            ContextKind::InvalidArg,
+            ContextKind::SuggestedArg,
+            ("unknown_option", "unknown_option_near"),
+        )?,
         ErrorKind::InvalidValue => {
             let option = text(ContextKind::InvalidArg)?;
             let value = text(ContextKind::InvalidValue)?;
