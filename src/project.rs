@@ -79,7 +79,8 @@ pub fn find_cases(root: &Path, none: &str) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// The case files under `root` (or `root` itself when it is a file), sorted by path so that
-/// every run sees them in the same order. Hidden folders and folders named `output` are skipped.
+/// every run sees them in the same order. Hidden folders, folders named `output` and folders a
+/// build wrote are skipped (see `is_skipped_dir`).
 pub fn discover(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     if root.is_file() {
         return Ok(vec![root.to_path_buf()]);
@@ -110,9 +111,15 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Hidden folders, `output` and `target`, and any folder casebook built into (it holds the build
+/// manifest): a hand-out folder holds each case's starter `.yaml`, which is not a case to build.
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
     let name = entry.file_name().to_string_lossy();
-    entry.file_type().is_dir() && (name.starts_with('.') || name == "output" || name == "target")
+    entry.file_type().is_dir()
+        && (name.starts_with('.')
+            || name == "output"
+            || name == "target"
+            || entry.path().join(crate::manifest::MANIFEST_FILE).is_file())
 }
 
 /// Loads and validates every file, in parallel, keeping the order of `paths`.

@@ -269,3 +269,30 @@ fn each_case_prints_its_lines_together() {
     );
     assert_eq!(distinct.len(), 16, "{text}");
 }
+
+/// A hand-out folder inside the cases folder holds each case's starter `.yaml`; a build of the
+/// folder around it must not take those starters for cases of its own.
+#[test]
+fn a_folder_casebook_built_into_is_not_searched_for_cases() {
+    let (_dir, cases, out) = two_good_cases();
+    let handout = cases.join("hand-out");
+    build(
+        &cases,
+        &handout,
+        &["--edition", "student", "--format", "md"],
+    )
+    .success();
+    assert!(handout.join("alfa/alfa.student.yaml").is_file());
+    let text = stderr(&build(&cases, &out, &["--format", "md"]).success());
+    assert!(
+        text.contains("2 gebouwd, 0 ongewijzigd, 0 mislukt"),
+        "{text}"
+    );
+    let built: Vec<String> = std::fs::read_dir(&out)
+        .expect("output")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(built.len(), 2, "{built:?}");
+}
