@@ -17,7 +17,26 @@ fn check(file: &str) -> (i32, String) {
 
 #[test]
 fn the_bundled_cases_are_clean() {
-    casebook().args(["check", "cases"]).assert().success();
+    let output = casebook()
+        .args(["check", "cases"])
+        .output()
+        .expect("run check");
+    let cases = std::fs::read_dir(crate::support::root().join("cases"))
+        .expect("cases/")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        })
+        .count();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{cases} case(s) gecontroleerd: 0 met fouten, 0 fout(en)"
+        )),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&output.stdout).contains(": fout["));
 }
 
 #[test]
@@ -112,14 +131,26 @@ fn json_format_prints_one_record_per_case_with_its_diagnostics() {
 
 #[test]
 fn usage_errors_exit_with_two() {
-    casebook()
+    let assert = casebook()
         .args(["check", "no-such-folder"])
         .assert()
-        .code(2);
-    casebook()
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr);
+    assert!(
+        stderr.starts_with("no-such-folder: fout[NO-CASES]: "),
+        "{stderr}"
+    );
+    let assert = casebook()
         .args(["build", "--format", "docx"])
         .assert()
-        .code(2);
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr);
+    assert!(
+        stderr.starts_with("fout: `docx` kan niet bij --format") && stderr.contains("md, html"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -137,11 +168,19 @@ fn new_writes_starters_that_pass_check_and_never_overwrites() {
             .arg(&path)
             .assert()
             .success();
-        casebook().arg("check").arg(&path).assert().success();
+        casebook()
+            .arg("check")
+            .arg(&path)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr("1 case(s) gecontroleerd: 0 met fouten, 0 fout(en), 0 waarschuwing(en)\n");
     }
     let path = dir.path().join("nl-customer_intimacy.yaml");
     let before = std::fs::read(&path).expect("starter");
-    casebook().args(["new"]).arg(&path).assert().code(2);
+    let refused = casebook().args(["new"]).arg(&path).assert().code(2);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr);
+    assert!(stderr.contains("bestaat al"), "{stderr}");
     assert_eq!(std::fs::read(&path).expect("starter"), before);
 }
 

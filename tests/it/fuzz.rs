@@ -1,10 +1,14 @@
 //! A bounded mutation fuzzer over load → assess → render (Markdown, HTML and PDF): the bundled
-//! cases and fixtures, mutated at the byte, line and token level, must never panic.
+//! cases and fixtures, mutated at the byte, line and token level, must never panic; a refused
+//! input has an error and no `INTERNAL` one; a case that loads cleanly renders; and one input
+//! in twenty at least gets that far (about one in twelve does), so the renderers are exercised
+//! and not only the parser.
 //!
 //! `cargo test --release` runs it for 20 seconds; a long run:
 //! `CASEBOOK_FUZZ_SECS=660 cargo test --release --test it fuzz -- --nocapture`
-//! (`CASEBOOK_FUZZ_SEED=n` picks another sequence). An input that panics is saved in
-//! `tests/fixtures/fuzz/` and stays there as a regression case, replayed on every run.
+//! (`CASEBOOK_FUZZ_SEED=n` picks another sequence). An input that fails is saved in
+//! `tests/fixtures/fuzz/`; with a first line `# expect: renders` or `# expect: CODE` it stays there
+//! as a regression case beside the inputs earlier fixes dealt with, replayed on every run.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -164,27 +168,69 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Loads, assesses and renders one input; `Err` with the panic message when anything panics.
-fn exercise(renderers: &Renderers, input: &[u8], pdf: bool) -> Result<(), String> {
+/// What became of one input.
+#[derive(PartialEq)]
+enum Outcome {
+    /// It did not load, or loaded with errors: refused with these error codes.
+    Refused(Vec<String>),
+    /// It loaded without errors and rendered in every format asked for.
+    Rendered,
+}
+
+/// Loads, assesses and renders one input. `Err` when anything panics, when a refused input has
+/// no error or an `INTERNAL` one, or when a case that loads cleanly does not render (a render
+/// may only fail with a diagnostic a student can act on, never `INTERNAL`).
+fn exercise(renderers: &Renderers, input: &[u8], pdf: bool) -> Result<Outcome, String> {
     let formats = Formats {
         markdown: true,
         html: true,
         pdf,
     };
-    catch_unwind(AssertUnwindSafe(|| {
-        if let Ok(case) = load_source(Path::new("fuzz.yaml"), input.to_vec()) {
-            if !case.has_errors() {
-                let _ = renderers.render(&case, formats);
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let diagnostics = match load_source(Path::new("fuzz.yaml"), input.to_vec()) {
+            Ok(case) if !case.has_errors() => {
+                return match renderers.render(&case, formats) {
+                    Ok(rendered) => internal(&rendered.diagnostics).map(|()| Outcome::Rendered),
+                    Err(diagnostics) if diagnostics.is_empty() => {
+                        Err("the render failed without a diagnostic".to_string())
+                    }
+                    Err(diagnostics) => internal(&diagnostics).map(|()| {
+                        Outcome::Refused(diagnostics.iter().map(|d| d.code.to_string()).collect())
+                    }),
+                };
             }
+            Ok(case) => case.diagnostics,
+            Err((_, diagnostics)) => diagnostics,
+        };
+        internal(&diagnostics)?;
+        let errors: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.code.to_string())
+            .collect();
+        if errors.is_empty() {
+            return Err("refused without an error".to_string());
         }
-    }))
-    .map_err(|panic| {
-        panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_default()
+        Ok(Outcome::Refused(errors))
+    }));
+    outcome.unwrap_or_else(|panic| {
+        Err(format!(
+            "panic: {}",
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default()
+        ))
     })
+}
+
+/// `Err` naming an `INTERNAL` diagnostic, the mark of a fault in casebook rather than the input.
+fn internal(diagnostics: &[casebook::diagnostics::Diagnostic]) -> Result<(), String> {
+    match diagnostics.iter().find(|d| d.code == "INTERNAL") {
+        Some(d) => Err(format!("INTERNAL: {}", d.message)),
+        None => Ok(()),
+    }
 }
 
 fn corpus() -> Vec<Vec<u8>> {
@@ -206,24 +252,47 @@ fn corpus() -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Every input in `tests/fixtures/fuzz/` comes to what its first line says: `# expect: renders`
+/// (loads cleanly, renders in all three formats) or `# expect: CODE` (refused with that error).
 #[test]
-fn fuzzed_cases_never_panic() {
+fn the_inputs_that_once_broke_something_come_to_what_they_should() {
     let renderers = Renderers::new(&RenderSettings::default()).expect("the built-in templates");
-    // Every input that once panicked stays a regression case.
-    let mut crashes: Vec<PathBuf> = std::fs::read_dir(fixture("fuzz"))
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(fixture("fuzz"))
         .expect("tests/fixtures/fuzz")
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
-    crashes.sort();
-    for path in &crashes {
+    inputs.sort();
+    assert!(
+        inputs.len() >= 10,
+        "only {} regression inputs",
+        inputs.len()
+    );
+    for path in &inputs {
         let input = std::fs::read(path).expect("read a regression input");
-        if let Err(message) = exercise(&renderers, &input, true) {
-            panic!("{} panics again: {message}", path.display());
+        let expect = String::from_utf8_lossy(&input)
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# expect: "))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("{}: no `# expect:` first line", path.display()));
+        let outcome = exercise(&renderers, &input, true)
+            .unwrap_or_else(|err| panic!("{} fails again: {err}", path.display()));
+        match outcome {
+            Outcome::Rendered => assert_eq!(expect, "renders", "{}", path.display()),
+            Outcome::Refused(codes) => assert!(
+                codes.contains(&expect),
+                "{}: expected {expect}, got {codes:?}",
+                path.display()
+            ),
         }
     }
+}
 
+#[test]
+fn fuzzed_cases_never_panic_and_render_when_they_load() {
+    let renderers = Renderers::new(&RenderSettings::default()).expect("the built-in templates");
     let seconds = std::env::var("CASEBOOK_FUZZ_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -235,28 +304,32 @@ fn fuzzed_cases_never_panic() {
     let mut rng = Rng(seed | 1);
     let corpus = corpus();
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    let (mut runs, mut valid) = (0u64, 0u64);
+    let (mut runs, mut rendered) = (0u64, 0u64);
     while Instant::now() < deadline {
         let pick = rng.below(corpus.len());
         let input = mutate(&mut rng, &corpus[pick]);
         // A PDF costs a hundred times a Markdown page: one input in sixteen gets one.
         let pdf = runs % 16 == 0;
-        if let Err(message) = exercise(&renderers, &input, pdf) {
-            let name = format!("crash-{}.yaml", &blake3::hash(&input).to_hex()[..16]);
-            let saved = fixture("fuzz").join(&name);
-            std::fs::write(&saved, &input).expect("save the crashing input");
-            panic!(
-                "input {runs} panics ({message}); saved as {}",
-                saved.display()
-            );
-        }
-        if load_source(Path::new("fuzz.yaml"), input).is_ok_and(|c| !c.has_errors()) {
-            valid += 1;
+        match exercise(&renderers, &input, pdf) {
+            Ok(Outcome::Rendered) => rendered += 1,
+            Ok(Outcome::Refused(_)) => {}
+            Err(message) => {
+                let name = format!("crash-{}.yaml", &blake3::hash(&input).to_hex()[..16]);
+                let saved = fixture("fuzz").join(&name);
+                std::fs::write(&saved, &input).expect("save the failing input");
+                panic!(
+                    "input {runs}: {message}; saved as {} (add its `# expect:` line)",
+                    saved.display()
+                );
+            }
         }
         runs += 1;
     }
-    eprintln!(
-        "fuzz: seed {seed}, {runs} inputs in {seconds} s ({valid} valid cases rendered), {} regression inputs, no panic",
-        crashes.len()
+    eprintln!("fuzz: seed {seed}, {runs} inputs in {seconds} s, {rendered} rendered");
+    // A fuzzer whose inputs never get past the parser tests nothing of the renderers.
+    assert!(runs >= 200, "only {runs} inputs in {seconds} s");
+    assert!(
+        rendered * 20 >= runs,
+        "only {rendered} of {runs} mutated inputs loaded and rendered"
     );
 }

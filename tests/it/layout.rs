@@ -112,8 +112,14 @@ fn check_pages(edition: &str) {
             ["Strengths", "Weaknesses", "Opportunities", "Threats"],
         ];
         let holds = |page: &Page, title: &str| page.lines.iter().any(|l| l.text().trim() == title);
-        for titles in grids {
-            if let Some(page) = pages.iter().position(|p| holds(p, titles[0])) {
+        // Every report has its grid, in one of the two languages: not finding it is a failure,
+        // not a pass.
+        match grids.iter().find_map(|titles| {
+            let page = pages.iter().position(|p| holds(p, titles[0]))?;
+            Some((titles, page))
+        }) {
+            None => problems.push(format!("{file}: no SWOT grid found")),
+            Some((titles, page)) => {
                 if let Some(away) = titles.iter().find(|t| !holds(&pages[page], t)) {
                     problems.push(format!(
                         "{file}: the SWOT grid is split: {away} is not on page {} with {}",

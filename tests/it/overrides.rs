@@ -71,7 +71,7 @@ fn a_file_that_replaces_nothing_and_an_unknown_label_are_warnings_with_the_close
     let locale = templates.join("locale/nl.toml");
     std::fs::write(
         &locale,
-        "[report]\nsummary = \"Conclusie\"\nsumary = \"Conclusie\"\nlogo = \"x\"\n",
+        "[report]\nsummary = \"Kort gezegd\"\nsumary = \"Conclusie\"\nlogo = \"x\"\n",
     )
     .expect("write a locale override");
     let assert = with_templates(&cases, &out, &templates, "md").success();
@@ -85,10 +85,18 @@ fn a_file_that_replaces_nothing_and_an_unknown_label_are_warnings_with_the_close
              {t}/locale/nl.toml:3:1: waarschuwing[TEMPLATE]: onbekend label `report.sumary`; het wordt niet gebruikt\n  = tip: bedoel je `report.summary`?\n"
         )
     );
+    // "Kort gezegd" is in no built-in locale: it can only come from the override, and it
+    // replaces the built-in "Samenvatting" heading.
     let report = std::fs::read_to_string(out.join("alfa/alfa.md")).expect("the report");
     assert!(
-        report.contains("Conclusie"),
-        "the override's label is not used"
+        report.contains("\n## Kort gezegd\n") && !report.contains("Samenvatting"),
+        "the override's label is not used:\n{report}"
+    );
+    build(&cases, &out, &["--format", "md", "--quiet"]).success();
+    let report = std::fs::read_to_string(out.join("alfa/alfa.md")).expect("the report");
+    assert!(
+        report.contains("\n## Samenvatting\n") && !report.contains("Kort gezegd"),
+        "without the override the built-in label is not used:\n{report}"
     );
 }
 
