@@ -302,6 +302,12 @@ for (const file of ["/index.html", "/studio.js", "/engine.js", "/sw.js", "/caseb
 await browser.close();
 server.close();
 latencies.sort((a, b) => a - b);
+// Bounds at five times the README's targets: figures vary with the machine's load, but a
+// regression that makes typing or downloading unusable must fail, not only print.
+expect(latencies[3] <= 750, `a keystroke reaches the preview in ${latencies[3]} ms (median; target 150, bound 750)`);
+for (const [edition, ms] of Object.entries(pdfTimes)) {
+  expect(ms <= 10000, `the ${edition} PDF took ${ms} ms from the click (target 2000, bound 10000)`);
+}
 console.log(JSON.stringify({
   transfer_gzip_bytes: firstTransfer, first_preview_ms: firstPreview,
   keystroke_to_preview_ms: { median: latencies[3], max: latencies[6] },
