@@ -685,8 +685,9 @@ fn watch_and_build(
         }
     };
     let (_, errors) = build_once(args, &current);
-    ready(&errors);
+    // Ctrl-C during the first build: nothing to serve or watch.
     if !pipeline::stopped() {
+        ready(&errors);
         let shown = args.path.display().to_string();
         eprintln!("{}", messages::cli("watching", &[("path", &shown)]));
     }
