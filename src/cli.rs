@@ -77,6 +77,17 @@ pub enum Command {
         #[command(flatten)]
         build: BuildArgs,
     },
+    /// Build, serve the reports on this computer, and reload the open page after every rebuild.
+    Serve {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// The port on 127.0.0.1; 0 for any free one.
+        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT, value_parser = parse_port)]
+        port: u16,
+        /// Open the index in the browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Write a commented starter case that passes `check`.
     New {
         /// The file to create (`.yaml` is added when missing). Its language is `--lang`, Dutch
@@ -139,7 +150,12 @@ fn parse_separator(text: &str) -> Result<u8, String> {
     }
 }
 
-/// The options `build` and `watch` share.
+fn parse_port(text: &str) -> Result<u16, String> {
+    text.parse()
+        .map_err(|_| messages::cli("bad_port", &[("value", text)]))
+}
+
+/// The options `build`, `watch` and `serve` share.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
     /// The folder with the case files (or one case file).
@@ -300,6 +316,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Assess { file, rubric } => run_assess(&file, rubric),
         Command::Build { build } => run_build(&build),
         Command::Watch { build } => run_watch(&build),
+        Command::Serve { build, port, open } => run_serve(&build, port, open),
         Command::New { name, choice } => run_new(name, asked.unwrap_or_default(), choice.into()),
         Command::Grade { grade } => run_grade(&grade),
         Command::Schema => {
@@ -508,26 +525,36 @@ fn print_all(diagnostics: &[crate::diagnostics::Diagnostic]) {
     }
 }
 
-/// The renderers of `settings`, after printing the templates' warnings; `None` after printing
-/// why they cannot be made.
-fn renderers(settings: &RenderSettings) -> Option<Renderers> {
+/// The renderers of `settings`, after printing the templates' warnings; else, after printing
+/// them, why they cannot be made.
+fn renderers(settings: &RenderSettings) -> Result<Renderers, Vec<String>> {
     match Renderers::new(settings) {
         Ok(renderers) => {
             print_all(&renderers.templates.warnings);
-            Some(renderers)
+            Ok(renderers)
         }
         Err(diagnostics) => {
             print_all(&diagnostics);
-            None
+            Err(rendered(&diagnostics))
         }
     }
 }
 
+fn rendered(diagnostics: &[crate::diagnostics::Diagnostic]) -> Vec<String> {
+    diagnostics.iter().map(|d| d.render(None)).collect()
+}
+
 fn run_build(args: &BuildArgs) -> u8 {
-    let Some(renderers) = renderers(&args.settings()) else {
+    let Ok(renderers) = renderers(&args.settings()) else {
         return EXIT_USAGE;
     };
-    // Ctrl-C finishes the cases in flight and writes the index; a second one stops at once.
+    stop_on_ctrl_c();
+    build_once(args, &renderers).0
+}
+
+/// Ctrl-C finishes the cases in flight and writes the index (a watcher then stops waiting); a
+/// second one stops at once.
+fn stop_on_ctrl_c() {
     let _ = ctrlc::set_handler(|| {
         static PRESSED: AtomicBool = AtomicBool::new(false);
         if PRESSED.swap(true, Ordering::SeqCst) {
@@ -535,11 +562,11 @@ fn run_build(args: &BuildArgs) -> u8 {
         }
         pipeline::stop();
     });
-    build_once(args, &renderers)
 }
 
-/// One build with the given renderers; prints progress and the summary, returns the exit code.
-fn build_once(args: &BuildArgs, renderers: &Renderers) -> u8 {
+/// One build with the given renderers; prints progress and the summary, returns the exit code
+/// and the errors it printed (for the page `serve` shows).
+fn build_once(args: &BuildArgs, renderers: &Renderers) -> (u8, Vec<String>) {
     let display = Display::new(args.verbosity());
     let result = pipeline::build(&args.options(), renderers, &display);
     display.finish();
@@ -550,7 +577,7 @@ fn build_once(args: &BuildArgs, renderers: &Renderers) -> u8 {
             if args.verbosity() != Verbosity::Quiet || report.failed() || stopped {
                 eprintln!("{}", summary(&report, &args.out));
             }
-            if stopped {
+            let code = if stopped {
                 let left = report.not_started.to_string();
                 eprintln!("{}", messages::cli("interrupted", &[("left", &left)]));
                 EXIT_INTERRUPTED
@@ -558,13 +585,37 @@ fn build_once(args: &BuildArgs, renderers: &Renderers) -> u8 {
                 EXIT_CASE_FAILED
             } else {
                 EXIT_OK
-            }
+            };
+            (code, build_errors(&report))
         }
         Err(diagnostics) => {
             print_all(&diagnostics);
-            EXIT_USAGE
+            (EXIT_USAGE, rendered(&diagnostics))
         }
     }
+}
+
+/// The errors of a build, as the terminal showed them: each failed case's, then the others.
+fn build_errors(report: &BuildReport) -> Vec<String> {
+    let failed = report
+        .cases
+        .iter()
+        .filter(|c| matches!(c.status, CaseStatus::Failed { .. }));
+    let of_cases = failed.flat_map(|case| {
+        let source = case.source.as_deref();
+        case.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(move |d| {
+                d.render(source.filter(|_| d.file == case.path))
+                    .trim_end()
+                    .to_string()
+            })
+    });
+    let general = report.general.iter().filter(|d| d.is_error());
+    of_cases
+        .chain(general.map(|d| d.render(None).trim_end().to_string()))
+        .collect()
 }
 
 fn summary(report: &BuildReport, out: &std::path::Path) -> String {
@@ -608,32 +659,78 @@ fn summary(report: &BuildReport, out: &std::path::Path) -> String {
 }
 
 fn run_watch(args: &BuildArgs) -> u8 {
+    watch_and_build(args, |_| {}, |_| {})
+}
+
+/// `watch` and `serve`: builds, calls `ready` once the first build is done, then rebuilds on
+/// every save until Ctrl-C, telling `built` each build's errors (none: it succeeded).
+fn watch_and_build(
+    args: &BuildArgs,
+    ready: impl FnOnce(&[String]),
+    mut built: impl FnMut(&[String]),
+) -> u8 {
     let settings = args.settings();
-    let Some(mut current) = renderers(&settings) else {
+    let Ok(mut current) = renderers(&settings) else {
         return EXIT_USAGE;
     };
-    build_once(args, &current);
-    let mut folders = vec![args.path.clone()];
-    folders.extend(settings.templates.clone());
-    folders.extend(settings.rubric.clone());
-    let shown = args.path.display().to_string();
-    eprintln!("{}", messages::cli("watching", &[("path", &shown)]));
-    let watched = crate::watch::watch(&folders, &args.out, |settings_changed| {
-        if settings_changed {
-            match renderers(&settings) {
-                Some(fresh) => current = fresh,
-                None => return,
-            }
-        }
-        build_once(args, &current);
-    });
-    match watched {
-        Ok(()) => EXIT_OK,
+    stop_on_ctrl_c();
+    let mut watched = vec![args.path.clone()];
+    watched.extend(settings.templates.clone());
+    watched.extend(settings.rubric.clone());
+    let watch = match crate::watch::Watch::start(&watched, &args.out) {
+        Ok(watch) => watch,
         Err(diagnostic) => {
             print_all(&[diagnostic]);
-            EXIT_USAGE
+            return EXIT_USAGE;
         }
+    };
+    let (_, errors) = build_once(args, &current);
+    // Ctrl-C during the first build: nothing to serve or watch.
+    if !pipeline::stopped() {
+        ready(&errors);
+        let shown = args.path.display().to_string();
+        eprintln!("{}", messages::cli("watching", &[("path", &shown)]));
     }
+    watch.run(|settings_changed| {
+        if settings_changed {
+            match renderers(&settings) {
+                Ok(fresh) => current = fresh,
+                Err(errors) => return built(&errors),
+            }
+        }
+        built(&build_once(args, &current).1);
+    });
+    eprintln!("{}", messages::cli("stopped", &[]));
+    EXIT_INTERRUPTED
+}
+
+fn run_serve(args: &BuildArgs, port: u16, open: bool) -> u8 {
+    let server = match crate::serve::Server::bind(port) {
+        Ok(server) => server,
+        Err(crate::serve::BindError::Taken(port)) => {
+            let port = port.to_string();
+            eprintln!("{}", messages::cli("port_taken", &[("port", &port)]));
+            return EXIT_USAGE;
+        }
+        Err(crate::serve::BindError::Other(err)) => {
+            let reason = messages::io_reason(&err, messages::user_language());
+            eprintln!("{}", messages::cli("cannot_serve", &[("reason", &reason)]));
+            return EXIT_USAGE;
+        }
+    };
+    let ready = |errors: &[String]| {
+        server.built(errors);
+        server.start(&args.out);
+        let url = server.url();
+        eprintln!("{}", messages::cli("serving", &[("url", &url)]));
+        if open {
+            // Why it failed (no browser, no desktop) is the system's business; what to do is not.
+            if opener::open_browser(&url).is_err() {
+                eprintln!("{}", messages::cli("cannot_open", &[("url", &url)]));
+            }
+        }
+    };
+    watch_and_build(args, ready, |errors| server.built(errors))
 }
 
 fn run_grade(args: &GradeArgs) -> u8 {
@@ -649,7 +746,7 @@ fn run_grade(args: &GradeArgs) -> u8 {
         handout: false,
         pdf_standards: None,
     };
-    let Some(renderers) = renderers(&settings) else {
+    let Ok(renderers) = renderers(&settings) else {
         return EXIT_USAGE;
     };
     let options = crate::grade::GradeOptions {

@@ -34,6 +34,8 @@ pub mod rubric;
 pub mod scaffold;
 pub mod schema;
 #[cfg(feature = "cli")]
+pub mod serve;
+#[cfg(feature = "cli")]
 pub mod site;
 pub mod student_case;
 pub mod templates;

@@ -53,6 +53,15 @@ fn casebook_and_its_commands_explain_themselves_in_dutch() {
         ],
     );
     assert_eq!(help("nl_NL.UTF-8", &["help", "build"]), build);
+    assert_lines(
+        &help("nl_NL.UTF-8", &["serve", "--help"]),
+        &[
+            "Maak de rapporten, toon ze in de browser op deze computer, en ververs de pagina na elke wijziging",
+            "Gebruik: casebook serve [OPTIES] [PAD]",
+            "      --port <POORT>                De poort op 127.0.0.1; 0 voor een willekeurige vrije poort [standaard: 8150]",
+            "      --open                        Open de index in de browser",
+        ],
+    );
 }
 
 #[test]
@@ -77,6 +86,15 @@ fn casebook_and_its_commands_explain_themselves_in_english_when_asked() {
             "      --out <FOLDER>              Where the reports go [default: output]",
             "      --edition <EDITION>         both: the model answer with the assignment for students beside it, both linked from the index; teacher: the model answer only; student: the assignment only (a folder for students) [default: both] [possible values: both, teacher, student]",
             "  -h, --help                      Print help",
+        ],
+    );
+    assert_lines(
+        &help("en_GB.UTF-8", &["serve", "--help"]),
+        &[
+            "Build, show the reports in the browser on this computer, and refresh the page after every change",
+            "Usage: casebook serve [OPTIONS] [PATH]",
+            "      --port <PORT>               The port on 127.0.0.1; 0 for any free port [default: 8150]",
+            "      --open                      Open the index in the browser",
         ],
     );
     // `--lang` decides, wherever it stands, over the environment.

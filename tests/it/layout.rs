@@ -120,6 +120,15 @@ fn check_pages(edition: &str) {
         }) {
             None => problems.push(format!("{file}: no SWOT grid found")),
             Some((titles, page)) => {
+                // A grid too tall for what is left of the page before moves on whole; in a
+                // hand-out the conclusion's lines fill that page instead of leaving it part empty.
+                let before = page.checked_sub(1).map(|p| fill(&pages[p]));
+                if let Some(before) = before.filter(|f| edition == "student" && *f < 0.8) {
+                    problems.push(format!(
+                        "{file} page {page}, before the SWOT grid, is {:.0}% full",
+                        before * 100.0
+                    ));
+                }
                 if let Some(away) = titles.iter().find(|t| !holds(&pages[page], t)) {
                     problems.push(format!(
                         "{file}: the SWOT grid is split: {away} is not on page {} with {}",

@@ -26,6 +26,7 @@ mod render;
 mod scale;
 mod schema;
 mod scope;
+mod serve;
 mod support;
 mod watch;
 mod wording;

@@ -137,3 +137,55 @@ fn collect(value: &serde_json::Value, key: &str, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// The method's four questions carry the letters of the grounds' sections (A–D) in every
+/// format, as the PDF has them: a reader who meets "B." in the section heading finds "B." in the
+/// introduction, not "2.".
+#[test]
+fn the_four_questions_are_lettered_as_the_grounds_in_every_format() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    build(Path::new("cases/klantpartnerschap.yaml"), dir.path(), &[]);
+    let read = |ext: &str| {
+        std::fs::read_to_string(
+            dir.path()
+                .join(format!("klantpartnerschap/klantpartnerschap.{ext}")),
+        )
+        .expect("a report")
+    };
+    let (md, html) = (read("md"), read("html"));
+    for (letter, title) in [
+        (
+            "A",
+            "Eerder genomen beslissingen van een hoger aggregatieniveau",
+        ),
+        (
+            "B",
+            "Huidige situatie: sterktes, zwaktes, kansen en bedreigingen",
+        ),
+        ("C", "Gewenste situatie: SMART-doelstellingen"),
+        ("D", "Algemene en eigen wetmatigheden"),
+    ] {
+        assert!(
+            md.contains(&format!("\n- **{letter}. {title}.** ")),
+            "{letter} in the Markdown"
+        );
+        assert!(
+            md.contains(&format!("\n## {letter}. {title}\n")),
+            "section {letter}"
+        );
+        assert!(
+            html.contains(&format!("<li><strong>{letter}. {title}.</strong> ")),
+            "{letter} in the HTML"
+        );
+    }
+    assert!(
+        !md.contains("\n1. **Eerder genomen"),
+        "numbered in the Markdown"
+    );
+    assert!(html.contains("<ul class=\"lettered\"><li><strong>A. Eerder genomen"));
+    // Nor a number before the letter in the contents ("2. A. …").
+    assert!(
+        html.contains("<h2 id=\"toc-title\">Inhoud</h2>\n<ul>\n"),
+        "numbered contents"
+    );
+}

@@ -92,3 +92,39 @@ pub fn json_diagnostics(stdout: &[u8]) -> Vec<serde_json::Value> {
         })
         .collect()
 }
+
+/// A `casebook` left running in the background (`watch`, `serve`); stopped when the test ends,
+/// pass or fail.
+pub struct Running(pub std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `casebook`, to be started in the background in `dir` in a Dutch environment, its standard
+/// error into `log`.
+pub fn background(dir: &Path, log: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"));
+    command
+        .current_dir(dir)
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(log).expect("log file"));
+    command
+}
+
+impl Running {
+    pub fn start(command: &mut std::process::Command) -> Self {
+        Self(command.spawn().expect("start casebook"))
+    }
+}
+
+/// Writes `casebook new`'s Dutch starter case at `path`.
+pub fn starter(path: &Path) {
+    casebook().arg("new").arg(path).assert().success();
+}

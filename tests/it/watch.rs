@@ -3,20 +3,9 @@
 //! limit) rather than timing it.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::root;
-
-/// Kills the watcher when the test ends, pass or fail.
-struct Watcher(Child);
-
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::support::{Running, background, root, starter};
 
 fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     let limit = Instant::now() + Duration::from_secs(60);
@@ -24,6 +13,18 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
         assert!(Instant::now() < limit, "gave up waiting: {what}");
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// `casebook watch PATH --out OUT --format FORMATS`, its messages into `log`.
+fn watch(path: &Path, out: &Path, formats: &str, log: &Path) -> Running {
+    Running::start(
+        background(&root(), log)
+            .arg("watch")
+            .arg(path)
+            .arg("--out")
+            .arg(out)
+            .args(["--format", formats]),
+    )
 }
 
 fn read(path: &Path) -> String {
@@ -37,41 +38,21 @@ fn watch_rebuilds_a_saved_case_and_survives_a_broken_save() {
     let out = dir.path().join("out");
     std::fs::create_dir(&cases).expect("cases folder");
     let case = cases.join("alfa.yaml");
-    crate::support::casebook()
-        .arg("new")
-        .arg(&case)
-        .assert()
-        .success();
+    starter(&case);
     let log = dir.path().join("watch.log");
-    let child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
-        .current_dir(root())
-        .arg("watch")
-        .arg(&cases)
-        .arg("--out")
-        .arg(&out)
-        .args(["--format", "md,html"])
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log file"))
-        .spawn()
-        .expect("start casebook watch");
-    let _watcher = Watcher(child);
+    let _watcher = watch(&cases, &out, "md,html", &log);
     let report = out.join("alfa/alfa.md");
     wait_for("the first build", || {
         read(&report).contains("Onderbouwing van de waardestrategie")
     });
-    // It subscribes just after saying it follows the folder: a save in between is missed, so
-    // the save is repeated (same bytes, no harm) until the rebuild shows, instead of a fixed pause.
-    wait_for("the watcher to follow the folder", || {
-        read(&log).contains(" wordt gevolgd; ")
-    });
+    // The watch is subscribed before the first build: once that is written, a save is seen.
     let text = read(&case);
-    let second = text.replace("Onderbouwing van de waardestrategie", "Tweede versie");
-    let mut saved = Instant::now() - Duration::from_secs(2);
+    std::fs::write(
+        &case,
+        text.replace("Onderbouwing van de waardestrategie", "Tweede versie"),
+    )
+    .expect("save the case");
     wait_for("the rebuild after a save", || {
-        if saved.elapsed() >= Duration::from_secs(2) {
-            std::fs::write(&case, &second).expect("save the case");
-            saved = Instant::now();
-        }
         read(&report).contains("Tweede versie")
     });
 
@@ -107,24 +88,9 @@ fn watch_builds_once_per_save_and_never_for_a_read() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let cases = dir.path().join("cases");
     let case = cases.join("alfa.yaml");
-    crate::support::casebook()
-        .arg("new")
-        .arg(&case)
-        .assert()
-        .success();
+    starter(&case);
     let log = dir.path().join("watch.log");
-    let child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
-        .current_dir(root())
-        .arg("watch")
-        .arg(&cases)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .args(["--format", "md"])
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log file"))
-        .spawn()
-        .expect("start casebook watch");
-    let _watcher = Watcher(child);
+    let _watcher = watch(&cases, &dir.path().join("out"), "md", &log);
     wait_for("the first build", || builds(&log) == 1);
     // Longer than the debounce and a build: a watcher that reacts to its own reads has rebuilt.
     let settle = || std::thread::sleep(Duration::from_millis(1500));
@@ -137,4 +103,33 @@ fn watch_builds_once_per_save_and_never_for_a_read() {
     wait_for("the rebuild after a save", || builds(&log) >= 2);
     settle();
     assert_eq!(builds(&log), 2, "one save, more builds:\n{}", read(&log));
+}
+
+/// Saves `text` as an editor that saves by rename does (vim, `sed -i`): a new file beside the
+/// case, renamed over it.
+fn save_by_rename(case: &Path, text: &str) {
+    let temporary = case.with_extension("yaml.swp");
+    std::fs::write(&temporary, text).expect("write the new version");
+    std::fs::rename(&temporary, case).expect("rename it over the case");
+}
+
+#[test]
+fn watch_follows_a_single_file_saved_by_rename() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let case = dir.path().join("cases/alfa.yaml");
+    starter(&case);
+    let log = dir.path().join("watch.log");
+    let out = dir.path().join("out");
+    let _watcher = watch(&case, &out, "md", &log);
+    // The watch is set up before the first build, so once it says it is watching, it is.
+    wait_for("the watcher", || read(&log).contains(" wordt gevolgd; "));
+    let text = read(&case);
+    let report = out.join("alfa/alfa.md");
+    for version in ["Tweede versie", "Derde versie", "Vierde versie"] {
+        save_by_rename(
+            &case,
+            &text.replace("Onderbouwing van de waardestrategie", version),
+        );
+        wait_for(version, || read(&report).contains(version));
+    }
 }

@@ -138,6 +138,22 @@ fn the_worksheet_has_tick_boxes_and_lines_in_every_format() {
                 .filter(|r| (r.thickness - RULE_THICKNESS).abs() < 0.01)
                 .count();
             assert_eq!(rules, want.lines, "{name}.pdf lines");
+            // Lines that only fill the page before a SWOT grid that moved on whole (0.52 pt).
+            let filling: Vec<usize> = pdf
+                .pages()
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.rules.iter().any(|r| (r.thickness - 0.52).abs() < 0.005))
+                .map(|(index, _)| index + 1)
+                .collect();
+            let grid = texts
+                .iter()
+                .position(|t| t.lines().any(|l| l.trim() == "Sterktes"));
+            assert!(
+                filling.iter().all(|page| Some(*page) == grid),
+                "{name}.pdf: filling lines on pages {filling:?}, the grid on page {}",
+                grid.map_or(0, |g| g + 1)
+            );
             // No cover and no contents: the first page starts the work; the sources come with
             // the situation they describe, not alone at the end.
             assert!(
