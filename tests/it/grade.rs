@@ -255,6 +255,15 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
         "{bram}"
     );
     assert!(bram.contains("Dit gaat over de onderbouwing per grond, niet over je cijfer: ✓ betekent dat je tot hetzelfde oordeel komt als het model, ✗ dat jouw oordeel anders is."), "{bram}");
+    // On a phone the explanation of each component goes under it (a row of its own), not
+    // off-screen to the right.
+    let html = feedback("bram-omgekeerd.html").expect("Bram's HTML feedback");
+    assert!(html.contains("<table class=\"components\">"), "{html}");
+    assert!(
+        html.contains("<td>16 %</td><td class=\"detail\">9 gelijk,"),
+        "{html}"
+    );
+    assert!(html.contains(".comparison table.components td.detail { grid-column: 1 / -1;"));
     // The PDF feedback: the comparison above the student's own report.
     let pdf = crate::pdfread::Pdf::read(
         &std::fs::read(out.join("feedback/bram-omgekeerd.pdf")).expect("the PDF feedback"),
@@ -264,6 +273,7 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
         "FEEDBACK OP JE EIGEN CASE",
         "Vergelijking met het modelantwoord",
         "Cijfer voor je case als geheel",
+        "Oordeel over je analyse",
         "cijfer = 1 + 9 × 0,13 = 2,2",
         "Je argumenteert de andere kant op",
         "Tegengesteld (48)",
@@ -287,11 +297,11 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
     );
     // The signals in the teacher's language, and no warnings count for what was not compared.
     for sentence in [
-        "<p><strong>EMPTY</strong>: niets geschreven buiten wat de opdracht gaf (geen eigen standpunt of redenering): het laagste cijfer</p>",
-        "<p><strong>OTHER-CASE</strong>: geen uitwerking van deze case (een andere organisatie, of minder dan de helft van de items van het model): geen cijfer</p>",
-        "<p><strong>MODEL-COPY</strong>: redeneringen voor ten minste 90 % gelijk aan die van het modelantwoord; het cijfer is berekend, controleer het voor je het geeft (alle redeneringen samen: 100 %; items: D1 klantpartnerschap, D4 klantpartnerschap, M1 klantpartnerschap, M2 klantpartnerschap, M3 klantpartnerschap)</p>",
-        "<p><strong>REPEATED-REASONING</strong>: dezelfde redenering bij drie of meer items; alleen de eerste telt mee (items: ",
-        "<p><strong>SIMILAR-WORK</strong>: bijna gelijk aan het werk van een andere student (zie de groepen hieronder)</p>",
+        "<details><summary>EMPTY</summary><p>niets geschreven buiten wat de opdracht gaf (geen eigen standpunt of redenering): het laagste cijfer</p></details>",
+        "<details><summary>OTHER-CASE</summary><p>geen uitwerking van deze case (een andere organisatie, of minder dan de helft van de items van het model): geen cijfer</p></details>",
+        "<details><summary>MODEL-COPY</summary><p>redeneringen voor ten minste 90 % gelijk aan die van het modelantwoord; het cijfer is berekend, controleer het voor je het geeft (alle redeneringen samen: 100 %; items: D1 klantpartnerschap, D4 klantpartnerschap, M1 klantpartnerschap, M2 klantpartnerschap, M3 klantpartnerschap)</p></details>",
+        "<details><summary>REPEATED-REASONING</summary><p>dezelfde redenering bij drie of meer items; alleen de eerste telt mee (items: ",
+        "<details><summary>SIMILAR-WORK</summary><p>bijna gelijk aan het werk van een andere student (zie de groepen hieronder)</p></details>",
     ] {
         assert!(overview.contains(sentence), "{sentence} not in {overview}");
     }
@@ -542,8 +552,8 @@ fn an_english_class_gets_english_signals_and_feedback() {
     );
     let overview = std::fs::read_to_string(out.join("index.html")).expect("index.html");
     for sentence in [
-        "<p><strong>EMPTY</strong>: nothing written beyond what the hand-out gave (no stance or reasoning of their own): the lowest mark</p>",
-        "<p><strong>OTHER-CASE</strong>: not a version of this case (another organisation, or fewer than half of the model&#39;s items): no mark</p>",
+        "<details><summary>EMPTY</summary><p>nothing written beyond what the hand-out gave (no stance or reasoning of their own): the lowest mark</p></details>",
+        "<details><summary>OTHER-CASE</summary><p>not a version of this case (another organisation, or fewer than half of the model&#39;s items): no mark</p></details>",
     ] {
         assert!(overview.contains(sentence), "{sentence} not in {overview}");
     }
