@@ -71,13 +71,21 @@ fn status_name(locale: &Locale, status: Status) -> String {
         .to_string()
 }
 
-/// A signal as the teacher reads it: its code and what it means, with the items concerned.
+/// A signal as the teacher reads it: what it means, with the items concerned.
 fn signal_sentence(locale: &Locale, signal: &Signal) -> String {
     let key = format!(
         "grade.signal_{}",
         signal.code.to_lowercase().replace('-', "_")
     );
-    let mut sentence = locale.text(&key).to_string();
+    let sentence = locale.text(&key).to_string();
+    match signal_detail(locale, signal) {
+        Some(detail) => format!("{sentence} ({detail})"),
+        None => sentence,
+    }
+}
+
+/// How alike, and which items, where the signal says.
+fn signal_detail(locale: &Locale, signal: &Signal) -> Option<String> {
     let mut details: Vec<String> = Vec::new();
     if let Some(overall) = signal.overall {
         let percent = format!("{}", (overall * 100.0).floor());
@@ -89,10 +97,7 @@ fn signal_sentence(locale: &Locale, signal: &Signal) -> String {
         let shown = shown_items(locale, &items).join(", ");
         details.push(format!("{}: {shown}", locale.text("grade.similar_items")));
     }
-    if !details.is_empty() {
-        sentence = format!("{sentence} ({})", details.join("; "));
-    }
-    sentence
+    (!details.is_empty()).then(|| details.join("; "))
 }
 
 /// Writes the overview files; a failure to write is recorded in `report.general`.
@@ -200,7 +205,21 @@ fn html(
         .into_iter()
         .map(|s| (s.key(), status_name(locale, s)))
         .collect();
+    // Work like the model's own, listed under "check these" with the items.
+    let copies: Vec<serde_json::Value> = report
+        .submissions
+        .iter()
+        .filter_map(|g| {
+            let signal = g.signals.iter().find(|s| s.code == "MODEL-COPY")?;
+            Some(serde_json::json!({
+                "student": g.student,
+                "link": link(g, "html"),
+                "detail": signal_detail(locale, signal).unwrap_or_default(),
+            }))
+        })
+        .collect();
     let context = serde_json::json!({
+        "copies": copies,
         "lang": report.language.code(),
         "labels": locale.section("grade"),
         "title": locale.fill("grade.overview_title", &[("title", &model.case.meta.title.value)]),

@@ -229,6 +229,10 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
         broken.contains("er wordt met een tab ingesprongen"),
         "{broken}"
     );
+    assert!(
+        broken.contains("<p>Je case (kapot.yaml) kan niet worden gelezen, en is daarom niet beoordeeld. Los de fouten hieronder op en lever opnieuw in; controleer het eerst met `casebook check`. Kom je er niet uit, begin dan opnieuw met het startbestand van de opdracht (klantpartnerschap.student.yaml).</p>"),
+        "{broken}"
+    );
     assert!(!out.join("feedback/kapot.pdf").exists());
     let english = feedback("emma-smith.html").expect("English feedback");
     assert!(english.contains("<h2 id=\"h-comparison\">Comparison with the model answer</h2>"));
@@ -293,6 +297,17 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
     // Items by their id and the discipline's name in the case's language.
     assert!(
         overview.contains("items: AW1 klantpartnerschap (99 %)"),
+        "{overview}"
+    );
+    // Work like the model's, under "check these" with its items.
+    assert!(
+        overview.contains(
+            "<h2 id=\"model-copy\">Controleer deze: bijna gelijk aan het modelantwoord</h2>"
+        ),
+        "{overview}"
+    );
+    assert!(
+        overview.contains("<li><a href=\"feedback/anna-kopie.html\">Anna Kopie</a>: alle redeneringen samen: 100 %; items: D1 klantpartnerschap, D4 klantpartnerschap, M1 klantpartnerschap, M2 klantpartnerschap, M3 klantpartnerschap</li>"),
         "{overview}"
     );
     // The signals in the teacher's language, and no warnings count for what was not compared.
