@@ -227,8 +227,9 @@ pub fn is_empty(student: &LoadedCase) -> bool {
 }
 
 /// Whether the student's case is a version of the model's case: the same organisation (by its
-/// name, at least half alike), and at least half of the model's argument items found under the same id (across languages) with
-/// the same text (a text in the other language counts by its id alone).
+/// name, at least half alike), and at least half of the model's argument items found under the
+/// same id (across languages) with the same text (a text in the other language counts by its id
+/// alone).
 pub fn is_same_case(model: &LoadedCase, student: &LoadedCase) -> bool {
     let alike =
         |a: &str, b: &str| strsim::normalized_levenshtein(&normalise(a), &normalise(b)) >= 0.5;
