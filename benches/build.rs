@@ -248,6 +248,12 @@ fn main() {
     .expect("the class is graded");
     let class_grade = started.elapsed();
     assert!(!graded.failed(), "a submission failed to grade");
+    // Every submission compared and marked: an empty or another case costs no feedback PDF.
+    assert_eq!(
+        graded.count(casebook::grade::Status::Graded),
+        class,
+        "every submission is graded"
+    );
 
     println!(
         "| measurement ({count} cases, {} threads) | figure |",

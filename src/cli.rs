@@ -765,22 +765,37 @@ fn run_grade(args: &GradeArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    use crate::grade::Status;
     for graded in &report.submissions {
-        if graded.status == crate::grade::Status::Failed {
+        if graded.status == Status::Failed {
             print_all(&graded.diagnostics);
+        } else if graded.unwritten {
+            let errors: Vec<crate::diagnostics::Diagnostic> = graded
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            print_all(&errors);
         }
     }
     print_all(&report.general);
     let locale = renderers.templates.locale(report.language);
-    use crate::grade::Status;
-    if !args.quiet {
+    if !args.quiet || report.unwritten() {
+        // Only a run that wrote everything points at the overview as done.
+        let summary = if report.unwritten() {
+            "grade.summary_unwritten"
+        } else {
+            "grade.summary"
+        };
         eprintln!(
             "{}",
             locale.fill(
-                "grade.summary",
+                summary,
                 &[
                     ("graded", &report.count(Status::Graded).to_string()),
                     ("empty", &report.count(Status::Empty).to_string()),
+                    ("other", &report.count(Status::OtherCase).to_string()),
                     ("failed", &report.count(Status::Failed).to_string()),
                     ("similar", &report.similar.len().to_string()),
                     ("index", &args.out.join("index.html").display().to_string()),

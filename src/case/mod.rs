@@ -119,16 +119,34 @@ impl ItemKind {
         }
     }
 
+    /// The letters an id of this kind starts with in the given language, where the two languages
+    /// differ (`K1` is a Dutch opportunity, `O1` an English one; `AW1` a Dutch general
+    /// regularity, `GR1` an English one): what an id is translated by between languages.
+    pub fn id_prefix(self, language: Language) -> Option<&'static str> {
+        match (self, language) {
+            (ItemKind::Weakness, Language::Nl) => Some("Z"),
+            (ItemKind::Weakness, Language::En) => Some("W"),
+            (ItemKind::Opportunity, Language::Nl) => Some("K"),
+            (ItemKind::Opportunity, Language::En) => Some("O"),
+            (ItemKind::Threat, Language::Nl) => Some("B"),
+            (ItemKind::Threat, Language::En) => Some("T"),
+            (ItemKind::Objective, Language::Nl) => Some("D"),
+            (ItemKind::Objective, Language::En) => Some("OB"),
+            (ItemKind::GeneralRegularity, Language::Nl) => Some("AW"),
+            (ItemKind::GeneralRegularity, Language::En) => Some("GR"),
+            (ItemKind::OwnRegularity, Language::Nl) => Some("EW"),
+            (ItemKind::OwnRegularity, Language::En) => Some("OR"),
+            _ => None,
+        }
+    }
+
     /// The letter a SWOT id must start with in the given language (`K1` is a Dutch opportunity).
     pub fn swot_letter(self, language: Language) -> Option<char> {
-        match (self, language) {
-            (ItemKind::Strength, _) => Some('S'),
-            (ItemKind::Weakness, Language::Nl) => Some('Z'),
-            (ItemKind::Weakness, Language::En) => Some('W'),
-            (ItemKind::Opportunity, Language::Nl) => Some('K'),
-            (ItemKind::Opportunity, Language::En) => Some('O'),
-            (ItemKind::Threat, Language::Nl) => Some('B'),
-            (ItemKind::Threat, Language::En) => Some('T'),
+        match self {
+            ItemKind::Strength => Some('S'),
+            ItemKind::Weakness | ItemKind::Opportunity | ItemKind::Threat => {
+                self.id_prefix(language)?.chars().next()
+            }
             _ => None,
         }
     }

@@ -58,7 +58,13 @@ pub enum Reasoning {
     Thin,
     /// (Nearly) the item's own text repeated.
     CopiesItem,
+    /// (Nearly) the same reasoning as an earlier item's, used for [`REPEATED_TIMES`] items or
+    /// more: only the first of them counts.
+    Repeated,
 }
+
+/// A reasoning used for this many items or more is a template, not an argument per item.
+pub const REPEATED_TIMES: usize = 3;
 
 /// A reasoning needs at least this many words to count.
 pub const MIN_REASONING_WORDS: usize = 5;
@@ -111,6 +117,15 @@ pub struct StanceRow {
     pub student_reasoning: Option<String>,
 }
 
+impl StanceRow {
+    /// Whether the reasoning earns credit: of substance, for a stance the same as the model's
+    /// or one step off (an eloquent defence of the opposite stance is not agreement).
+    pub fn credited(&self) -> bool {
+        self.reasoning == Reasoning::Substantive
+            && matches!(self.agreement, Agreement::Same | Agreement::OneStep)
+    }
+}
+
 /// The verdict on one ground for the model's choice, the student's against the model's.
 #[derive(Clone, Debug, Serialize)]
 pub struct VerdictRow {
@@ -134,7 +149,8 @@ pub struct ChoiceCheck {
 pub struct Components {
     /// Mean credit over the model's stances: 1 same, ½ one step off, 0 otherwise.
     pub stances: f64,
-    /// Share of the model's stances for which the student gives a reasoning of substance.
+    /// Share of the model's stances for which the student gives a reasoning of substance for a
+    /// stance the same as the model's or one step off.
     pub reasoning: f64,
     /// Share of the four grounds of the model's choice with the model's verdict.
     pub verdicts: f64,
@@ -187,24 +203,60 @@ impl Comparison {
 }
 
 /// The id an item of the student's case has in the model: a student writing in the other
-/// language letters the SWOT differently (`W2` in English is `Z2` in Dutch).
+/// language letters some kinds differently (`W2` in English is `Z2` in Dutch, `OB1` is `D1`,
+/// `GR1` is `AW1`, `OR1` is `EW1`).
 fn model_id(item: &ArgumentItem, student: Language, model: Language) -> String {
     let id = &item.id.value;
-    match (item.kind.swot_letter(student), item.kind.swot_letter(model)) {
-        (Some(from), Some(to)) if from != to && id.starts_with(from) => {
-            format!("{to}{}", &id[from.len_utf8()..])
-        }
+    match (item.kind.id_prefix(student), item.kind.id_prefix(model)) {
+        (Some(from), Some(to)) if from != to => match id.strip_prefix(from) {
+            Some(number) if number.chars().all(|c| c.is_ascii_digit()) => format!("{to}{number}"),
+            _ => id.clone(),
+        },
         _ => id.clone(),
     }
 }
 
-/// Whether the student wrote any answer at all: a stance or a reasoning on any item.
+/// Whether the student wrote nothing beyond what the hand-out gave: no stance and no reasoning
+/// on any item (the starter has every stance and reasoning empty).
 pub fn is_empty(student: &LoadedCase) -> bool {
-    student
+    student.case.argument_items().iter().all(|item| {
+        item.stances
+            .iter()
+            .all(|(_, s)| s.stance.value.value().is_none() && s.reasoning.value.trim().is_empty())
+    })
+}
+
+/// Whether the student's case is a version of the model's case: the same organisation (by its
+/// name, at least half alike), and at least half of the model's argument items found under the
+/// same id (across languages) with the same text (a text in the other language counts by its id
+/// alone).
+pub fn is_same_case(model: &LoadedCase, student: &LoadedCase) -> bool {
+    let alike =
+        |a: &str, b: &str| strsim::normalized_levenshtein(&normalise(a), &normalise(b)) >= 0.5;
+    let (model_lang, student_lang) = (model.case.language(), student.case.language());
+    // A firm's name is a name in either language.
+    if !alike(
+        &model.case.meta.organisation.name.value,
+        &student.case.meta.organisation.name.value,
+    ) {
+        return false;
+    }
+    let theirs: HashMap<String, ArgumentItem> = student
         .case
         .argument_items()
+        .into_iter()
+        .map(|item| (model_id(&item, student_lang, model_lang), item))
+        .collect();
+    let items = model.case.argument_items();
+    let found = items
         .iter()
-        .all(|item| item.stances.is_empty())
+        .filter(|item| {
+            theirs.get(&item.id.value).is_some_and(|t| {
+                model_lang != student_lang || alike(&item.text.value, &t.text.value)
+            })
+        })
+        .count();
+    found * 2 >= items.len()
 }
 
 /// Compares a student's valid case and its assessment with the model's.
@@ -250,6 +302,19 @@ pub fn compare(
                 reasoning,
                 student_reasoning: their_stance.map(|s| s.reasoning.value.clone()),
             });
+        }
+    }
+    let texts: Vec<&str> = stances
+        .iter()
+        .map(|r| match (&r.student_reasoning, r.reasoning) {
+            (Some(text), Reasoning::Substantive) => text.as_str(),
+            _ => "",
+        })
+        .collect();
+    let repeated = super::similarity::repeats(&texts, REPEATED_TIMES);
+    for (row, source) in stances.iter_mut().zip(repeated) {
+        if source.is_some() && row.reasoning == Reasoning::Substantive {
+            row.reasoning = Reasoning::Repeated;
         }
     }
     let mut added: Vec<String> = student_case
@@ -310,10 +375,7 @@ pub fn compare(
             stances.len(),
         ),
         reasoning: share(
-            stances
-                .iter()
-                .filter(|r| r.reasoning == Reasoning::Substantive)
-                .count() as f64,
+            stances.iter().filter(|r| r.credited()).count() as f64,
             stances.len(),
         ),
         verdicts: share(

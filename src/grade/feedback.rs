@@ -30,7 +30,6 @@ pub struct Feedback<'a> {
 struct ComparisonView {
     labels: Value,
     student: String,
-    empty: bool,
     mark: String,
     passed: bool,
     standing: String,
@@ -70,7 +69,8 @@ struct DifferenceGroup {
 struct DifferenceView {
     item: String,
     discipline: String,
-    model: &'static str,
+    /// The model's stance: only with `--reveal`.
+    model: Option<&'static str>,
     student: &'static str,
     /// How far the stances differ, where the group does not already say so.
     agreement: Option<String>,
@@ -109,11 +109,9 @@ pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -
     let pass = mark_text(locale, rubric.pass);
     let points = mark_text(locale, rubric.points);
     let share = locale.amount(mark.share);
-    let empty = feedback.graded.status == Status::Empty;
-    let formula = match (empty, rubric.scale) {
-        (true, _) => fill("formula_empty", &[("mark", &mark_shown)]),
-        (false, Scale::Dutch) => fill("formula_dutch", &[("share", &share), ("mark", &mark_shown)]),
-        (false, Scale::Points) => fill(
+    let formula = match rubric.scale {
+        Scale::Dutch => fill("formula_dutch", &[("share", &share), ("mark", &mark_shown)]),
+        Scale::Points => fill(
             "formula_points",
             &[
                 ("points", &points),
@@ -161,6 +159,18 @@ pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -
                     (
                         "copies",
                         &c.count_reasoning(Reasoning::CopiesItem).to_string(),
+                    ),
+                    (
+                        "repeated",
+                        &c.count_reasoning(Reasoning::Repeated).to_string(),
+                    ),
+                    (
+                        "credited",
+                        &c.stances
+                            .iter()
+                            .filter(|r| r.credited())
+                            .count()
+                            .to_string(),
                     ),
                     ("min_words", &MIN_REASONING_WORDS.to_string()),
                     ("total", &n),
@@ -219,12 +229,9 @@ pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -
     let view = ComparisonView {
         labels: locale.section("grade"),
         student: feedback.graded.student.clone(),
-        empty,
         mark: mark_shown,
         passed: mark.passed,
-        standing: if empty {
-            t("empty")
-        } else if mark.passed {
+        standing: if mark.passed {
             t("passed")
         } else {
             t("failed")
@@ -271,7 +278,7 @@ pub fn comparison_view(renderers: &Renderers, feedback: &Feedback, rich: Rich) -
 
 /// The kinds of difference, the weightiest first: a stance the other way round, one far off, none,
 /// one a step off; then reasoning that is missing, only repeats the item, or is too short.
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 8] = [
     "opposite",
     "further",
     "missing",
@@ -279,6 +286,7 @@ const KINDS: [&str; 7] = [
     "reasoning_missing",
     "reasoning_copies",
     "reasoning_thin",
+    "reasoning_repeated",
 ];
 
 /// The stance's kind of difference, and its reasoning's (a missing stance has no reasoning to
@@ -296,6 +304,7 @@ fn kinds_of(row: &super::compare::StanceRow) -> [Option<&'static str>; 2] {
         (_, Reasoning::Missing) => Some("reasoning_missing"),
         (_, Reasoning::Thin) => Some("reasoning_thin"),
         (_, Reasoning::CopiesItem) => Some("reasoning_copies"),
+        (_, Reasoning::Repeated) => Some("reasoning_repeated"),
     };
     [stance, reasoning]
 }
@@ -336,7 +345,7 @@ fn difference_groups(
                     DifferenceView {
                         item: row.item.clone(),
                         discipline: name(row.discipline),
-                        model: stance_symbol(row.model),
+                        model: feedback.reveal.then(|| stance_symbol(row.model)),
                         student: row.student.map_or("—", stance_symbol),
                         agreement: kind.starts_with("reasoning_").then(|| t(agreement_key)),
                         model_reasoning,
@@ -357,7 +366,7 @@ fn difference_groups(
 }
 
 #[derive(Serialize)]
-struct UnloadableView {
+struct NoticeView {
     lang: &'static str,
     labels: Value,
     title: String,
@@ -365,19 +374,37 @@ struct UnloadableView {
     diagnostics: Vec<String>,
 }
 
-/// The feedback of a submission that does not load: its diagnostics as the terminal shows them,
-/// as an HTML page and a Markdown file.
-pub fn unloadable(
+/// The feedback of a submission without a comparison, as an HTML page and a Markdown file: one
+/// that does not load (its diagnostics as the terminal shows them), one with nothing written
+/// (how to start) or another case (what to hand in). Nothing of the model is in it.
+pub fn notice(
     renderers: &Renderers,
     graded: &Graded,
+    model: &LoadedCase,
     source: Option<&str>,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, Vec<Diagnostic>> {
     let locale = renderers.templates.locale(graded.language);
-    let view = UnloadableView {
+    let starter = format!("{}.student.yaml", model.slug);
+    let mark = graded
+        .mark
+        .map(|m| mark_text(locale, m.value))
+        .unwrap_or_default();
+    let values = [
+        ("file", graded.file.as_str()),
+        ("starter", starter.as_str()),
+        ("mark", mark.as_str()),
+        ("title", model.case.meta.title.value.as_str()),
+    ];
+    let lead = match graded.status {
+        Status::Empty => "grade.empty_lead",
+        Status::OtherCase => "grade.other_case_lead",
+        _ => "grade.unloadable_lead",
+    };
+    let view = NoticeView {
         lang: graded.language.code(),
         labels: locale.section("grade"),
         title: locale.fill("grade.unloadable_title", &[("student", &graded.student)]),
-        lead: locale.fill("grade.unloadable_lead", &[("file", &graded.file)]),
+        lead: locale.fill(lead, &values),
         diagnostics: graded
             .diagnostics
             .iter()

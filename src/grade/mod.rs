@@ -45,14 +45,58 @@ pub struct GradeOptions {
 
 /// How a submission fared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Compared and marked.
     Graded,
-    /// It loads, but holds no answer at all: the lowest mark.
+    /// Nothing written beyond what the hand-out gave (or an empty file): the lowest mark.
     Empty,
+    /// Not a version of the model's case: no mark.
+    OtherCase,
     /// It does not load: no mark, its diagnostics in its feedback.
     Failed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Graded,
+        Status::Empty,
+        Status::OtherCase,
+        Status::Failed,
+    ];
+
+    /// The status as `grades.json` and the overview's filter name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Graded => "graded",
+            Status::Empty => "empty",
+            Status::OtherCase => "other_case",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+/// Something about a submission the teacher should know before publishing its mark, with a
+/// stable code (`EMPTY`, `OTHER-CASE`, `MODEL-COPY`, `REPEATED-REASONING`, `SIMILAR-WORK`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Signal {
+    pub code: &'static str,
+    /// The items concerned (`M1/customer_intimacy`), where the signal is about items.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// How alike all the reasoning is (`MODEL-COPY`), when that is near-identical.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overall: Option<f64>,
+}
+
+impl Signal {
+    fn new(code: &'static str) -> Signal {
+        Signal {
+            code,
+            items: Vec::new(),
+            overall: None,
+        }
+    }
 }
 
 /// One graded submission.
@@ -66,11 +110,16 @@ pub struct Graded {
     pub language: Language,
     pub status: Status,
     pub mark: Option<Mark>,
+    /// What to check before publishing the mark.
+    pub signals: Vec<Signal>,
     pub comparison: Option<Comparison>,
     /// Load errors (failed) or the assessment's findings.
     pub diagnostics: Vec<Diagnostic>,
     /// The feedback files written, relative to the output folder.
     pub feedback: Vec<(String, String)>,
+    /// A feedback file could not be written (its diagnostic is in `diagnostics`).
+    #[serde(skip)]
+    pub unwritten: bool,
 }
 
 /// What a grading run did.
@@ -94,14 +143,21 @@ impl GradeReport {
     }
 
     pub fn failed(&self) -> bool {
-        self.count(Status::Failed) > 0 || self.general.iter().any(Diagnostic::is_error)
+        self.count(Status::Failed) > 0 || self.unwritten()
+    }
+
+    /// Whether a file of the run (feedback or overview) could not be written.
+    pub fn unwritten(&self) -> bool {
+        self.general.iter().any(Diagnostic::is_error)
+            || self.submissions.iter().any(|s| s.unwritten)
     }
 }
 
-/// The model answer, loaded and assessed once.
+/// The model answer, loaded and assessed once, with its reasoning for the `MODEL-COPY` check.
 struct Model {
     case: LoadedCase,
     assessment: Assessment,
+    reasonings: Reasonings,
 }
 
 /// Grades every submission under `options.submissions` against `options.key`. `Err` means
@@ -113,6 +169,7 @@ pub fn grade(
     let started = Instant::now();
     let model = load_model(&options.key, renderers)?;
     let paths = submissions::discover(&options.submissions, &options.key)?;
+    check_out(&options.out)?;
     let jobs = workers(options.jobs);
     let named = submissions::load_all(&options.submissions, &paths, &model.case);
     let results = in_parallel(jobs, &named, |submission| {
@@ -134,6 +191,14 @@ pub fn grade(
     let (submissions, reasonings): (Vec<Graded>, Vec<Option<Reasonings>>) =
         results.into_iter().unzip();
     let similar = similarity::similar_groups(&reasonings);
+    let mut submissions = submissions;
+    for group in &similar {
+        for &member in &group.members {
+            submissions[member]
+                .signals
+                .push(Signal::new("SIMILAR-WORK"));
+        }
+    }
     let mut report = GradeReport {
         submissions,
         similar,
@@ -152,7 +217,38 @@ fn load_model(key: &Path, renderers: &Renderers) -> Result<Model, Vec<Diagnostic
         return Err(case.diagnostics);
     }
     let assessment = assess(&case, &renderers.rubric);
-    Ok(Model { case, assessment })
+    let texts: Vec<(String, String)> = case
+        .case
+        .argument_items()
+        .iter()
+        .flat_map(|item| {
+            item.stances.iter().map(|(discipline, stance)| {
+                let key = format!("{}/{}", item.id.value, discipline.key());
+                (key, stance.reasoning.value.clone())
+            })
+        })
+        .collect();
+    let reasonings = Reasonings::new(&texts);
+    Ok(Model {
+        case,
+        assessment,
+        reasonings,
+    })
+}
+
+/// The output folder and its `feedback` folder can be written to: checked before any work, so
+/// that a file in the way or a read-only folder stops `grade` with one message, as with `build`.
+fn check_out(out: &Path) -> Result<(), Vec<Diagnostic>> {
+    for folder in [out.to_path_buf(), out.join("feedback")] {
+        if let Err(err) = crate::output::check_writable(&folder) {
+            let (language, at) = (user_language(), Position::default());
+            let reason = io_reason(&err, language);
+            let values = [("reason", reason.as_str())];
+            let d = Diagnostic::worded(&folder, at, language, "WRITE", "grade_out", &values);
+            return Err(vec![d]);
+        }
+    }
+    Ok(())
 }
 
 /// Loads, compares, marks and renders one submission; returns it with its reasoning texts for
@@ -170,46 +266,92 @@ fn grade_one(
         language: model.case.case.language(),
         status: Status::Failed,
         mark: None,
+        signals: Vec::new(),
         comparison: None,
         diagnostics: Vec::new(),
         feedback: Vec::new(),
+        unwritten: false,
+    };
+    let notice = |graded: &mut Graded, status: Status, source: Option<&str>| {
+        graded.status = status;
+        if status == Status::Empty {
+            graded.mark = Some(renderers.rubric.grade.lowest());
+            graded.signals.push(Signal::new("EMPTY"));
+        } else if status == Status::OtherCase {
+            graded.signals.push(Signal::new("OTHER-CASE"));
+        }
+        write_feedback(graded, options, |g| {
+            feedback::notice(renderers, g, &model.case, source)
+        });
     };
     let case = match &submission.load {
         Ok(case) if !case.has_errors() => case,
         Ok(case) => {
             graded.diagnostics = case.diagnostics.clone();
-            write_feedback(&mut graded, options, |g| {
-                feedback::unloadable(renderers, g, Some(&case.source))
-            });
+            notice(&mut graded, Status::Failed, Some(&case.source));
+            return (graded, None);
+        }
+        // An empty file, or one of comments only: nothing written, as an untouched starter.
+        Err((_, diagnostics)) if diagnostics.iter().all(|d| d.code == "EMPTY-CASE") => {
+            notice(&mut graded, Status::Empty, None);
             return (graded, None);
         }
         Err((source, diagnostics)) => {
             graded.diagnostics = diagnostics.clone();
-            write_feedback(&mut graded, options, |g| {
-                feedback::unloadable(renderers, g, source.as_deref())
-            });
+            notice(&mut graded, Status::Failed, source.as_deref());
             return (graded, None);
         }
     };
+    // Another case is told so in the assignment's language; the rest in the student's.
+    if !compare::is_same_case(&model.case, case) {
+        notice(&mut graded, Status::OtherCase, None);
+        return (graded, None);
+    }
     graded.language = case.case.language();
+    if compare::is_empty(case) {
+        notice(&mut graded, Status::Empty, None);
+        return (graded, None);
+    }
+    // The student's own report names them as the overview does (not the starter's author).
+    let named;
+    let case = if case.case.meta.author.as_ref().map(|a| a.value.trim()) == Some(&graded.student) {
+        case
+    } else {
+        let mut renamed = case.clone();
+        renamed.case.meta.author = Some(crate::case::Located::unplaced(graded.student.clone()));
+        named = renamed;
+        &named
+    };
     let assessment = assess(case, &renderers.rubric);
     let comparison = compare::compare(
         (&model.case, &model.assessment),
         (case, &assessment),
         &renderers.rubric.grade,
     );
-    let (status, mark) = if compare::is_empty(case) {
-        (Status::Empty, renderers.rubric.grade.lowest())
-    } else {
-        (
-            Status::Graded,
-            renderers.rubric.grade.mark(&comparison.components),
-        )
-    };
-    graded.status = status;
-    graded.mark = Some(mark);
+    graded.status = Status::Graded;
+    graded.mark = Some(renderers.rubric.grade.mark(&comparison.components));
     graded.diagnostics = assessment.findings.clone();
     let reasonings = Reasonings::new(&reasoning_texts(&comparison));
+    if let Some((overall, items)) = reasonings.alike(&model.reasonings) {
+        graded.signals.push(Signal {
+            code: "MODEL-COPY",
+            items: items.into_iter().map(|(key, _)| key).collect(),
+            overall,
+        });
+    }
+    let repeated: Vec<String> = comparison
+        .stances
+        .iter()
+        .filter(|row| row.reasoning == Reasoning::Repeated)
+        .map(|row| format!("{}/{}", row.item, row.discipline.key()))
+        .collect();
+    if !repeated.is_empty() {
+        graded.signals.push(Signal {
+            code: "REPEATED-REASONING",
+            items: repeated,
+            overall: None,
+        });
+    }
     let context = feedback::Feedback {
         model: &model.case,
         student: case,
@@ -233,7 +375,10 @@ fn grade_one(
     graded.comparison = Some(comparison);
     match files {
         Ok(files) => write_feedback(&mut graded, options, |_| Ok(files)),
-        Err(diagnostics) => graded.diagnostics.extend(diagnostics),
+        Err(diagnostics) => {
+            graded.diagnostics.extend(diagnostics);
+            graded.unwritten = true;
+        }
     }
     (graded, Some(reasonings))
 }
@@ -261,6 +406,7 @@ fn write_feedback(
         Ok(files) => files,
         Err(diagnostics) => {
             graded.diagnostics.extend(diagnostics);
+            graded.unwritten = true;
             return;
         }
     };
@@ -273,6 +419,7 @@ fn write_feedback(
             let values = [("reason", reason.as_str())];
             let d = Diagnostic::worded(&path, at, language, "WRITE", "file", &values);
             graded.diagnostics.push(d);
+            graded.unwritten = true;
             continue;
         }
         graded.feedback.push((extension.to_string(), relative));

@@ -12,7 +12,7 @@ use crate::renderers::Renderers;
 
 use super::feedback::mark_text;
 use super::similarity::{MIN_WORDS, SIMILAR, SimilarPair};
-use super::{GradeOptions, GradeReport, Graded, Status};
+use super::{GradeOptions, GradeReport, Graded, Signal, Status};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -25,7 +25,10 @@ struct Row<'a> {
     mark: String,
     passed: bool,
     components: Vec<(f64, String)>,
-    warnings: usize,
+    /// For sorting (-1 without a comparison) and as shown (— without one).
+    warnings: (i64, String),
+    /// The signals' codes and a sentence each.
+    signals: Vec<(&'static str, String)>,
     html: Option<&'a str>,
     links: Vec<(&'a str, &'a str)>,
 }
@@ -63,12 +66,38 @@ fn warnings(graded: &Graded) -> usize {
 }
 
 fn status_name(locale: &Locale, status: Status) -> String {
-    let key = match status {
-        Status::Graded => "grade.status_graded",
-        Status::Empty => "grade.status_empty",
-        Status::Failed => "grade.status_failed",
-    };
-    locale.text(key).to_string()
+    locale
+        .text(&format!("grade.status_{}", status.key()))
+        .to_string()
+}
+
+/// A signal as the teacher reads it: what it means, with the items concerned.
+fn signal_sentence(locale: &Locale, signal: &Signal) -> String {
+    let key = format!(
+        "grade.signal_{}",
+        signal.code.to_lowercase().replace('-', "_")
+    );
+    let sentence = locale.text(&key).to_string();
+    match signal_detail(locale, signal) {
+        Some(detail) => format!("{sentence} ({detail})"),
+        None => sentence,
+    }
+}
+
+/// How alike, and which items, where the signal says.
+fn signal_detail(locale: &Locale, signal: &Signal) -> Option<String> {
+    let mut details: Vec<String> = Vec::new();
+    if let Some(overall) = signal.overall {
+        let percent = format!("{}", (overall * 100.0).floor());
+        details.push(locale.fill("grade.similar_overall", &[("percent", &percent)]));
+    }
+    if !signal.items.is_empty() {
+        let items: Vec<(String, Option<f64>)> =
+            signal.items.iter().map(|i| (i.clone(), None)).collect();
+        let shown = shown_items(locale, &items).join(", ");
+        details.push(format!("{}: {shown}", locale.text("grade.similar_items")));
+    }
+    (!details.is_empty()).then(|| details.join("; "))
 }
 
 /// Writes the overview files; a failure to write is recorded in `report.general`.
@@ -82,7 +111,7 @@ pub fn write(
     let pages = [
         ("index.html", html(renderers, locale, model, report)),
         ("grades.csv", csv(locale, options.csv_separator, report)),
-        ("grades.json", Ok(json(renderers, report))),
+        ("grades.json", Ok(json(renderers, options.reveal, report))),
     ];
     for (name, bytes) in pages {
         let path = options.out.join(name);
@@ -129,7 +158,15 @@ fn html(
                 })
                 .map(|share| (share, format!("{} %", (share * 100.0).round())))
                 .collect(),
-            warnings: warnings(g),
+            warnings: match &g.comparison {
+                Some(_) => (warnings(g) as i64, warnings(g).to_string()),
+                None => (-1, "—".to_string()),
+            },
+            signals: g
+                .signals
+                .iter()
+                .map(|signal| (signal.code, signal_sentence(locale, signal)))
+                .collect(),
             html: link(g, "html"),
             links: g
                 .feedback
@@ -164,18 +201,25 @@ fn html(
             GroupView { title, links }
         })
         .collect();
-    let statuses: Vec<(&str, String)> = [Status::Graded, Status::Empty, Status::Failed]
+    let statuses: Vec<(&str, String)> = Status::ALL
         .into_iter()
-        .map(|s| {
-            let key = match s {
-                Status::Graded => "graded",
-                Status::Empty => "empty",
-                Status::Failed => "failed",
-            };
-            (key, status_name(locale, s))
+        .map(|s| (s.key(), status_name(locale, s)))
+        .collect();
+    // Work like the model's own, listed under "check these" with the items.
+    let copies: Vec<serde_json::Value> = report
+        .submissions
+        .iter()
+        .filter_map(|g| {
+            let signal = g.signals.iter().find(|s| s.code == "MODEL-COPY")?;
+            Some(serde_json::json!({
+                "student": g.student,
+                "link": link(g, "html"),
+                "detail": signal_detail(locale, signal).unwrap_or_default(),
+            }))
         })
         .collect();
     let context = serde_json::json!({
+        "copies": copies,
         "lang": report.language.code(),
         "labels": locale.section("grade"),
         "title": locale.fill("grade.overview_title", &[("title", &model.case.meta.title.value)]),
@@ -209,12 +253,19 @@ fn pair_view<'a>(locale: &Locale, report: &'a GradeReport, pair: &SimilarPair) -
                 &[("percent", &format!("{}", (s * 100.0).floor()))],
             )
         }),
-        items: shown_items(locale, &pair.items),
+        items: shown_items(
+            locale,
+            &pair
+                .items
+                .iter()
+                .map(|(key, s)| (key.clone(), Some(*s)))
+                .collect::<Vec<_>>(),
+        ),
     }
 }
 
-/// The first items of a pair with their similarity, and how many more there are.
-fn shown_items(locale: &Locale, items: &[(String, f64)]) -> Vec<String> {
+/// The first items (with their similarity, where known), and how many more there are.
+fn shown_items(locale: &Locale, items: &[(String, Option<f64>)]) -> Vec<String> {
     const SHOWN: usize = 6;
     let mut shown: Vec<String> = items
         .iter()
@@ -230,7 +281,10 @@ fn shown_items(locale: &Locale, items: &[(String, f64)]) -> Vec<String> {
                 }
                 None => key.clone(),
             };
-            format!("{shown} ({} %)", (s * 100.0).floor())
+            match s {
+                Some(s) => format!("{shown} ({} %)", (s * 100.0).floor()),
+                None => shown,
+            }
         })
         .collect();
     if items.len() > SHOWN {
@@ -263,6 +317,7 @@ fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, 
         locale.text("grade.col_verdicts"),
         locale.text("grade.findings"),
         locale.text("grade.warnings"),
+        locale.text("grade.col_signals"),
     ];
     let csv_error = |err: ::csv::Error| {
         let (language, at) = (user_language(), Position::default());
@@ -274,7 +329,7 @@ fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, 
     writer.write_record(header).map_err(csv_error)?;
     for g in &report.submissions {
         let components: Vec<String> = match &g.comparison {
-            Some(c) if g.status != Status::Failed => {
+            Some(c) if g.status == Status::Graded => {
                 let k = &c.components;
                 [k.stances, k.reasoning, k.verdicts, k.findings]
                     .iter()
@@ -293,7 +348,14 @@ fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, 
                 .unwrap_or_default(),
         ];
         record.extend(components);
-        record.push(warnings(g).to_string());
+        record.push(
+            g.comparison
+                .as_ref()
+                .map(|_| warnings(g).to_string())
+                .unwrap_or_default(),
+        );
+        let codes: Vec<&str> = g.signals.iter().map(|s| s.code).collect();
+        record.push(codes.join(" "));
         writer.write_record(&record).map_err(csv_error)?;
     }
     let body = writer
@@ -308,10 +370,30 @@ fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, 
     Ok(bytes)
 }
 
-fn json(renderers: &Renderers, report: &GradeReport) -> Vec<u8> {
+/// Everything, for the teacher's own tools; without `--reveal` no stance of the model (a
+/// student may be given their row).
+fn json(renderers: &Renderers, reveal: bool, report: &GradeReport) -> Vec<u8> {
+    let mut submissions = serde_json::to_value(&report.submissions).unwrap_or_default();
+    if !reveal {
+        let rows = submissions
+            .as_array_mut()
+            .into_iter()
+            .flatten()
+            .flat_map(|s| {
+                s["comparison"]["stances"]
+                    .as_array_mut()
+                    .into_iter()
+                    .flatten()
+            });
+        for row in rows {
+            if let Some(row) = row.as_object_mut() {
+                row.remove("model");
+            }
+        }
+    }
     let value = serde_json::json!({
         "rubric": renderers.rubric.grade,
-        "submissions": report.submissions,
+        "submissions": submissions,
         "similar": report.similar.iter().map(|group| serde_json::json!({
             "students": group.members.iter().map(|&m| &report.submissions[m].student).collect::<Vec<_>>(),
             "pairs": group.pairs,

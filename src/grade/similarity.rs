@@ -25,12 +25,78 @@ struct Text {
     words: usize,
     /// Hashes of every run of three words, sorted: a cheap first look before the bigrams.
     shingles: Vec<u64>,
-    /// Every pair of adjacent characters (spaces left out) with how often it occurs, sorted:
-    /// made once per text, so a class of 300 compares 45,000 pairs by merging two lists instead
-    /// of building maps. A long text repeats its pairs: 10,000 of them are a few hundred kinds.
-    bigrams: Vec<(u64, u32)>,
+    bigrams: Bigrams,
+}
+
+/// Every pair of adjacent characters (spaces left out) with how often it occurs, sorted: made
+/// once per text, so a class of 300 compares 45,000 pairs by merging two lists instead of
+/// building maps. A long text repeats its pairs: 10,000 of them are a few hundred kinds.
+pub struct Bigrams {
+    counts: Vec<(u64, u32)>,
     /// How many pairs the text has, repeats counted.
-    bigram_total: usize,
+    total: usize,
+}
+
+impl Bigrams {
+    /// The pairs of an already normalised text.
+    fn of(normalised: &str) -> Bigrams {
+        let letters: Vec<char> = normalised.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut all: Vec<u64> = letters
+            .windows(2)
+            .map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1]))
+            .collect();
+        all.sort_unstable();
+        let mut counts: Vec<(u64, u32)> = Vec::new();
+        for bigram in &all {
+            match counts.last_mut() {
+                Some((last, count)) if last == bigram => *count += 1,
+                _ => counts.push((*bigram, 1)),
+            }
+        }
+        Bigrams {
+            counts,
+            total: all.len(),
+        }
+    }
+
+    /// Sørensen–Dice: twice the bigrams the two share (as a multiset) over all of them.
+    fn dice(&self, other: &Bigrams) -> f64 {
+        let (a, b) = (&self.counts, &other.counts);
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += a[i].1.min(b[j].1) as usize;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / (self.total + other.total).max(1) as f64
+    }
+}
+
+/// For each text (in order), the position of the first earlier text it repeats (at least
+/// [`SIMILAR`] alike, whatever its length), when that reasoning is used for at least `times`
+/// texts in all; `None` for the first of each and for texts repeated less often.
+pub fn repeats(texts: &[&str], times: usize) -> Vec<Option<usize>> {
+    let bigrams: Vec<Bigrams> = texts.iter().map(|t| Bigrams::of(&normalise(t))).collect();
+    let mut first: Vec<Option<usize>> = vec![None; texts.len()];
+    for at in 0..texts.len() {
+        first[at] = (0..at)
+            .filter(|&earlier| first[earlier].is_none())
+            .find(|&earlier| bigrams[at].dice(&bigrams[earlier]) >= SIMILAR);
+    }
+    let mut used = vec![1usize; texts.len()];
+    for source in first.iter().flatten() {
+        used[*source] += 1;
+    }
+    first
+        .into_iter()
+        .map(|source| source.filter(|&s| used[s] >= times))
+        .collect()
 }
 
 impl Text {
@@ -50,24 +116,10 @@ impl Text {
             .collect();
         shingles.sort_unstable();
         shingles.dedup();
-        let letters: Vec<char> = normalised.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut all: Vec<u64> = letters
-            .windows(2)
-            .map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1]))
-            .collect();
-        all.sort_unstable();
-        let mut bigrams: Vec<(u64, u32)> = Vec::new();
-        for bigram in &all {
-            match bigrams.last_mut() {
-                Some((last, count)) if last == bigram => *count += 1,
-                _ => bigrams.push((*bigram, 1)),
-            }
-        }
         Some(Text {
             words: words.len(),
             shingles,
-            bigrams,
-            bigram_total: all.len(),
+            bigrams: Bigrams::of(&normalised),
         })
     }
 
@@ -86,23 +138,9 @@ impl Text {
         (similarity >= SIMILAR).then_some(similarity)
     }
 
-    /// Sørensen–Dice: twice the bigrams the two share (as a multiset) over all of them.
+    /// Sørensen–Dice over the two texts' character pairs.
     fn dice(&self, other: &Text) -> f64 {
-        let (a, b) = (&self.bigrams, &other.bigrams);
-        let (mut i, mut j, mut common) = (0, 0, 0usize);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += a[i].1.min(b[j].1) as usize;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let total = self.bigram_total + other.bigram_total;
-        2.0 * common as f64 / total.max(1) as f64
+        self.bigrams.dice(&other.bigrams)
     }
 }
 
@@ -139,6 +177,27 @@ impl Reasonings {
                 .collect(),
             overall: Text::new(&overall.join(" ")),
         }
+    }
+}
+
+impl Reasonings {
+    /// How alike all the reasoning of the two is (when near-identical) and the items whose
+    /// reasoning is near-identical, sorted by key; `None` when nothing is.
+    pub fn alike(&self, other: &Reasonings) -> Option<(Option<f64>, Vec<(String, f64)>)> {
+        let overall = match (&self.overall, &other.overall) {
+            (Some(x), Some(y)) => x.similar(y),
+            _ => None,
+        };
+        let mut items: Vec<(String, f64)> = self
+            .items
+            .iter()
+            .filter_map(|(key, x)| {
+                let similarity = x.similar(other.items.get(key)?)?;
+                Some((key.clone(), similarity))
+            })
+            .collect();
+        items.sort_by(|x, y| x.0.cmp(&y.0));
+        (overall.is_some() || !items.is_empty()).then_some((overall, items))
     }
 }
 
@@ -266,20 +325,8 @@ fn similar_pairs(all: &[Option<Reasonings>]) -> Vec<SimilarPair> {
         .flat_map_iter(|first| {
             (first + 1..all.len()).filter_map(move |second| {
                 let (a, b) = (all[first].as_ref()?, all[second].as_ref()?);
-                let overall = match (&a.overall, &b.overall) {
-                    (Some(x), Some(y)) => x.similar(y),
-                    _ => None,
-                };
-                let mut items: Vec<(String, f64)> = a
-                    .items
-                    .iter()
-                    .filter_map(|(key, x)| {
-                        let similarity = x.similar(b.items.get(key)?)?;
-                        Some((key.clone(), similarity))
-                    })
-                    .collect();
-                items.sort_by(|x, y| x.0.cmp(&y.0));
-                (overall.is_some() || !items.is_empty()).then_some(SimilarPair {
+                let (overall, items) = a.alike(b)?;
+                Some(SimilarPair {
                     first,
                     second,
                     overall,
@@ -316,6 +363,16 @@ mod tests {
             "{merged} against {expected}"
         );
         assert_eq!(a.similar(&b), (merged >= SIMILAR).then_some(merged));
+    }
+
+    #[test]
+    fn a_reasoning_used_for_three_items_is_a_repeat_and_two_are_not() {
+        let template = |id: &str| format!("In my view {id} argues this way for customer intimacy.");
+        let (m1, m2, m3) = (template("M1"), template("M2"), template("M3"));
+        let own = "Maatwerk voor de klant vraagt een productie die wendbaar is.";
+        let texts = [m1.as_str(), own, m2.as_str(), m3.as_str()];
+        assert_eq!(repeats(&texts, 3), [None, None, Some(0), Some(0)]);
+        assert_eq!(repeats(&texts[..3], 3), [None, None, None]);
     }
 
     #[test]
