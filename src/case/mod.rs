@@ -1,6 +1,7 @@
 //! The case model: types read from YAML, loading with diagnostics, and validation.
 
 mod amount;
+mod comment;
 mod discipline;
 mod flow;
 mod goals;
@@ -23,7 +24,7 @@ pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
 pub use scale::Scale;
 pub use stance::{Stance, StanceMark};
-pub(crate) use validate::texts;
+pub(crate) use validate::{is_answer, texts};
 
 use serde::{Deserialize, Serialize};
 

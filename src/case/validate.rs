@@ -40,6 +40,10 @@ pub fn validate(path: &Path, case: &Case, source: &str) -> Vec<Diagnostic> {
     check.alternatives(case, chosen);
     check.leadership(case);
     check.objectives(case);
+    let language = check.language;
+    check
+        .out
+        .extend(super::comment::cut_by_comment(path, case, source, language));
     check.out.sort_by_key(|d| (d.line, d.column));
     check.out
 }
@@ -268,22 +272,11 @@ impl Checker<'_> {
     }
 
     fn texts(&mut self, case: &Case) {
-        // An answer left empty is work still to do (a student's starter case), not an error.
-        let answer = |item: Option<&str>, field: &str| {
-            crate::student_case::ANSWER_FIELDS.contains(&field)
-                || (field == "text"
-                    && item.is_some_and(|id| {
-                        case.consequences.functions.iter().any(|f| f.id.value == id)
-                            || case
-                                .customer_leadership
-                                .as_ref()
-                                .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
-                    }))
-        };
         for (item, field, text) in texts(case) {
             let chars = text.value.chars().count();
             let (length, limit) = (chars.to_string(), MAX_TEXT_CHARS.to_string());
-            let problem = if text.value.trim().is_empty() && answer(item, field) {
+            // An answer left empty is work still to do (a student's starter case), not an error.
+            let problem = if text.value.trim().is_empty() && is_answer(case, item, field) {
                 None
             } else if text.value.trim().is_empty() {
                 Some(("EMPTY-TEXT", "empty", String::new(), String::new()))
@@ -538,6 +531,20 @@ fn control_character(text: &str) -> Option<(usize, char)> {
         .enumerate()
         .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
         .map(|(i, c)| (i + 1, c))
+}
+
+/// Whether the text under `field` (of `item`) is one of a student's answers, which a starter case
+/// leaves empty: the answer fields, and the text of a consequence or a capability.
+pub(crate) fn is_answer(case: &Case, item: Option<&str>, field: &str) -> bool {
+    crate::student_case::ANSWER_FIELDS.contains(&field)
+        || (field == "text"
+            && item.is_some_and(|id| {
+                case.consequences.functions.iter().any(|f| f.id.value == id)
+                    || case
+                        .customer_leadership
+                        .as_ref()
+                        .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
+            }))
 }
 
 /// Every free text of a case with the item it belongs to and the key it was written under.

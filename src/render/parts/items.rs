@@ -56,7 +56,7 @@ pub fn item(cx: &Context, item: &ArgumentItem) -> ItemView {
                     symbol: stance_symbol(value),
                     value,
                     chosen: d == choice,
-                    reasoning: cx.text(&s.reasoning),
+                    reasoning: cx.text_or(&s.reasoning, "no_reasoning"),
                 }
             })
             .collect::<Vec<_>>()
