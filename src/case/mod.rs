@@ -3,6 +3,7 @@
 mod amount;
 mod comment;
 mod discipline;
+mod echoes;
 mod flow;
 mod goals;
 mod invisible;

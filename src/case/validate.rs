@@ -44,6 +44,7 @@ pub fn validate(path: &Path, case: &Case, source: &str) -> Vec<Diagnostic> {
     check
         .out
         .extend(super::comment::cut_by_comment(path, case, source, language));
+    super::echoes::fold(&mut check.out, case);
     check.out.sort_by_key(|d| (d.line, d.column));
     check.out
 }
