@@ -317,13 +317,18 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             }
             ("YAML-SYNTAX", "tab", vec![])
         }
-        // A ` #` in `[{ … }]` hides the closing brackets; the parser stumbles lines later.
-        _ => match comment_in_flow(source, at.line) {
-            Some(hash) => {
+        _ => match (quote_fix(source, at.line), comment_in_flow(source, at.line)) {
+            (Some(fix), _) => (
+                "YAML-SYNTAX",
+                fix.situation,
+                vec![("key", fix.key), ("after", fix.after), ("fixed", fix.fixed)],
+            ),
+            // A ` #` in `[{ … }]` hides the closing brackets; the parser stumbles lines later.
+            (None, Some(hash)) => {
                 at = hash;
                 flow_situation(source, at, "hash_in_flow")
             }
-            None => ("YAML-SYNTAX", "other", vec![]),
+            (None, None) => ("YAML-SYNTAX", "other", vec![]),
         },
     };
     Diagnostic {
@@ -454,6 +459,11 @@ fn comment_in_flow(source: &str, line: u32) -> Option<Position> {
                 column: u32::try_from(hash + 1).ok()?,
             })
         })
+}
+
+/// The quotes on line `line` that close the text too early, and the line as it should read.
+fn quote_fix(source: &str, line: u32) -> Option<super::quotes::QuoteFix> {
+    super::quotes::quote_fix(line_at(source, line)?)
 }
 
 /// The line numbered `line` (1-based).

@@ -12,6 +12,7 @@ mod located;
 mod model;
 mod owner;
 mod paradox;
+mod quotes;
 mod scale;
 mod stance;
 mod validate;

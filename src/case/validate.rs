@@ -13,6 +13,11 @@ use crate::diagnostics::Diagnostic;
 /// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
 const DASHES: [char; 4] = ['\u{2013}', '\u{2014}', '\u{2012}', '\u{2010}'];
 
+/// What Word's autocorrect makes of typed quotes: curly double and single quotes.
+const CURLY_QUOTES: [char; 6] = [
+    '\u{201C}', '\u{201D}', '\u{201E}', '\u{2018}', '\u{2019}', '\u{201A}',
+];
+
 /// Most items one list may hold; far above any real case, low enough to keep reports readable.
 pub const MAX_ITEMS_PER_LIST: usize = 200;
 /// Longest free text, in characters.
@@ -243,16 +248,23 @@ impl Checker<'_> {
                 let unanswered = matches!(&stance.stance.value, super::StanceMark::Symbol(s) if s.trim().is_empty());
                 if stance.stance.value.value().is_none() && !unanswered {
                     let written = super::load::written_at(self.source, stance.stance.at);
+                    let curly = match &stance.stance.value {
+                        super::StanceMark::Symbol(s) => s.trim().strip_prefix(CURLY_QUOTES),
+                        _ => None,
+                    }
+                    .map(|s| s.trim_end_matches(CURLY_QUOTES));
                     let situation = match &stance.stance.value {
                         super::StanceMark::Missing => "missing",
+                        _ if curly.is_some() => "curly_quotes",
                         super::StanceMark::Symbol(s) if s.contains(DASHES) => "dash",
                         _ => "off_scale",
                     };
+                    let inner = curly.unwrap_or_default().replace(DASHES, "-");
                     self.error(
                         stance.stance.at,
                         "STANCE-RANGE",
                         situation,
-                        &[("value", &written)],
+                        &[("value", &written), ("inner", &inner)],
                     )
                     .item = Some(item.id.value.clone());
                 }
