@@ -230,7 +230,26 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                 };
                 ("MISSING-KEY", situation, vec![("key", field.to_string())])
             }
-            _ => ("MISSING-KEY", "missing", vec![("key", field.to_string())]),
+            _ => match misplaced_key(source, at, field) {
+                // The key is there, but indented so that it belongs to another section.
+                Some((place, sibling, offset)) => {
+                    let situation = if offset > 0 {
+                        "indented_less"
+                    } else {
+                        "indented_more"
+                    };
+                    let values = vec![
+                        ("key", field.to_string()),
+                        ("sibling", sibling),
+                        ("line", at.line.to_string()),
+                        ("column", at.column.to_string()),
+                        ("spaces", offset.unsigned_abs().to_string()),
+                    ];
+                    at = place;
+                    ("MISSING-KEY", situation, values)
+                }
+                None => ("MISSING-KEY", "missing", vec![("key", field.to_string())]),
+            },
         },
         YamlError::NullIntoString { .. } => {
             let key = key_of_value(source, at).unwrap_or_default();
@@ -471,6 +490,42 @@ fn line_at(source: &str, line: u32) -> Option<&str> {
     source
         .lines()
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+}
+
+/// A key `missing` from the section whose first key is at `at`, written in the lines below it
+/// at another indentation: where it is, the section's first key, and how many spaces it should
+/// move right (negative: left).
+fn misplaced_key(source: &str, at: Position, missing: &str) -> Option<(Position, String, i64)> {
+    let column = usize::try_from(at.column).ok()?;
+    let first = line_at(source, at.line)?;
+    let sibling: String = first
+        .chars()
+        .skip(column.checked_sub(1)?)
+        .take_while(|c| *c != ':')
+        .collect();
+    let lines = source
+        .lines()
+        .enumerate()
+        .skip(usize::try_from(at.line).ok()?);
+    for (index, text) in lines {
+        let body = text.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let key_column = text.len() - body.len() + 1;
+        if body.starts_with(&format!("{missing}:")) && key_column != column {
+            let place = Position {
+                line: u32::try_from(index + 1).ok()?,
+                column: u32::try_from(key_column).ok()?,
+            };
+            let offset = i64::try_from(column).ok()? - i64::try_from(key_column).ok()?;
+            return Some((place, sibling.trim().to_string(), offset));
+        }
+        if key_column < column {
+            return None;
+        }
+    }
+    None
 }
 
 /// The top-level keys of a case in the order the starter writes them.
