@@ -30,6 +30,10 @@ pub fn casebook() -> assert_cmd::Command {
     command
 }
 
+/// `SOURCE_DATE_EPOCH` for 2025-09-01: `casebook new` dates its starter by it, so that a test
+/// that edits the starter's date does not depend on the day it runs.
+pub const STARTER_DAY: &str = "1756684800";
+
 /// Compares `actual` with the file at `expected`; with `UPDATE_EXPECT=1` writes it instead.
 pub fn assert_expected(expected: &Path, actual: &str) {
     if std::env::var_os("UPDATE_EXPECT").is_some() {
