@@ -1,7 +1,7 @@
 //! `casebook check`, `new` and `schema`: diagnostics a student can act on, word for word, and
 //! the exit codes 0 / 1 / 2.
 
-use crate::support::{STARTER_DAY, casebook, fixture};
+use crate::support::{casebook, fixture, new_starter};
 
 fn check(file: &str) -> (i32, String) {
     let output = casebook()
@@ -272,12 +272,7 @@ fn every_validation_rule_points_at_the_mistake() {
     ];
     let dir = tempfile::tempdir().expect("temporary folder");
     let starter = dir.path().join("starter.yaml");
-    casebook()
-        .env("SOURCE_DATE_EPOCH", STARTER_DAY)
-        .arg("new")
-        .arg(&starter)
-        .assert()
-        .success();
+    new_starter(&starter);
     let text = std::fs::read_to_string(&starter).expect("starter");
     for (i, (from, to, expected, item)) in cases.iter().enumerate() {
         assert!(text.contains(from), "the starter no longer holds `{from}`");

@@ -4,18 +4,13 @@
 
 use std::path::Path;
 
-use crate::support::{STARTER_DAY, casebook};
+use crate::support::{casebook, new_starter};
 
 /// Writes the starter case with `from` replaced by `to` as `name.yaml` in `dir`.
 fn starter_with(dir: &Path, name: &str, from: &str, to: &str) {
     let starter = dir.join("starter.yaml");
     if !starter.is_file() {
-        casebook()
-            .env("SOURCE_DATE_EPOCH", STARTER_DAY)
-            .arg("new")
-            .arg(&starter)
-            .assert()
-            .success();
+        new_starter(&starter);
     }
     let text = std::fs::read_to_string(&starter).expect("starter");
     assert!(text.contains(from), "the starter no longer holds `{from}`");
