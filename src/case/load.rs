@@ -197,7 +197,15 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                         "comma_in_flow_text",
                         vec![("key", field.clone()), ("line", line)],
                     ),
-                    _ => ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())]),
+                    Some(FlowFix::Stance) => {
+                        ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())])
+                    }
+                    // Braces whose content is not known to hold a stance: no stance advice.
+                    None => (
+                        "UNKNOWN-KEY",
+                        "comma_in_flow_plain",
+                        vec![("key", field.clone())],
+                    ),
                 }
             } else {
                 match crate::diagnostics::closest(field, expected) {
@@ -392,7 +400,8 @@ fn flow_fix(source: &str, at: Position) -> Option<FlowFix> {
 }
 
 /// A `YAML-SYNTAX` situation in `{ … }` (`colon_in_flow`, `hash_in_flow`): its `_text` variant,
-/// with the line quoted, when the braces hold something other than a stance.
+/// with the line quoted, when the braces hold something other than a stance; its `_plain`
+/// variant, without the stance advice, when what they hold is not known.
 fn flow_situation(
     source: &str,
     at: Position,
@@ -405,7 +414,9 @@ fn flow_situation(
         (Some(FlowFix::Quote(line)), _) => {
             ("YAML-SYNTAX", "hash_in_flow_text", vec![("line", line)])
         }
-        _ => ("YAML-SYNTAX", situation, vec![]),
+        (Some(FlowFix::Stance), _) => ("YAML-SYNTAX", situation, vec![]),
+        (None, "colon_in_flow") => ("YAML-SYNTAX", "colon_in_flow_plain", vec![]),
+        (None, _) => ("YAML-SYNTAX", "hash_in_flow_plain", vec![]),
     }
 }
 
