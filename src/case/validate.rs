@@ -7,7 +7,7 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{Amount, Goals, ItemKind, Language, Scale};
+use super::{Amount, Baseline, Goals, ItemKind, Language, Scale};
 use crate::diagnostics::Diagnostic;
 
 /// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
@@ -481,16 +481,26 @@ impl Checker<'_> {
             if let Some(deadline) = &objective.deadline {
                 self.date(deadline);
             }
-            // `7,5` is a Dutch decimal number, not a target in words.
-            if let Some(Located {
-                value: Amount::Text(text),
-                at,
-            }) = &objective.target
-            {
+            // `7,5` is a Dutch decimal number, not a target or a baseline in words.
+            let target = match &objective.target {
+                Some(Located {
+                    value: Amount::Text(text),
+                    at,
+                }) => Some((text, *at, "decimal_comma")),
+                _ => None,
+            };
+            let baseline = match &objective.baseline {
+                Some(Located {
+                    value: Baseline::Text(text),
+                    at,
+                }) => Some((text, *at, "decimal_comma_baseline")),
+                _ => None,
+            };
+            for (text, at, situation) in target.into_iter().chain(baseline) {
                 let number = text.trim().replace(',', ".");
                 if text.contains(',') && number.parse::<f64>().is_ok() {
                     let values = [("value", text.trim()), ("number", number.as_str())];
-                    self.error(*at, "WRONG-TYPE", "decimal_comma", &values).item =
+                    self.error(at, "WRONG-TYPE", situation, &values).item =
                         Some(objective.id.value.clone());
                 }
             }
