@@ -56,8 +56,7 @@ pub fn fold(diagnostics: &mut Vec<Diagnostic>, case: &Case) {
             continue;
         };
         let count = cause.echoes.to_string();
-        let words =
-            crate::messages::locale(d.language).fill("findings.echoes", &[("count", &count)]);
+        let words = crate::messages::locale(d.language).fill("cli.echoes", &[("count", &count)]);
         d.message = format!("{} ({words})", d.message);
     }
 }

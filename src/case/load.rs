@@ -618,3 +618,31 @@ fn expected_situation(expected: &str) -> &'static str {
         _ => "value",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_not_known_to_hold_a_stance_get_no_stance_advice() {
+        let at = Position {
+            line: 1,
+            column: 20,
+        };
+        // A stance: the block style; a goal: its line quoted; neither known: the plain hint.
+        let stance = "  customer_intimacy: { stance: \"+\", reasoning: Ja: nee }";
+        assert_eq!(
+            flow_situation(stance, at, "colon_in_flow").1,
+            "colon_in_flow"
+        );
+        let unknown = "  core_values: [Trouw: veel, service]";
+        assert_eq!(
+            flow_situation(unknown, at, "colon_in_flow").1,
+            "colon_in_flow_plain"
+        );
+        assert_eq!(
+            flow_situation(unknown, at, "hash_in_flow").1,
+            "hash_in_flow_plain"
+        );
+    }
+}
