@@ -432,6 +432,12 @@ fn what_a_student_pastes_from_word_is_named_once_in_dutch() {
             "      baseline: ongeveer de helft van de klanten\n",
             "",
         ),
+        (
+            "duplicate-id",
+            "      - id: M1\n",
+            "      - id: S1\n",
+            "duplicate-id.yaml:51:11: fout[DUPLICATE-ID]: het id S1 wordt twee keer gebruikt (het eerst op regel 31; 2 fout(en) die hieruit volgen niet getoond)\n   |\n51 |     - id: S1\n   |           ^^\n  = tip: geef elk item een eigen id, bijvoorbeeld doorgenummerd: S1, S2, S3\n",
+        ),
     ];
     let dir = tempfile::tempdir().expect("temporary folder");
     for (name, from, to, expected) in cases {
