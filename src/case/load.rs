@@ -629,10 +629,14 @@ mod tests {
             line: 1,
             column: 20,
         };
-        // A stance: the block style; a goal: its line quoted; neither known: the plain hint.
+        // A stance: the block style; neither known: the plain hint.
         let stance = "  customer_intimacy: { stance: \"+\", reasoning: Ja: nee }";
+        let nee = Position {
+            line: 1,
+            column: u32::try_from(stance.find("nee").unwrap_or_default() + 1).unwrap_or(1),
+        };
         assert_eq!(
-            flow_situation(stance, at, "colon_in_flow").1,
+            flow_situation(stance, nee, "colon_in_flow").1,
             "colon_in_flow"
         );
         let unknown = "  core_values: [Trouw: veel, service]";
