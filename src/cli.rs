@@ -124,7 +124,7 @@ pub struct GradeArgs {
     /// Show the model's reasoning in the feedback.
     #[arg(long)]
     pub reveal: bool,
-    /// The CSV's separator: `,` or `;` (`;` writes decimal commas, for a Dutch spreadsheet).
+    /// The CSV's separator: `,`, `;` or `tab` (`;` writes decimal commas, for a Dutch spreadsheet).
     #[arg(long, default_value = ",", value_parser = parse_separator)]
     pub csv_separator: u8,
     /// The feedback formats, separated by commas.

@@ -206,19 +206,39 @@ pub fn usage_error(err: &clap::Error, words: &Locale) -> Option<String> {
         ErrorKind::ValueValidation => {
             let option = text(ContextKind::InvalidArg)?;
             let value = text(ContextKind::InvalidValue)?;
-            let values = vec![("value", value), ("option", option), ("reason", reason?)];
-            ("rejected_value", values)
+            // A number's parser speaks English (`invalid digit found in string`).
+            let number = std::error::Error::source(err)
+                .is_some_and(|e| e.downcast_ref::<std::num::ParseIntError>().is_some());
+            if number {
+                ("not_a_number", vec![("value", value), ("option", option)])
+            } else {
+                let values = vec![("value", value), ("option", option), ("reason", reason?)];
+                ("rejected_value", values)
+            }
         }
+        // `--quiet=yes`: a switch takes no value.
+        ErrorKind::TooManyValues => {
+            let option = text(ContextKind::InvalidArg)?;
+            let value = text(ContextKind::InvalidValue)?;
+            ("no_value", vec![("value", value), ("option", option)])
+        }
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues | ErrorKind::NoEquals => (
+            "missing_value",
+            vec![("option", text(ContextKind::InvalidArg)?)],
+        ),
         ErrorKind::MissingRequiredArgument => (
             "missing",
             vec![("arguments", all(ContextKind::InvalidArg)?)],
         ),
         ErrorKind::ArgumentConflict => {
             let option = text(ContextKind::InvalidArg)?;
-            (
-                "conflict",
-                vec![("option", option), ("other", all(ContextKind::PriorArg)?)],
-            )
+            let other = all(ContextKind::PriorArg)?;
+            // `--key a --key b`: clap calls the option a conflict with itself.
+            if other == option {
+                ("twice", vec![("option", option)])
+            } else {
+                ("conflict", vec![("option", option), ("other", other)])
+            }
         }
         _ => return None,
     };

@@ -14,12 +14,14 @@ const STARTER_EN: &str = include_str!("../templates/starter/en.yaml");
 /// The schema file a starter points at when the project has no committed schema.
 const LOCAL_SCHEMA: &str = "case.schema.json";
 
-/// The starter case text for `file_name`, its first line pointing the editor at `schema`.
+/// The starter case text for `file_name`, its first line pointing the editor at `schema`, dated
+/// `date` (`YYYY-MM-DD`).
 pub fn starter_text(
     language: Language,
     choice: Discipline,
     file_name: &str,
     schema: Option<&str>,
+    date: &str,
 ) -> Result<String, String> {
     let template = match language {
         Language::Nl => STARTER_NL,
@@ -31,7 +33,7 @@ pub fn starter_text(
     context.insert("other1", others.next().map_or("", Discipline::key));
     context.insert("other2", others.next().map_or("", Discipline::key));
     context.insert("file_name", file_name);
-    context.insert("date", "2025-09-01");
+    context.insert("date", date);
     // Without a committed schema the editor looks next to the case; the starter says how to make it.
     context.insert("schema", schema.unwrap_or(LOCAL_SCHEMA));
     context.insert("schema_missing", &schema.is_none());
@@ -60,7 +62,8 @@ pub fn write_starter(
     }
     let file_name = path.display().to_string();
     let schema = schema_reference(&path);
-    let text = starter_text(language, choice, &file_name, schema.as_deref())?;
+    let today = crate::render::pdf::date::today();
+    let text = starter_text(language, choice, &file_name, schema.as_deref(), &today)?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|err| cannot("cannot_create", parent, &err))?;
     }

@@ -1,6 +1,7 @@
 //! The assessment: pure functions from a loaded case and a rubric to scores, verdicts and
 //! findings. Every number traces back to the case items behind it.
 
+mod answers;
 mod confrontation;
 mod coverage;
 mod findings;
@@ -70,6 +71,7 @@ pub fn assess(loaded: &LoadedCase, rubric: &Rubric) -> Assessment {
         .map(|o| smart::check(o, case.goals(), rubric, choice, &mut findings))
         .collect();
     coverage::paradoxes(case, choice, &mut findings);
+    answers::answers(case, &loaded.source, &mut findings);
     let mut list = findings.list;
     list.sort_by_key(|f| (f.line, f.column));
     Assessment {

@@ -58,7 +58,11 @@ fn gaps(objective: &Objective, letter: char, rubric: &Rubric, choice: Discipline
         'A' => match rubric.smart_a {
             SmartA::Acceptable => gaps.need(has(&objective.owner), "owner", &["owner"]),
             SmartA::Achievable => gaps.need(
-                objective.baseline.is_some() || has(&objective.feasibility),
+                objective
+                    .baseline
+                    .as_ref()
+                    .is_some_and(|b| b.value.is_given())
+                    || has(&objective.feasibility),
                 "baseline_or_feasibility",
                 &["baseline", "feasibility"],
             ),

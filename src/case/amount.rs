@@ -1,4 +1,5 @@
-//! Targets (a number or words) and baselines (a number, with or without when it was measured).
+//! Targets (a number or words) and baselines (a number, with or without when it was measured,
+//! or words).
 //!
 //! Read by hand rather than as an untagged enum, so that a wrong value gets the ordinary
 //! "expected a number or a text" diagnostic instead of a message about enum variants.
@@ -19,13 +20,21 @@ pub enum Amount {
     Text(String),
 }
 
-/// A baseline (a number in the objective's `unit`), with or without the date or period it was
-/// measured at.
+/// A baseline: a number in the objective's `unit`, with or without the date or period it was
+/// measured at, or a text ("ongeveer de helft van de vaste klanten"), as real cases write it.
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum Baseline {
     Dated(DatedBaseline),
     Plain(f64),
+    Text(String),
+}
+
+impl Baseline {
+    /// Whether it says where the metric stands (an empty text does not).
+    pub fn is_given(&self) -> bool {
+        !matches!(self, Baseline::Text(text) if text.trim().is_empty())
+    }
 }
 
 /// `{value, at}`: a baseline with when it was measured.
@@ -75,7 +84,7 @@ struct BaselineVisitor;
 impl<'de> Visitor<'de> for BaselineVisitor {
     type Value = Baseline;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number, or `value:` and `at:`")
+        f.write_str("a number, a text, or `value:` and `at:`")
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Baseline, E> {
         Ok(Baseline::Plain(v))
@@ -89,8 +98,7 @@ impl<'de> Visitor<'de> for BaselineVisitor {
         Ok(Baseline::Plain(v as f64))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Baseline, E> {
-        // Named as the number types are, so the diagnostic says "a number" and hints at `7.83`.
-        Err(E::invalid_type(de::Unexpected::Str(v), &"f64"))
+        Ok(Baseline::Text(v.to_string()))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Baseline, E> {
         Err(E::invalid_type(de::Unexpected::Bool(v), &self))
@@ -115,9 +123,10 @@ pub(super) fn amount_schema(_: &mut schemars::SchemaGenerator) -> schemars::Sche
 
 pub(super) fn baseline_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
-        "description": "Where the metric stands now: a number, or `value` with `at`, when it was measured (a date or a period such as \"boekjaar 2025\")",
+        "description": "Where the metric stands now: a number, a text, or `value` with `at`, when it was measured (a date or a period such as \"boekjaar 2025\")",
         "oneOf": [
             { "type": "number" },
+            { "type": "string" },
             {
                 "type": "object",
                 "properties": {

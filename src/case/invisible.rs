@@ -1,6 +1,6 @@
 //! Characters a student cannot see that break a case, found before it is parsed, each at its
 //! line and column: control characters (Word's manual line break, U+000B), odd spaces in the
-//! indentation (a non-breaking space, U+00A0) and zero-width characters inside a key.
+//! indentation (a non-breaking space, U+00A0), zero-width characters and odd spaces inside a key.
 
 use std::path::Path;
 
@@ -76,10 +76,33 @@ pub fn invisible_characters(path: &Path, source: &str, language: Language) -> Ve
                     c,
                     &shown,
                 ));
+            } else if let Some((offset, c)) = odd_space(&key) {
+                let shown: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+                found.push(said(
+                    start + offset,
+                    "CONTROL-CHARACTER",
+                    "space_in_key",
+                    c,
+                    &shown,
+                ));
             }
         }
     }
     found
+}
+
+/// A space other than the plain one (a non-breaking space from Word) between a one-word key and
+/// its colon, with its offset: YAML keeps it as part of the key.
+fn odd_space(key: &str) -> Option<(usize, char)> {
+    let odd = |c: char| c.is_whitespace() && !matches!(c, ' ' | '\t');
+    let word = key.trim_end_matches(|c: char| c.is_whitespace());
+    if word.is_empty() || word.contains(char::is_whitespace) {
+        return None;
+    }
+    key.chars()
+        .enumerate()
+        .skip(word.chars().count())
+        .find(|(_, c)| odd(*c))
 }
 
 /// The key a line starts with (after its indentation and any `- `), with its column (0-based).

@@ -197,7 +197,15 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                         "comma_in_flow_text",
                         vec![("key", field.clone()), ("line", line)],
                     ),
-                    _ => ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())]),
+                    Some(FlowFix::Stance) => {
+                        ("UNKNOWN-KEY", "comma_in_flow", vec![("key", field.clone())])
+                    }
+                    // Braces whose content is not known to hold a stance: no stance advice.
+                    None => (
+                        "UNKNOWN-KEY",
+                        "comma_in_flow_plain",
+                        vec![("key", field.clone())],
+                    ),
                 }
             } else {
                 match crate::diagnostics::closest(field, expected) {
@@ -230,7 +238,26 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
                 };
                 ("MISSING-KEY", situation, vec![("key", field.to_string())])
             }
-            _ => ("MISSING-KEY", "missing", vec![("key", field.to_string())]),
+            _ => match misplaced_key(source, at, field) {
+                // The key is there, but indented so that it belongs to another section.
+                Some((place, sibling, offset)) => {
+                    let situation = if offset > 0 {
+                        "indented_less"
+                    } else {
+                        "indented_more"
+                    };
+                    let values = vec![
+                        ("key", field.to_string()),
+                        ("sibling", sibling),
+                        ("line", at.line.to_string()),
+                        ("column", at.column.to_string()),
+                        ("spaces", offset.unsigned_abs().to_string()),
+                    ];
+                    at = place;
+                    ("MISSING-KEY", situation, values)
+                }
+                None => ("MISSING-KEY", "missing", vec![("key", field.to_string())]),
+            },
         },
         YamlError::NullIntoString { .. } => {
             let key = key_of_value(source, at).unwrap_or_default();
@@ -317,13 +344,18 @@ fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Languag
             }
             ("YAML-SYNTAX", "tab", vec![])
         }
-        // A ` #` in `[{ … }]` hides the closing brackets; the parser stumbles lines later.
-        _ => match comment_in_flow(source, at.line) {
-            Some(hash) => {
+        _ => match (quote_fix(source, at.line), comment_in_flow(source, at.line)) {
+            (Some(fix), _) => (
+                "YAML-SYNTAX",
+                fix.situation,
+                vec![("key", fix.key), ("after", fix.after), ("fixed", fix.fixed)],
+            ),
+            // A ` #` in `[{ … }]` hides the closing brackets; the parser stumbles lines later.
+            (None, Some(hash)) => {
                 at = hash;
                 flow_situation(source, at, "hash_in_flow")
             }
-            None => ("YAML-SYNTAX", "other", vec![]),
+            (None, None) => ("YAML-SYNTAX", "other", vec![]),
         },
     };
     Diagnostic {
@@ -368,7 +400,8 @@ fn flow_fix(source: &str, at: Position) -> Option<FlowFix> {
 }
 
 /// A `YAML-SYNTAX` situation in `{ … }` (`colon_in_flow`, `hash_in_flow`): its `_text` variant,
-/// with the line quoted, when the braces hold something other than a stance.
+/// with the line quoted, when the braces hold something other than a stance; its `_plain`
+/// variant, without the stance advice, when what they hold is not known.
 fn flow_situation(
     source: &str,
     at: Position,
@@ -381,7 +414,9 @@ fn flow_situation(
         (Some(FlowFix::Quote(line)), _) => {
             ("YAML-SYNTAX", "hash_in_flow_text", vec![("line", line)])
         }
-        _ => ("YAML-SYNTAX", situation, vec![]),
+        (Some(FlowFix::Stance), _) => ("YAML-SYNTAX", situation, vec![]),
+        (None, "colon_in_flow") => ("YAML-SYNTAX", "colon_in_flow_plain", vec![]),
+        (None, _) => ("YAML-SYNTAX", "hash_in_flow_plain", vec![]),
     }
 }
 
@@ -456,11 +491,52 @@ fn comment_in_flow(source: &str, line: u32) -> Option<Position> {
         })
 }
 
+/// The quotes on line `line` that close the text too early, and the line as it should read.
+fn quote_fix(source: &str, line: u32) -> Option<super::quotes::QuoteFix> {
+    super::quotes::quote_fix(line_at(source, line)?)
+}
+
 /// The line numbered `line` (1-based).
 fn line_at(source: &str, line: u32) -> Option<&str> {
     source
         .lines()
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+}
+
+/// A key `missing` from the section whose first key is at `at`, written in the lines below it
+/// at another indentation: where it is, the section's first key, and how many spaces it should
+/// move right (negative: left).
+fn misplaced_key(source: &str, at: Position, missing: &str) -> Option<(Position, String, i64)> {
+    let column = usize::try_from(at.column).ok()?;
+    let first = line_at(source, at.line)?;
+    let sibling: String = first
+        .chars()
+        .skip(column.checked_sub(1)?)
+        .take_while(|c| *c != ':')
+        .collect();
+    let lines = source
+        .lines()
+        .enumerate()
+        .skip(usize::try_from(at.line).ok()?);
+    for (index, text) in lines {
+        let body = text.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let key_column = text.len() - body.len() + 1;
+        if body.starts_with(&format!("{missing}:")) && key_column != column {
+            let place = Position {
+                line: u32::try_from(index + 1).ok()?,
+                column: u32::try_from(key_column).ok()?,
+            };
+            let offset = i64::try_from(column).ok()? - i64::try_from(key_column).ok()?;
+            return Some((place, sibling.trim().to_string(), offset));
+        }
+        if key_column < column {
+            return None;
+        }
+    }
+    None
 }
 
 /// The top-level keys of a case in the order the starter writes them.
@@ -540,5 +616,37 @@ fn expected_situation(expected: &str) -> &'static str {
         "a sequence" => "list",
         e if e.starts_with("struct ") => "section",
         _ => "value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_not_known_to_hold_a_stance_get_no_stance_advice() {
+        let at = Position {
+            line: 1,
+            column: 20,
+        };
+        // A stance: the block style; neither known: the plain hint.
+        let stance = "  customer_intimacy: { stance: \"+\", reasoning: Ja: nee }";
+        let nee = Position {
+            line: 1,
+            column: u32::try_from(stance.find("nee").unwrap_or_default() + 1).unwrap_or(1),
+        };
+        assert_eq!(
+            flow_situation(stance, nee, "colon_in_flow").1,
+            "colon_in_flow"
+        );
+        let unknown = "  core_values: [Trouw: veel, service]";
+        assert_eq!(
+            flow_situation(unknown, at, "colon_in_flow").1,
+            "colon_in_flow_plain"
+        );
+        assert_eq!(
+            flow_situation(unknown, at, "hash_in_flow").1,
+            "hash_in_flow_plain"
+        );
     }
 }

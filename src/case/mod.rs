@@ -1,7 +1,9 @@
 //! The case model: types read from YAML, loading with diagnostics, and validation.
 
 mod amount;
+mod comment;
 mod discipline;
+mod echoes;
 mod flow;
 mod goals;
 mod invisible;
@@ -10,6 +12,7 @@ mod located;
 mod model;
 mod owner;
 mod paradox;
+mod quotes;
 mod scale;
 mod stance;
 mod validate;
@@ -23,7 +26,7 @@ pub use model::*;
 pub use paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
 pub use scale::Scale;
 pub use stance::{Stance, StanceMark};
-pub(crate) use validate::texts;
+pub(crate) use validate::{is_answer, texts};
 
 use serde::{Deserialize, Serialize};
 

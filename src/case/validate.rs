@@ -7,11 +7,16 @@ use super::discipline::Discipline;
 use super::located::{Located, Position};
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
-use super::{Amount, Goals, ItemKind, Language, Scale};
+use super::{Amount, Baseline, Goals, ItemKind, Language, Scale};
 use crate::diagnostics::Diagnostic;
 
 /// What a word processor makes of a typed minus: en dash, em dash, figure dash, hyphen.
 const DASHES: [char; 4] = ['\u{2013}', '\u{2014}', '\u{2012}', '\u{2010}'];
+
+/// What Word's autocorrect makes of typed quotes: curly double and single quotes.
+const CURLY_QUOTES: [char; 6] = [
+    '\u{201C}', '\u{201D}', '\u{201E}', '\u{2018}', '\u{2019}', '\u{201A}',
+];
 
 /// Most items one list may hold; far above any real case, low enough to keep reports readable.
 pub const MAX_ITEMS_PER_LIST: usize = 200;
@@ -40,6 +45,11 @@ pub fn validate(path: &Path, case: &Case, source: &str) -> Vec<Diagnostic> {
     check.alternatives(case, chosen);
     check.leadership(case);
     check.objectives(case);
+    let language = check.language;
+    check
+        .out
+        .extend(super::comment::cut_by_comment(path, case, source, language));
+    super::echoes::fold(&mut check.out, case);
     check.out.sort_by_key(|d| (d.line, d.column));
     check.out
 }
@@ -238,16 +248,23 @@ impl Checker<'_> {
                 let unanswered = matches!(&stance.stance.value, super::StanceMark::Symbol(s) if s.trim().is_empty());
                 if stance.stance.value.value().is_none() && !unanswered {
                     let written = super::load::written_at(self.source, stance.stance.at);
+                    let curly = match &stance.stance.value {
+                        super::StanceMark::Symbol(s) => s.trim().strip_prefix(CURLY_QUOTES),
+                        _ => None,
+                    }
+                    .map(|s| s.trim_end_matches(CURLY_QUOTES));
                     let situation = match &stance.stance.value {
                         super::StanceMark::Missing => "missing",
+                        _ if curly.is_some() => "curly_quotes",
                         super::StanceMark::Symbol(s) if s.contains(DASHES) => "dash",
                         _ => "off_scale",
                     };
+                    let inner = curly.unwrap_or_default().replace(DASHES, "-");
                     self.error(
                         stance.stance.at,
                         "STANCE-RANGE",
                         situation,
-                        &[("value", &written)],
+                        &[("value", &written), ("inner", &inner)],
                     )
                     .item = Some(item.id.value.clone());
                 }
@@ -268,22 +285,11 @@ impl Checker<'_> {
     }
 
     fn texts(&mut self, case: &Case) {
-        // An answer left empty is work still to do (a student's starter case), not an error.
-        let answer = |item: Option<&str>, field: &str| {
-            crate::student_case::ANSWER_FIELDS.contains(&field)
-                || (field == "text"
-                    && item.is_some_and(|id| {
-                        case.consequences.functions.iter().any(|f| f.id.value == id)
-                            || case
-                                .customer_leadership
-                                .as_ref()
-                                .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
-                    }))
-        };
         for (item, field, text) in texts(case) {
             let chars = text.value.chars().count();
             let (length, limit) = (chars.to_string(), MAX_TEXT_CHARS.to_string());
-            let problem = if text.value.trim().is_empty() && answer(item, field) {
+            // An answer left empty is work still to do (a student's starter case), not an error.
+            let problem = if text.value.trim().is_empty() && is_answer(case, item, field) {
                 None
             } else if text.value.trim().is_empty() {
                 Some(("EMPTY-TEXT", "empty", String::new(), String::new()))
@@ -475,16 +481,26 @@ impl Checker<'_> {
             if let Some(deadline) = &objective.deadline {
                 self.date(deadline);
             }
-            // `7,5` is a Dutch decimal number, not a target in words.
-            if let Some(Located {
-                value: Amount::Text(text),
-                at,
-            }) = &objective.target
-            {
+            // `7,5` is a Dutch decimal number, not a target or a baseline in words.
+            let target = match &objective.target {
+                Some(Located {
+                    value: Amount::Text(text),
+                    at,
+                }) => Some((text, *at, "decimal_comma")),
+                _ => None,
+            };
+            let baseline = match &objective.baseline {
+                Some(Located {
+                    value: Baseline::Text(text),
+                    at,
+                }) => Some((text, *at, "decimal_comma_baseline")),
+                _ => None,
+            };
+            for (text, at, situation) in target.into_iter().chain(baseline) {
                 let number = text.trim().replace(',', ".");
                 if text.contains(',') && number.parse::<f64>().is_ok() {
                     let values = [("value", text.trim()), ("number", number.as_str())];
-                    self.error(*at, "WRONG-TYPE", "decimal_comma", &values).item =
+                    self.error(at, "WRONG-TYPE", situation, &values).item =
                         Some(objective.id.value.clone());
                 }
             }
@@ -538,6 +554,20 @@ fn control_character(text: &str) -> Option<(usize, char)> {
         .enumerate()
         .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
         .map(|(i, c)| (i + 1, c))
+}
+
+/// Whether the text under `field` (of `item`) is one of a student's answers, which a starter case
+/// leaves empty: the answer fields, and the text of a consequence or a capability.
+pub(crate) fn is_answer(case: &Case, item: Option<&str>, field: &str) -> bool {
+    crate::student_case::ANSWER_FIELDS.contains(&field)
+        || (field == "text"
+            && item.is_some_and(|id| {
+                case.consequences.functions.iter().any(|f| f.id.value == id)
+                    || case
+                        .customer_leadership
+                        .as_ref()
+                        .is_some_and(|l| l.capabilities.iter().any(|c| c.id.value == id))
+            }))
 }
 
 /// Every free text of a case with the item it belongs to and the key it was written under.

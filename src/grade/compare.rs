@@ -343,10 +343,11 @@ pub fn compare(
             })
         })
         .collect();
+    // An empty reasoning is marked by the reasoning component; its finding would mark it twice.
     let warnings = |a: &Assessment| {
         a.findings
             .iter()
-            .filter(|f| f.severity == Severity::Warning)
+            .filter(|f| f.severity == Severity::Warning && f.code != "REASONING-MISSING")
             .count()
     };
     let mut codes: Vec<String> = Vec::new();

@@ -165,6 +165,16 @@ impl Context<'_> {
         (self.rich)(&text.value)
     }
 
+    /// A text, or when it is empty the label `report.<empty>` in italics: a report never shows a
+    /// label with nothing after it.
+    pub fn text_or(&self, text: &Text, empty: &str) -> Value {
+        if text.value.trim().is_empty() {
+            (self.rich)(&format!("*{}*", self.label(empty)))
+        } else {
+            self.text(text)
+        }
+    }
+
     pub fn optional(&self, text: &Option<Text>) -> Option<Value> {
         text.as_ref().map(|t| self.text(t))
     }

@@ -1,7 +1,7 @@
 //! `casebook check`, `new` and `schema`: diagnostics a student can act on, word for word, and
 //! the exit codes 0 / 1 / 2.
 
-use crate::support::{casebook, fixture};
+use crate::support::{casebook, fixture, new_starter};
 
 fn check(file: &str) -> (i32, String) {
     let output = casebook()
@@ -54,7 +54,7 @@ fn each_rule_names_file_line_column_code_and_item() {
         ),
         (
             "wrong-type.yaml",
-            "wrong-type.yaml:64:17: fout[WRONG-TYPE]: `5,5` is geen getal",
+            "wrong-type.yaml:64:17: fout[WRONG-TYPE]: de nulmeting `5,5` is een getal met een komma; casebook leest het als tekst",
         ),
         (
             "empty.yaml",
@@ -77,13 +77,14 @@ fn each_rule_names_file_line_column_code_and_item() {
 }
 
 #[test]
-fn a_validation_error_is_printed_word_for_word() {
+fn a_validation_error_is_printed_word_for_word_once_with_its_echoes_counted() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("fout.yaml");
     casebook().arg("new").arg(&path).assert().success();
+    // A kans named like the strength: a duplicate id, a wrong letter and a link to K1 left
+    // dangling, all from one mistake.
     let text = std::fs::read_to_string(&path)
         .expect("starter")
-        .replace("links: [S1, K1,", "links: [S1, K9,")
         .replace("- id: K1", "- id: S1");
     std::fs::write(&path, text).expect("write");
     let output = casebook()
@@ -92,20 +93,14 @@ fn a_validation_error_is_printed_word_for_word() {
         .output()
         .expect("check");
     assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let expected =
-        "fout.yaml:68:11: fout[DUPLICATE-ID]: het id S1 wordt twee keer gebruikt (het eerst op regel 51)
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "fout.yaml:68:11: fout[ID-PREFIX]: het id `S1` van een kans moet K met een nummer zijn (2 fout(en) die hieruit volgen niet getoond)
    |
 68 |     - id: S1
    |           ^^
-  = tip: geef elk item een eigen id, bijvoorbeeld doorgenummerd: S1, S2, S3
-";
-    assert!(stdout.contains(expected), "{stdout}");
-    assert!(
-        stdout.contains(
-            "fout.yaml:101:19: fout[DANGLING-ID]: doelstelling D1 noemt `K9`, maar geen item heeft dat id"
-        ),
-        "{stdout}"
+  = tip: in een case in taal `nl` zijn de ids van kansen K1, K2, …
+"
     );
 }
 
@@ -311,7 +306,7 @@ fn every_validation_rule_points_at_the_mistake() {
     ];
     let dir = tempfile::tempdir().expect("temporary folder");
     let starter = dir.path().join("starter.yaml");
-    casebook().arg("new").arg(&starter).assert().success();
+    new_starter(&starter);
     let text = std::fs::read_to_string(&starter).expect("starter");
     for (i, (from, to, expected, item)) in cases.iter().enumerate() {
         assert!(text.contains(from), "the starter no longer holds `{from}`");
@@ -350,4 +345,66 @@ fn every_validation_rule_points_at_the_mistake() {
             "every error tells what to do: {lines}"
         );
     }
+}
+
+#[test]
+fn new_dates_the_starter_the_day_it_is_made() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let date_of = |name: &str, epoch: Option<&str>| {
+        let path = dir.path().join(name);
+        let mut command = casebook();
+        match epoch {
+            Some(seconds) => command.env("SOURCE_DATE_EPOCH", seconds),
+            None => command.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        command.arg("new").arg(&path).assert().success();
+        let text = std::fs::read_to_string(&path).expect("starter");
+        let line = text
+            .lines()
+            .find_map(|l| l.strip_prefix("  date: "))
+            .expect("a date under meta");
+        line.to_string()
+    };
+    // Reproducible when a build asks for it: 2026-01-01 00:00 UTC.
+    assert_eq!(date_of("vast.yaml", Some("1767225600")), "2026-01-01");
+    // Otherwise the day it runs: a real date, no longer the fixed one every starter had.
+    let today = date_of("vandaag.yaml", None);
+    let parts: Vec<&str> = today.split('-').collect();
+    assert!(
+        parts.len() == 3
+            && parts[0].len() == 4
+            && today.chars().all(|c| c.is_ascii_digit() || c == '-'),
+        "{today}"
+    );
+    assert!(today.as_str() > "2026-01-01", "{today}");
+}
+
+#[test]
+fn a_students_starter_says_in_one_line_how_many_answers_are_still_open() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let starter =
+        crate::support::root().join("output/klantpartnerschap/klantpartnerschap.student.yaml");
+    std::fs::copy(&starter, dir.path().join("start.yaml")).expect("copy the hand-out's starter");
+    let output = casebook()
+        .current_dir(dir.path())
+        .args(["check", "start.yaml"])
+        .output()
+        .expect("check");
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().next(),
+        Some(
+            "start.yaml: opmerking[ANSWERS-OPEN]: Nog 128 antwoord(en) open: 57 lege houding(en) en 71 lege tekst(en); de eerste op regel 29."
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.contains("ANSWERS-OPEN"))
+            .count(),
+        1
+    );
+    assert!(!stdout.contains("REASONING-MISSING"), "{stdout}");
 }

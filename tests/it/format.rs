@@ -175,3 +175,32 @@ fn the_worked_example_cites_the_book_and_links_the_other_examples() {
             .contains("[kostenleiderschap-voorbeeld](../kostenleiderschap/kostenleiderschap.md)")
     );
 }
+
+#[test]
+fn a_baseline_in_words_is_read_assessed_and_shown_as_written() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = variant(
+        dir.path(),
+        "      baseline: 14.8\n",
+        "      baseline: ongeveer vijftien procent\n",
+    );
+    let (diagnostics, ok) = check(&path);
+    assert!(ok, "{diagnostics:#?}");
+    assert!(
+        diagnostics.iter().all(|d| d["item"] != "D1"),
+        "{diagnostics:#?}"
+    );
+    let out = dir.path().join("out");
+    crate::support::build_ok(&path, &out, &["--format", "md,html"]);
+    let md = std::fs::read_to_string(out.join("prijspunt/prijspunt.md")).expect("read");
+    assert!(
+        md.contains("| ongeveer vijftien procent | 13.5% van de omzet |")
+            || md.contains("| ongeveer vijftien procent |"),
+        "{md}"
+    );
+    let html = std::fs::read_to_string(out.join("prijspunt/prijspunt.html")).expect("read");
+    assert!(
+        html.contains("<td>ongeveer vijftien procent</td>"),
+        "{html}"
+    );
+}

@@ -131,7 +131,8 @@ fn each_wrong_goal_is_an_error_in_the_cases_language() {
             "    - id: DL4\n",
             "    - id: G4\n",
             "ID-PREFIX",
-            "het id `G4` van een doel moet DL met een nummer zijn",
+            // The objective's link to DL4, left dangling by the rename, is not a second error.
+            "het id `G4` van een doel moet DL met een nummer zijn (1 fout(en) die hieruit volgen niet getoond)",
         ),
         ("    - id: DL4\n", "    - id: DL3\n", "DUPLICATE-ID", ""),
         ("      text: Sneller afrekenen.\n", "", "MISSING-KEY", ""),

@@ -169,3 +169,52 @@ fn a_mistyped_command_line_is_told_in_the_users_language() {
         )
     );
 }
+
+#[test]
+fn the_rarer_command_line_mistakes_are_told_in_the_users_language_too() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["build", "--quiet=yes"],
+            "fout: --quiet neemt geen waarde; laat `=yes` weg\n\nGebruik: casebook build [OPTIES] [PAD]\nMeer uitleg: casebook build --help\n",
+        ),
+        (
+            &["--lang", "en", "build", "--quiet=yes"],
+            "error: --quiet takes no value; leave out `=yes`\n\nUsage: casebook build [OPTIONS] [PATH]\nMore help: casebook build --help\n",
+        ),
+        (
+            &["build", "--jobs", "x"],
+            "fout: `x` kan niet bij --jobs <AANTAL>: schrijf een heel getal, bijvoorbeeld 2\n",
+        ),
+        (
+            &["--lang", "en", "build", "--jobs", "x"],
+            "error: `x` is not a value for --jobs <JOBS>: write a whole number, for example 2\n",
+        ),
+        (
+            &["grade", "x", "--key", "a", "--key", "b"],
+            "fout: --key <BESTAND> mag maar één keer\n\nGebruik: casebook grade [OPTIES] --key <BESTAND> <MAP>\nMeer uitleg: casebook grade --help\n",
+        ),
+        (
+            &["--lang", "en", "grade", "x", "--key", "a", "--key", "b"],
+            "error: --key <FILE> may be given only once\n\nUsage: casebook grade [OPTIONS] --key <FILE> <FOLDER>\nMore help: casebook grade --help\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(mistake(args), (2, expected.to_string()), "{args:?}");
+    }
+}
+
+#[test]
+fn grade_help_names_every_csv_separator_it_takes() {
+    assert_lines(
+        &help("nl_NL.UTF-8", &["grade", "--help"]),
+        &[
+            "      --csv-separator <TEKEN>  Het scheidingsteken van de CSV: `,`, `;` of `tab` (`;` schrijft decimale komma's, voor een Nederlandse spreadsheet) [standaard: ,]",
+        ],
+    );
+    assert_lines(
+        &help("nl_NL.UTF-8", &["--lang", "en", "grade", "--help"]),
+        &[
+            "      --csv-separator <SEPARATOR>  The CSV's separator: `,`, `;` or `tab` (`;` writes decimal commas, for a Dutch spreadsheet) [default: ,]",
+        ],
+    );
+}

@@ -118,7 +118,7 @@ fn corpus(base: &str) -> Vec<(&'static str, Vec<u8>, Expect)> {
         ),
         (
             "wrong-type-weight",
-            edit(base, "baseline: 55", "baseline: vijfenvijftig"),
+            edit(base, "baseline: 55", "baseline: [55]"),
             Error("WRONG-TYPE", None),
         ),
         (
@@ -152,7 +152,7 @@ fn corpus(base: &str) -> Vec<(&'static str, Vec<u8>, Expect)> {
         ),
         (
             "duplicate-id",
-            edit(base, "id: K1", "id: S1"),
+            edit(base, "id: M1", "id: S1"),
             Error("DUPLICATE-ID", None),
         ),
         (

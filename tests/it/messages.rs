@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use crate::support::casebook;
+use crate::support::{casebook, new_starter};
 
 /// Writes the starter case with `from` replaced by `to` as `name.yaml` in `dir`.
 fn starter_with(dir: &Path, name: &str, from: &str, to: &str) {
     let starter = dir.join("starter.yaml");
     if !starter.is_file() {
-        casebook().arg("new").arg(&starter).assert().success();
+        new_starter(&starter);
     }
     let text = std::fs::read_to_string(&starter).expect("starter");
     assert!(text.contains(from), "the starter no longer holds `{from}`");
@@ -124,7 +124,7 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "baseline-comma",
             "baseline: 55",
             "baseline: 5,5",
-            "baseline-comma.yaml:94:17: fout[WRONG-TYPE]: `5,5` is geen getal\n   |\n94 |       baseline: 5,5\n   |                 ^^^\n  = tip: schrijf een kaal getal met een decimale punt, bijvoorbeeld 7.83 (niet 7,83 en zonder %)\n",
+            "baseline-comma.yaml:94:17: fout[WRONG-TYPE]: de nulmeting `5,5` is een getal met een komma; casebook leest het als tekst (D1)\n   |\n94 |       baseline: 5,5\n   |                 ^^^\n  = tip: schrijf het getal met een punt: baseline: 5.5\n",
         ),
         (
             "colon",
@@ -190,7 +190,7 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "emoji",
             "text: Een kans in de markt.",
             "text: Een kans in de markt 🚀.",
-            "emoji.yaml:69:13: waarschuwing[PDF-GLYPH]: de PDF toont 🚀 (U+1F680) als □: geen van de ingebouwde lettertypen heeft deze tekens (K1)\n   |\n69 |       text: Een kans in de markt 🚀.\n   |             ^^^^^^^^^^^^^^^^^^^^^^^\n  = tip: de HTML- en Markdown-rapporten tonen ze zoals geschreven; gebruik in de PDF woorden in plaats van emoji of zeldzame schriften\n",
+            "emoji.yaml:69:34: waarschuwing[PDF-GLYPH]: de PDF toont 🚀 (U+1F680) als □: geen van de ingebouwde lettertypen heeft deze tekens (K1)\n   |\n69 |       text: Een kans in de markt 🚀.\n   |                                  ^^\n  = tip: de HTML- en Markdown-rapporten tonen ze zoals geschreven; gebruik in de PDF woorden in plaats van emoji of zeldzame schriften\n",
         ),
         (
             // In the block style of the starter, a comma, `: ` and ` #` are ordinary prose.
@@ -355,4 +355,156 @@ fn a_misspelt_rubric_key_is_matched_with_the_keys_of_its_own_section() {
   = hint: did you mean `stances`? Allowed keys in [grade]: stances, reasoning, verdicts, findings, findings_allowance, scale, points, pass
 "
     );
+}
+
+#[test]
+fn what_a_student_pastes_from_word_is_named_once_in_dutch() {
+    let cases = [
+        (
+            "empty-reasoning",
+            "reasoning: >-\n            Waarom deze sterkte de keuze ondersteunt.",
+            "reasoning: \"\"",
+            "empty-reasoning.yaml:56:11: waarschuwing[REASONING-MISSING]: S1 heeft een houding tegenover klantpartnerschap, maar geen redenering.\n   |\n56 |           reasoning: \"\"\n   |           ^^^^^^^^^\n  = tip: Schrijf onder reasoning waarom S1 voor of tegen klantpartnerschap pleit; een houding zonder redenering onderbouwt niets.\n",
+        ),
+        (
+            "empty-block",
+            "reasoning: >-\n            Waarom deze sterkte de keuze ondersteunt.\n",
+            "reasoning: >-\n",
+            "empty-block.yaml:56:11: waarschuwing[REASONING-MISSING]: S1 heeft een houding tegenover klantpartnerschap, maar geen redenering.\n   |\n56 |           reasoning: >-\n   |           ^^^^^^^^^\n  = tip: Schrijf onder reasoning waarom S1 voor of tegen klantpartnerschap pleit; een houding zonder redenering onderbouwt niets.\n",
+        ),
+        (
+            "hash",
+            "text: Een sterkte van de organisatie.",
+            "text: Monteurs #1 in Utrecht met 20+ jaar ervaring",
+            "hash.yaml:52:22: waarschuwing[COMMENT-IN-TEXT]: YAML leest alles vanaf ` #` als een opmerking: `text` is alleen `Monteurs`, en `#1 in Utrecht met 20+ jaar ervaring` valt weg (S1)\n   |\n52 |       text: Monteurs #1 in Utrecht met 20+ jaar ervaring\n   |                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = tip: zet de hele tekst tussen dubbele aanhalingstekens: text: \"Monteurs #1 in Utrecht met 20+ jaar ervaring\", of schrijf hem ingesprongen op de regel onder `text: >-`\n",
+        ),
+        (
+            "indent",
+            "    - id: S1\n      text: Een sterkte",
+            "    - id: S1\n     text: Een sterkte",
+            "indent.yaml:52:6: fout[MISSING-KEY]: `text` springt 1 spatie(s) minder in dan `id` op regel 51, en hoort daardoor niet bij hetzelfde onderdeel: daar ontbreekt nu de verplichte sleutel `text`\n   |\n52 |      text: Een sterkte van de organisatie.\n   |      ^^^^\n  = tip: laat `text:` precies even ver inspringen als `id:` (kolom 7): zet er 1 spatie(s) bij\n",
+        ),
+        (
+            "quote-in-quotes",
+            "  conclusion: De conclusie over de missie als onderbouwing.",
+            "  conclusion: \"De missie past bij \"maatwerk\".\"",
+            "quote-in-quotes.yaml:46:36: fout[YAML-SYNTAX]: de tekst na `conclusion:` bevat zelf een aanhalingsteken, dat de tekst te vroeg afsluit: daarna staat nog `maatwerk\".\"`\n   |\n46 |   conclusion: \"De missie past bij \"maatwerk\".\"\n   |                                    ^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens van de andere soort: conclusion: 'De missie past bij \"maatwerk\".'; of schrijf hem ingesprongen op de regel onder `conclusion: >-`, dan zijn aanhalingstekens gewoon tekst\n",
+        ),
+        (
+            "after-quote",
+            "  vision: De visie van de organisatie.",
+            "  vision: 'Dé fietspartner van Utrecht'.",
+            "after-quote.yaml:87:40: fout[YAML-SYNTAX]: na het sluitende aanhalingsteken van `vision:` staat nog `.`\n   |\n87 |   vision: 'Dé fietspartner van Utrecht'.\n   |                                        ^\n  = tip: zet alles binnen de aanhalingstekens: vision: \"Dé fietspartner van Utrecht.\"\n",
+        ),
+        (
+            "curly-stance",
+            "stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte",
+            "stance: “+”\n          reasoning: >-\n            Waarom deze sterkte",
+            "curly-stance.yaml:55:19: fout[STANCE-RANGE]: de houding `“+”` staat tussen gekrulde aanhalingstekens (“ ”), die Word maakt en YAML niet als aanhalingstekens leest (S1)\n   |\n55 |           stance: “+”\n   |                   ^^^\n  = tip: vervang “ en ” door rechte dubbele aanhalingstekens: stance: \"+\"\n",
+        ),
+        (
+            "lowercase-id",
+            "    - id: S1\n",
+            "    - id: s1\n",
+            "lowercase-id.yaml:51:11: fout[ID-PREFIX]: het id `s1` van een sterkte moet S met een nummer zijn (1 fout(en) die hieruit volgen niet getoond)\n   |\n51 |     - id: s1\n   |           ^^\n  = tip: in een case in taal `nl` zijn de ids van sterktes S1, S2, …\n",
+        ),
+        (
+            "wrong-letter",
+            "    - id: K1\n",
+            "    - id: S1\n",
+            "wrong-letter.yaml:68:11: fout[ID-PREFIX]: het id `S1` van een kans moet K met een nummer zijn (2 fout(en) die hieruit volgen niet getoond)\n   |\n68 |     - id: S1\n   |           ^^\n  = tip: in een case in taal `nl` zijn de ids van kansen K1, K2, …\n",
+        ),
+        (
+            "nbsp-key",
+            "text: Een sterkte van de organisatie.",
+            "text\u{a0}: Een sterkte van de organisatie.",
+            "nbsp-key.yaml:52:11: fout[CONTROL-CHARACTER]: de sleutel `text` bevat een onzichtbare vaste spatie (U+00A0), zodat YAML hem niet herkent\n   |\n52 |       text·: Een sterkte van de organisatie.\n   |           ^\n  = tip: verwijder de spatie (hier getoond als ·) en schrijf de dubbele punt direct na de sleutel: `text:`; vaste spaties komen mee met tekst die uit Word of een webpagina is gekopieerd\n",
+        ),
+        (
+            "emoji-second-line",
+            "      aan de situatie.",
+            "      aan de situatie 🚲.",
+            "emoji-second-line.yaml:20:23: waarschuwing[PDF-GLYPH]: de PDF toont 🚲 (U+1F6B2) als □: geen van de ingebouwde lettertypen heeft deze tekens\n   |\n20 |       aan de situatie 🚲.\n   |                       ^^\n  = tip: de HTML- en Markdown-rapporten tonen ze zoals geschreven; gebruik in de PDF woorden in plaats van emoji of zeldzame schriften\n",
+        ),
+        (
+            "baseline-text",
+            "      baseline: 55\n",
+            "      baseline: ongeveer de helft van de klanten\n",
+            "",
+        ),
+        (
+            "duplicate-id",
+            "      - id: M1\n",
+            "      - id: S1\n",
+            "duplicate-id.yaml:51:11: fout[DUPLICATE-ID]: het id S1 wordt twee keer gebruikt (het eerst op regel 31; 2 fout(en) die hieruit volgen niet getoond)\n   |\n51 |     - id: S1\n   |           ^^\n  = tip: geef elk item een eigen id, bijvoorbeeld doorgenummerd: S1, S2, S3\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, from, to, expected) in cases {
+        starter_with(dir.path(), name, from, to);
+        let (code, out) = check(dir.path(), &format!("{name}.yaml"), &[]);
+        assert_eq!(out, expected, "{name}");
+        let wanted = i32::from(expected.contains(": fout["));
+        assert_eq!(code, wanted, "{name}: {out}");
+    }
+}
+
+#[test]
+fn what_a_student_pastes_from_word_is_named_once_in_english() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (path, text) = english_starter(dir.path());
+    let cases = [
+        (
+            "reasoning: >-\n            Why this strength supports the choice.",
+            "reasoning: \"\"",
+            "en.yaml:54:11: warning[REASONING-MISSING]: S1 takes a stance on customer intimacy, but gives no reasoning.\n   |\n54 |           reasoning: \"\"\n   |           ^^^^^^^^^\n  = hint: Write under reasoning why S1 argues for or against customer intimacy; a stance without reasoning substantiates nothing.\n",
+        ),
+        (
+            "text: A strength of the organisation.",
+            "text: Mechanics #1 in Utrecht with 20+ years of experience",
+            "en.yaml:50:23: warning[COMMENT-IN-TEXT]: YAML reads everything from ` #` on as a comment: `text` is only `Mechanics`, and `#1 in Utrecht with 20+ years of experience` is lost (S1)\n   |\n50 |       text: Mechanics #1 in Utrecht with 20+ years of experience\n   |                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = hint: put the whole text in double quotes: text: \"Mechanics #1 in Utrecht with 20+ years of experience\", or write it indented on the line below `text: >-`\n",
+        ),
+        (
+            "    - id: S1\n      text: A strength",
+            "    - id: S1\n     text: A strength",
+            "en.yaml:50:6: error[MISSING-KEY]: `text` is indented 1 space(s) less than `id` on line 49, so it does not belong to the same section: the required key `text` is missing there\n   |\n50 |      text: A strength of the organisation.\n   |      ^^^^\n  = hint: indent `text:` exactly as far as `id:` (column 7): add 1 space(s)\n",
+        ),
+        (
+            "  conclusion: What the mission shows about the choice.",
+            "  conclusion: \"The mission fits \"tailor-made\".\"",
+            "en.yaml:44:34: error[YAML-SYNTAX]: the text after `conclusion:` holds a quote of its own, which ends the text too early: `tailor-made\".\"` follows it\n   |\n44 |   conclusion: \"The mission fits \"tailor-made\".\"\n   |                                  ^^^^^^^^^^^^^^\n  = hint: put the text between quotes of the other kind: conclusion: 'The mission fits \"tailor-made\".'; or write it indented on the line below `conclusion: >-`, where quotes are plain text\n",
+        ),
+        (
+            "  vision: The organisation's vision.",
+            "  vision: 'The bike partner of Utrecht'.",
+            "en.yaml:85:40: error[YAML-SYNTAX]: after the closing quote of `vision:` there is still `.`\n   |\n85 |   vision: 'The bike partner of Utrecht'.\n   |                                        ^\n  = hint: put all of it inside the quotes: vision: \"The bike partner of Utrecht.\"\n",
+        ),
+        (
+            "stance: \"+\"\n          reasoning: >-\n            Why this strength",
+            "stance: “+”\n          reasoning: >-\n            Why this strength",
+            "en.yaml:53:19: error[STANCE-RANGE]: the stance `“+”` is between curly quotes (“ ”), which Word makes and YAML does not read as quotes (S1)\n   |\n53 |           stance: “+”\n   |                   ^^^\n  = hint: replace “ and ” by straight double quotes: stance: \"+\"\n",
+        ),
+        (
+            "    - id: S1\n",
+            "    - id: s1\n",
+            "en.yaml:49:11: error[ID-PREFIX]: the strength id `s1` should be S followed by a number (1 error(s) that follow from it not shown)\n   |\n49 |     - id: s1\n   |           ^^\n  = hint: in a case in language `en`, strength ids are S1, S2, …\n",
+        ),
+        (
+            "text: A strength of the organisation.",
+            "text\u{a0}: A strength of the organisation.",
+            "en.yaml:50:11: error[CONTROL-CHARACTER]: the key `text` holds an invisible non-breaking space (U+00A0), so YAML does not recognise it\n   |\n50 |       text·: A strength of the organisation.\n   |           ^\n  = hint: remove the space (shown here as ·) and write the colon right after the key: `text:`; non-breaking spaces come with text copied from Word or a web page\n",
+        ),
+        (
+            "      baseline: 55\n",
+            "      baseline: 5,5\n",
+            "en.yaml:92:17: error[WRONG-TYPE]: the baseline `5,5` is a number with a decimal comma; casebook reads it as text (OB1)\n   |\n92 |       baseline: 5,5\n   |                 ^^^\n  = hint: write the number with a point: baseline: 5.5\n",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        assert!(text.contains(from), "the starter no longer holds `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        let (code, out) = check(dir.path(), "en.yaml", &["--lang", "en"]);
+        assert_eq!(out, expected, "{to}");
+        assert_eq!(code, i32::from(expected.contains(": error[")), "{out}");
+    }
 }

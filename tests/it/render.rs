@@ -189,3 +189,47 @@ fn the_four_questions_are_lettered_as_the_grounds_in_every_format() {
         "numbered contents"
     );
 }
+
+#[test]
+fn a_stance_without_reasoning_is_shown_as_such_never_as_a_bare_label() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("folder");
+    for (lang, reasoning, label, placeholder) in [
+        (
+            "nl",
+            "Waarom deze sterkte de keuze ondersteunt.",
+            "- **Klantpartnerschap (+):** ",
+            "*(nog geen redenering)*",
+        ),
+        (
+            "en",
+            "Why this strength supports the choice.",
+            "- **Customer intimacy (+):** ",
+            "*(no reasoning yet)*",
+        ),
+    ] {
+        let path = cases.join(format!("{lang}.yaml"));
+        casebook()
+            .args(["new", "--lang", lang])
+            .arg(&path)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&path).expect("starter");
+        let block = format!("reasoning: >-\n            {reasoning}");
+        assert!(text.contains(&block), "the starter changed");
+        std::fs::write(&path, text.replacen(&block, "reasoning: \"\"", 1)).expect("write");
+        let out = dir.path().join("out");
+        build_ok(&cases, &out, &["--format", "md,html"]);
+        let md = std::fs::read_to_string(out.join(format!("{lang}/{lang}.md"))).expect("md");
+        assert!(md.contains(&format!("{label}{placeholder}\n")), "{md}");
+        assert!(
+            !md.lines()
+                .any(|l| l.ends_with(":**") || l.ends_with(":** ")),
+            "a label with nothing after it:\n{md}"
+        );
+        let html = std::fs::read_to_string(out.join(format!("{lang}/{lang}.html"))).expect("html");
+        let em = placeholder.trim_matches('*');
+        assert!(html.contains(&format!("<em>{em}</em>")), "{html}");
+    }
+}

@@ -30,6 +30,20 @@ pub fn casebook() -> assert_cmd::Command {
     command
 }
 
+/// `SOURCE_DATE_EPOCH` for 2025-09-01: `casebook new` dates its starter by it.
+pub const STARTER_DAY: &str = "1756684800";
+
+/// `casebook new PATH`, dated 2025-09-01 whatever the day, so that a test that edits the
+/// starter's date does not depend on the day it runs.
+pub fn new_starter(path: &Path) {
+    casebook()
+        .env("SOURCE_DATE_EPOCH", STARTER_DAY)
+        .arg("new")
+        .arg(path)
+        .assert()
+        .success();
+}
+
 /// Compares `actual` with the file at `expected`; with `UPDATE_EXPECT=1` writes it instead.
 pub fn assert_expected(expected: &Path, actual: &str) {
     if std::env::var_os("UPDATE_EXPECT").is_some() {

@@ -120,6 +120,8 @@ fn every_code_is_worded_in_both_languages_with_a_hint() {
         .filter(|k| k.starts_with("diagnostics.") || k.starts_with("findings."))
         .filter(|k| !k.ends_with("_hint") && !k.starts_with("findings.fields."))
         .filter(|k| !matches!(*k, "findings.and" | "findings.or"))
+        // The count of a starter's open answers stays one line, without a hint under it.
+        .filter(|k| *k != "findings.answers_open")
         .collect();
     assert!(messages.len() > 100, "{} messages", messages.len());
     for key in &messages {

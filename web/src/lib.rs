@@ -149,11 +149,19 @@ pub fn labels(language: &str) -> String {
         .to_string()
 }
 
-/// The commented starter case of `casebook new`, in `nl` or `en`.
+/// The commented starter case of `casebook new`, in `nl` or `en`, dated `date` (the browser's
+/// today, `YYYY-MM-DD`: the engine has no clock of its own).
 #[wasm_bindgen]
-pub fn starter(language: &str) -> String {
+pub fn starter(language: &str, date: &str) -> String {
     let language = Language::parse(language).unwrap_or(Language::Nl);
-    starter_text(language, Discipline::CustomerIntimacy, "case.yaml", None).unwrap_or_default()
+    starter_text(
+        language,
+        Discipline::CustomerIntimacy,
+        "case.yaml",
+        None,
+        date,
+    )
+    .unwrap_or_default()
 }
 
 fn diagnostics_error(diagnostics: Vec<Diagnostic>) -> JsError {

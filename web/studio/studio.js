@@ -368,8 +368,10 @@ async function main() {
   say(t("loading"));
   $("edition").value = state.edition;
   $("file-name").textContent = state.fileName;
+  // The starter is dated the day it is made, as `casebook new` does.
+  const today = new Date().toISOString().slice(0, 10);
   const [examples, nl, en] = await Promise.all([
-    fetchJson("examples.json"), checks.call("starter", ["nl"]), checks.call("starter", ["en"]),
+    fetchJson("examples.json"), checks.call("starter", ["nl", today]), checks.call("starter", ["en", today]),
   ]);
   Object.assign(starters, { nl, en });
   performance.mark("casebook-engine-ready");

@@ -56,7 +56,7 @@ pub fn item(cx: &Context, item: &ArgumentItem) -> ItemView {
                     symbol: stance_symbol(value),
                     value,
                     chosen: d == choice,
-                    reasoning: cx.text(&s.reasoning),
+                    reasoning: cx.text_or(&s.reasoning, "no_reasoning"),
                 }
             })
             .collect::<Vec<_>>()
@@ -163,6 +163,7 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
     let baseline = |b: &Baseline| match b {
         Baseline::Dated(dated) => format!("{} ({})", number(dated.value), one_line(&dated.at)),
         Baseline::Plain(plain) => number(*plain),
+        Baseline::Text(text) => one_line(text),
     };
     let smart = if cx.edition == Edition::Teacher {
         cx.assessment
@@ -198,7 +199,11 @@ pub fn objective(cx: &Context, objective: &Objective) -> ObjectiveView {
         item: item(cx, &ArgumentItem::of_objective(objective)),
         metric: cx.optional(&objective.metric),
         scope: cx.optional(&objective.scope),
-        baseline: objective.baseline.as_ref().map(|b| baseline(&b.value)),
+        baseline: objective
+            .baseline
+            .as_ref()
+            .filter(|b| b.value.is_given())
+            .map(|b| baseline(&b.value)),
         target: objective.target.as_ref().map(|t| amount(&t.value)),
         term: objective
             .deadline

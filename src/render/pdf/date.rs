@@ -14,6 +14,21 @@ pub fn document_date(case_date: Option<&str>, source_date_epoch: Option<&str>) -
         .or_else(|| source_date_epoch.and_then(parse_epoch))
 }
 
+/// Today as `YYYY-MM-DD` (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set: what
+/// `casebook new` writes under `date`, reproducible where a build asks for it.
+pub fn today() -> String {
+    let seconds = std::env::var(SOURCE_DATE_EPOCH)
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .or_else(|| {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+            now.ok().and_then(|d| i64::try_from(d.as_secs()).ok())
+        })
+        .unwrap_or_default();
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400)).unwrap_or((1970, 1, 1));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn parse_ymd(text: &str) -> Option<Datetime> {
     let mut parts = text.trim().splitn(3, '-');
     let year = parts.next()?.parse().ok()?;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use typst::foundations::Bytes;
 use typst::text::Font;
 
-use crate::case::LoadedCase;
+use crate::case::{LoadedCase, Position, Text};
 use crate::diagnostics::{Diagnostic, Severity};
 
 /// What stands in for a character no font has (it is in the embedded fonts).
@@ -115,7 +115,7 @@ pub fn located_warnings(case: &LoadedCase) -> Vec<Diagnostic> {
             let values = [("characters", characters.as_str())];
             let mut d = Diagnostic::worded(
                 &case.path,
-                text.at,
+                first_written(&case.source, text, missing[0]),
                 language,
                 "PDF-GLYPH",
                 "missing",
@@ -126,6 +126,38 @@ pub fn located_warnings(case: &LoadedCase) -> Vec<Diagnostic> {
             Some(d)
         })
         .collect()
+}
+
+/// Where `c` is first written from `at` on: a text over several lines is read at its first line,
+/// and the student needs the line the character is on.
+fn first_written(source: &str, text: &Text, c: char) -> Position {
+    let at = text.at;
+    let start = usize::try_from(at.line).unwrap_or(0).saturating_sub(1);
+    let column = usize::try_from(at.column).unwrap_or(1);
+    // The text's own lines: the first, then those indented at least as far (or blank).
+    let inside = |(index, line): &(usize, &str)| {
+        *index == start
+            || line.trim().is_empty()
+            || line.len() - line.trim_start().len() + 1 >= column
+    };
+    source
+        .lines()
+        .enumerate()
+        .skip(start)
+        .take_while(inside)
+        .find_map(|(index, line)| {
+            let skip = if index == start {
+                usize::try_from(at.column).unwrap_or(1).saturating_sub(1)
+            } else {
+                0
+            };
+            let column = line.chars().skip(skip).position(|x| x == c)? + skip;
+            Some(Position {
+                line: u32::try_from(index + 1).ok()?,
+                column: u32::try_from(column + 1).ok()?,
+            })
+        })
+        .unwrap_or(at)
 }
 
 /// Formatting characters that draw nothing: zero-width joiners and spaces, variation selectors,

@@ -5,7 +5,7 @@
 //! parallel. Each case reaches the template only as data — the virtual file `/data.json`, read
 //! with `json("/data.json")` — so no text of a case is ever parsed as typst markup.
 
-mod date;
+pub(crate) mod date;
 mod diagnose;
 pub mod glyphs;
 pub mod spans;
