@@ -14,6 +14,17 @@ const STARTER_EN: &str = include_str!("../templates/starter/en.yaml");
 /// The schema file a starter points at when the project has no committed schema.
 const LOCAL_SCHEMA: &str = "case.schema.json";
 
+/// The author line the starters are written with (`Naam student`, `Student name`): a
+/// placeholder a student may leave, never a student's name.
+pub fn placeholder_authors() -> impl Iterator<Item = &'static str> {
+    [STARTER_NL, STARTER_EN].into_iter().filter_map(|starter| {
+        let line = starter
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("author:"))?;
+        Some(line.trim())
+    })
+}
+
 /// The starter case text for `file_name`, its first line pointing the editor at `schema`, dated
 /// `date` (`YYYY-MM-DD`).
 pub fn starter_text(

@@ -42,7 +42,7 @@ pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>
 }
 
 /// Loads and names every submission. The author is only read from a file that parses; the
-/// starter's author (the model's, or none) does not name a student.
+/// starter's author (the model's, `casebook new`'s placeholder, or none) does not name a student.
 pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
     use rayon::prelude::*;
     let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
@@ -54,7 +54,10 @@ pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
         .map(|(path, load)| {
             let relative = path.strip_prefix(root).unwrap_or(path);
             let author = load.as_ref().ok().and_then(author_of);
-            let author = author.filter(|a| Some(a.as_str()) != model_author);
+            let author = author.filter(|a| {
+                Some(a.as_str()) != model_author
+                    && !crate::scaffold::placeholder_authors().any(|p| p == a)
+            });
             let folder = relative
                 .parent()
                 .and_then(|p| p.components().next_back())

@@ -661,3 +661,38 @@ fn grade_rubric_errors_and_a_folder_without_submissions_are_worded_in_both_langu
         )
     );
 }
+
+/// A student who left `casebook new`'s placeholder author is named by their folder, in the CSV
+/// and in the name of their feedback, not "Naam student" or "Student name" for the whole class.
+#[test]
+fn the_starters_placeholder_author_does_not_name_a_student() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let class = dir.path().join("klas");
+    let model = std::fs::read_to_string(KEY).expect("the model");
+    for (folder, author) in [("eva", "Naam student"), ("finn", "Student name")] {
+        std::fs::create_dir_all(class.join(folder)).expect("a student's folder");
+        let case = model.replacen(
+            "author: Docententeam Marketingplanning",
+            &format!("author: {author}"),
+            1,
+        );
+        assert_ne!(case, model, "the model's author line changed");
+        std::fs::write(class.join(folder).join("case.yaml"), case).expect("a submission");
+    }
+    let out = dir.path().join("grades");
+    let output = casebook()
+        .arg("grade")
+        .arg(&class)
+        .args(["--key", KEY, "--format", "md", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run casebook grade");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let (_, rows) = csv_rows(&std::fs::read(out.join("grades.csv")).expect("csv"), b',');
+    assert_eq!(
+        rows.keys().collect::<Vec<_>>(),
+        ["eva", "finn"],
+        "the students' names"
+    );
+    assert!(out.join("feedback/eva.md").is_file() && out.join("feedback/finn.md").is_file());
+}
