@@ -15,7 +15,9 @@ pub fn document_date(case_date: Option<&str>, source_date_epoch: Option<&str>) -
 }
 
 /// Today as `YYYY-MM-DD` (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set: what
-/// `casebook new` writes under `date`, reproducible where a build asks for it.
+/// `casebook new` writes under `date`, reproducible where a build asks for it. The command
+/// line's alone: the browser has no clock here (its date comes from the page).
+#[cfg(feature = "cli")]
 pub fn today() -> String {
     let seconds = std::env::var(SOURCE_DATE_EPOCH)
         .ok()
