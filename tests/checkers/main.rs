@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
@@ -20,17 +20,23 @@ use support::{build_ok, fixture, root};
 fn main() {
     let trials = vec![
         Trial::ignorable_test("every_page_passes_the_nu_html_checker", || {
+            let _beside = SHARED.read().unwrap_or_else(PoisonError::into_inner);
             checked(&["java"], nu_html_checker)
         }),
         Trial::ignorable_test("every_page_passes_axe_in_light_and_dark_mode", || {
+            let _beside = SHARED.read().unwrap_or_else(PoisonError::into_inner);
             checked(&["node", &chromium()], axe)
         }),
         Trial::ignorable_test("every_report_passes_markdownlint", || {
+            let _beside = SHARED.read().unwrap_or_else(PoisonError::into_inner);
             checked(&["node"], markdownlint)
         }),
         Trial::ignorable_test(
             "the_studio_checks_previews_and_downloads_what_the_cli_makes",
             || {
+                // Alone: it times the page, which the Nu checker's Java beside it starved of
+                // the machine's two cores (a 546 ms task in CI, none over 200 ms alone).
+                let _alone = SHARED.write().unwrap_or_else(PoisonError::into_inner);
                 if !studio::dist().join("index.html").is_file() {
                     return skipped("the studio is not built: web/build-studio (see the README)");
                 }
@@ -45,6 +51,10 @@ fn main() {
     }
     conclusion.exit();
 }
+
+/// The checkers run side by side (a read lock each); the studio's, which measures the page's
+/// longest task, runs alone (the write lock).
+static SHARED: RwLock<()> = RwLock::new(());
 
 /// Runs `check` with the checkers' folder when its packages and the given programs are there;
 /// otherwise ignores the test, saying what is missing and how to install it.
