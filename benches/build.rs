@@ -11,8 +11,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use casebook::grade::{GradeOptions, grade};
-use casebook::pipeline::{BuildOptions, CaseOutcome, Progress, build};
-use casebook::renderers::{Formats, RenderSettings, Renderers};
+use casebook::build::pipeline::{BuildOptions, CaseOutcome, Progress, build};
+use casebook_core::engine::{Engine, Formats, Settings};
 
 // The allocator of the `casebook` binary, so that the in-process build measures what it does.
 #[global_allocator]
@@ -93,7 +93,7 @@ fn split_key(content: &str) -> (&str, &str) {
     }
 }
 
-fn timed(options: &BuildOptions, renderers: &Renderers) -> Duration {
+fn timed(options: &BuildOptions, renderers: &Engine) -> Duration {
     let started = Instant::now();
     let report = build(options, renderers, &Silent).expect("the build runs");
     assert!(
@@ -166,7 +166,7 @@ fn main() {
         force: false,
     };
 
-    let renderers = Renderers::new(&RenderSettings::default()).expect("built-in templates load");
+    let renderers = Engine::new(&Settings::default()).expect("built-in templates load");
     let full = timed(&options, &renderers);
     let rss = peak_rss_mb();
     let unchanged = timed(&options, &renderers);
@@ -214,7 +214,7 @@ fn main() {
         let name = format!("case-{i:04}.yaml");
         std::fs::copy(cases.join(&name), submissions.join(&name)).expect("copy");
     }
-    let build_class = |folder: &str, renderers: &Renderers| {
+    let build_class = |folder: &str, renderers: &Engine| {
         let options = BuildOptions {
             cases: submissions.clone(),
             out: work.path().join(folder),
@@ -224,9 +224,9 @@ fn main() {
     };
     let class_build = build_class("class-output", &renderers);
     // The same class as `casebook build` writes it by default: each report with its hand-out.
-    let both = Renderers::new(&RenderSettings {
+    let both = Engine::new(&Settings {
         handout: true,
-        ..RenderSettings::default()
+        ..Settings::default()
     })
     .expect("built-in templates load");
     let class_build_both = build_class("class-output-both", &both);
@@ -250,7 +250,7 @@ fn main() {
     assert!(!graded.failed(), "a submission failed to grade");
     // Every submission compared and marked: an empty or another case costs no feedback PDF.
     assert_eq!(
-        graded.count(casebook::grade::Status::Graded),
+        graded.count(casebook_core::grade::Status::Graded),
         class,
         "every submission is graded"
     );

@@ -8,14 +8,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::case::{Discipline, Language};
-use crate::check::{self, ReportFormat};
-use crate::messages::pairs;
-use crate::pipeline::{self, BuildOptions, BuildReport, CaseStatus};
-use crate::progress::{Display, Verbosity};
-use crate::render::view::Edition;
-use crate::renderers::{Formats, RenderSettings, Renderers};
-use crate::{messages, project, scaffold, schema};
+use casebook_core::case::{Discipline, Language};
+use casebook_core::engine::{Engine, Formats};
+use casebook_core::messages::{self, pairs};
+use casebook_core::render::context::Edition;
+use casebook_core::schema;
+
+use crate::build::discover as project;
+use crate::build::pipeline::{self, BuildOptions, BuildReport, CaseStatus};
+use crate::build::progress::{Display, Verbosity};
+use crate::read::{self, Inputs};
+use crate::report::{self, ReportFormat};
 
 /// Exit code: everything succeeded.
 pub const EXIT_OK: u8 = 0;
@@ -205,17 +208,13 @@ impl BuildArgs {
         }
     }
 
-    fn settings(&self) -> RenderSettings {
-        let default_rubric = self.path.join(crate::rubric::RUBRIC_FILE);
-        let rubric = self
-            .rubric
-            .clone()
-            .or_else(|| default_rubric.is_file().then_some(default_rubric));
+    fn inputs(&self) -> Inputs {
+        let rubric = read::rubric_path(self.rubric.as_deref(), &self.path);
         let edition = match self.edition {
             EditionArg::Teacher | EditionArg::Both => Edition::Teacher,
             EditionArg::Student => Edition::Student,
         };
-        RenderSettings {
+        Inputs {
             templates: self.templates.clone(),
             rubric,
             edition,
@@ -331,17 +330,11 @@ pub fn run(cli: Cli) -> ExitCode {
 fn load_rubric(
     given: Option<PathBuf>,
     folder: &std::path::Path,
-) -> Result<crate::rubric::Rubric, u8> {
-    let default = folder.join(crate::rubric::RUBRIC_FILE);
-    match given.or_else(|| default.is_file().then_some(default)) {
-        Some(path) => crate::rubric::Rubric::load(&path)
-            .map(|(rubric, _)| rubric)
-            .map_err(|d| {
-                print_all(&[d]);
-                EXIT_USAGE
-            }),
-        None => Ok(crate::rubric::Rubric::default()),
-    }
+) -> Result<casebook_core::rubric::Rubric, u8> {
+    read::rubric(read::rubric_path(given.as_deref(), folder).as_deref()).map_err(|d| {
+        print_all(&[d]);
+        EXIT_USAGE
+    })
 }
 
 fn run_assess(path: &std::path::Path, rubric: Option<PathBuf>) -> u8 {
@@ -357,7 +350,7 @@ fn run_assess(path: &std::path::Path, rubric: Option<PathBuf>) -> u8 {
     if !path.is_dir() {
         return match assess_one(path, &rubric) {
             Some(assessment) => {
-                print_out(&crate::assess::to_json(&assessment));
+                print_out(&casebook_core::assess::to_json(&assessment));
                 EXIT_OK
             }
             None => EXIT_CASE_FAILED,
@@ -393,10 +386,10 @@ fn run_assess(path: &std::path::Path, rubric: Option<PathBuf>) -> u8 {
 /// The assessment of one case file, or `None` after printing why it has none.
 fn assess_one(
     file: &std::path::Path,
-    rubric: &crate::rubric::Rubric,
-) -> Option<crate::assess::Assessment> {
-    match crate::case::load_case(file) {
-        Ok(case) if !case.has_errors() => Some(crate::assess::assess(&case, rubric)),
+    rubric: &casebook_core::rubric::Rubric,
+) -> Option<casebook_core::assess::Assessment> {
+    match read::load_case(file) {
+        Ok(case) if !case.has_errors() => Some(casebook_core::assess::assess(&case, rubric)),
         Ok(case) => {
             for d in &case.diagnostics {
                 eprint!("{}", d.render(Some(&case.source)));
@@ -439,15 +432,11 @@ fn run_check(
     for load in &mut loads {
         let mut verdict = None;
         if let project::CaseLoad::Loaded(case) = load {
-            if !case.has_errors() {
-                let assessment = crate::assess::assess(case, &rubric);
-                verdict = Some(check::Verdict {
+            if let Some(assessment) = casebook_core::engine::check(case, &rubric) {
+                verdict = Some(report::Verdict {
                     choice: assessment.choice.key(),
-                    verdict: crate::assess::verdict_key(assessment.overall.verdict),
+                    verdict: casebook_core::assess::verdict_key(assessment.overall.verdict),
                 });
-                case.diagnostics.extend(assessment.findings);
-                let glyphs = crate::render::pdf::glyphs::located_warnings(case);
-                case.diagnostics.extend(glyphs);
             }
         }
         verdicts.push(verdict);
@@ -457,7 +446,7 @@ fn run_check(
         FormatArg::Json => ReportFormat::Json,
     };
     let mut stdout = std::io::stdout().lock();
-    let summary = match check::report(&loads, &verdicts, format, &mut stdout) {
+    let summary = match report::report(&loads, &verdicts, format, &mut stdout) {
         Ok(summary) => summary,
         Err(err) => {
             let reason = messages::io_reason(&err, messages::user_language());
@@ -490,7 +479,7 @@ fn run_check(
 }
 
 fn run_new(name: PathBuf, language: Language, choice: Discipline) -> u8 {
-    match scaffold::write_starter(&name, language, choice) {
+    match crate::commands::new::write_starter(&name, language, choice) {
         Ok(path) => {
             let path = path.display().to_string();
             // The student copies the command: a name with spaces must stay one argument.
@@ -519,16 +508,16 @@ fn print_out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn print_all(diagnostics: &[crate::diagnostics::Diagnostic]) {
+fn print_all(diagnostics: &[casebook_core::diagnostics::Diagnostic]) {
     for diagnostic in diagnostics {
         eprint!("{}", diagnostic.render(None));
     }
 }
 
-/// The renderers of `settings`, after printing the templates' warnings; else, after printing
-/// them, why they cannot be made.
-fn renderers(settings: &RenderSettings) -> Result<Renderers, Vec<String>> {
-    match Renderers::new(settings) {
+/// The engine of `inputs`, after printing the templates' warnings; else, after printing them,
+/// why it cannot be made.
+fn renderers(inputs: &Inputs) -> Result<Engine, Vec<String>> {
+    match inputs.settings().and_then(|settings| Engine::new(&settings)) {
         Ok(renderers) => {
             print_all(&renderers.templates.warnings);
             Ok(renderers)
@@ -540,12 +529,12 @@ fn renderers(settings: &RenderSettings) -> Result<Renderers, Vec<String>> {
     }
 }
 
-fn rendered(diagnostics: &[crate::diagnostics::Diagnostic]) -> Vec<String> {
+fn rendered(diagnostics: &[casebook_core::diagnostics::Diagnostic]) -> Vec<String> {
     diagnostics.iter().map(|d| d.render(None)).collect()
 }
 
 fn run_build(args: &BuildArgs) -> u8 {
-    let Ok(renderers) = renderers(&args.settings()) else {
+    let Ok(renderers) = renderers(&args.inputs()) else {
         return EXIT_USAGE;
     };
     stop_on_ctrl_c();
@@ -566,7 +555,7 @@ fn stop_on_ctrl_c() {
 
 /// One build with the given renderers; prints progress and the summary, returns the exit code
 /// and the errors it printed (for the page `serve` shows).
-fn build_once(args: &BuildArgs, renderers: &Renderers) -> (u8, Vec<String>) {
+fn build_once(args: &BuildArgs, renderers: &Engine) -> (u8, Vec<String>) {
     let display = Display::new(args.verbosity());
     let result = pipeline::build(&args.options(), renderers, &display);
     display.finish();
@@ -669,14 +658,13 @@ fn watch_and_build(
     ready: impl FnOnce(&[String]),
     mut built: impl FnMut(&[String]),
 ) -> u8 {
-    let settings = args.settings();
-    let Ok(mut current) = renderers(&settings) else {
+    let inputs = args.inputs();
+    let Ok(mut current) = renderers(&inputs) else {
         return EXIT_USAGE;
     };
     stop_on_ctrl_c();
     let mut watched = vec![args.path.clone()];
-    watched.extend(settings.templates.clone());
-    watched.extend(settings.rubric.clone());
+    watched.extend(inputs.files().cloned());
     let watch = match crate::watch::Watch::start(&watched, &args.out) {
         Ok(watch) => watch,
         Err(diagnostic) => {
@@ -693,7 +681,7 @@ fn watch_and_build(
     }
     watch.run(|settings_changed| {
         if settings_changed {
-            match renderers(&settings) {
+            match renderers(&inputs) {
                 Ok(fresh) => current = fresh,
                 Err(errors) => return built(&errors),
             }
@@ -735,18 +723,12 @@ fn run_serve(args: &BuildArgs, port: u16, open: bool) -> u8 {
 
 fn run_grade(args: &GradeArgs) -> u8 {
     let folder = args.key.parent().unwrap_or(std::path::Path::new("."));
-    let default_rubric = folder.join(crate::rubric::RUBRIC_FILE);
-    let settings = RenderSettings {
+    let inputs = Inputs {
         templates: args.templates.clone(),
-        rubric: args
-            .rubric
-            .clone()
-            .or_else(|| default_rubric.is_file().then_some(default_rubric)),
-        edition: Edition::Teacher,
-        handout: false,
-        pdf_standards: None,
+        rubric: read::rubric_path(args.rubric.as_deref(), folder),
+        ..Inputs::default()
     };
-    let Ok(renderers) = renderers(&settings) else {
+    let Ok(renderers) = renderers(&inputs) else {
         return EXIT_USAGE;
     };
     let options = crate::grade::GradeOptions {
@@ -765,12 +747,12 @@ fn run_grade(args: &GradeArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    use crate::grade::Status;
+    use casebook_core::grade::Status;
     for graded in &report.submissions {
         if graded.status == Status::Failed {
             print_all(&graded.diagnostics);
         } else if graded.unwritten {
-            let errors: Vec<crate::diagnostics::Diagnostic> = graded
+            let errors: Vec<casebook_core::diagnostics::Diagnostic> = graded
                 .diagnostics
                 .iter()
                 .filter(|d| d.is_error())

@@ -10,8 +10,8 @@ use std::ffi::OsString;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command};
 
-use crate::case::Language;
-use crate::locale::Locale;
+use casebook_core::case::Language;
+use casebook_core::locale::Locale;
 
 /// `command` (already built, so that clap's own `--help`, `--version` and `help` are there) with
 /// every about, argument help and heading from `words`.
@@ -244,7 +244,7 @@ pub fn usage_error(err: &clap::Error, words: &Locale) -> Option<String> {
     };
     let mut lines = vec![words.fill(
         &format!("help.errors.{key}"),
-        &crate::messages::pairs(&values),
+        &casebook_core::messages::pairs(&values),
     )];
     // clap's usage line opens with its own English heading; casebook's replaces it.
     if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {

@@ -1,43 +1,18 @@
-//! casebook: assess how well a firm's choice of value discipline (Treacy & Wiersema) is
-//! substantiated, and render the case as Markdown, HTML and PDF reports.
+//! The `casebook` command line over the engine (`casebook-core`): it reads the arguments and the
+//! user's files, spreads the cases over threads, writes the outputs atomically, watches and
+//! serves, and reports progress; everything it shows comes from the engine.
 //!
-//! The pipeline is `load → assess → render → write`: [`project`] finds and loads the cases
-//! ([`case`] holds the model and its validation), and the `cli` module drives the commands.
+//! [`cli`] parses and dispatches; [`read`] turns files into the engine's inputs; [`build`] finds
+//! the cases, runs them in parallel and writes them; [`grade`] does the same for a class;
+//! [`watch`] and [`serve`] rebuild on a save; [`report`] prints what was found.
 
-pub mod assess;
-pub mod case;
-#[cfg(feature = "cli")]
-pub mod check;
-#[cfg(feature = "cli")]
+pub mod build;
 pub mod cli;
-pub mod diagnostics;
-#[cfg(feature = "cli")]
+pub mod clock;
+pub mod commands;
 pub mod grade;
-#[cfg(feature = "cli")]
 pub mod help;
-pub mod locale;
-#[cfg(feature = "cli")]
-pub mod manifest;
-pub mod markdown;
-pub mod messages;
-#[cfg(feature = "cli")]
-pub mod output;
-#[cfg(feature = "cli")]
-pub mod pipeline;
-#[cfg(feature = "cli")]
-pub mod progress;
-#[cfg(feature = "cli")]
-pub mod project;
-pub mod render;
-pub mod renderers;
-pub mod rubric;
-pub mod scaffold;
-pub mod schema;
-#[cfg(feature = "cli")]
+pub mod read;
+pub mod report;
 pub mod serve;
-#[cfg(feature = "cli")]
-pub mod site;
-pub mod student_case;
-pub mod templates;
-#[cfg(feature = "cli")]
 pub mod watch;

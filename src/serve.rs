@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
-use crate::messages;
+use casebook_core::messages;
 
 /// The port `serve` asks for when none is given.
 pub const DEFAULT_PORT: u16 = 8150;

@@ -10,8 +10,8 @@ use std::time::Duration;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::case::Position;
-use crate::diagnostics::Diagnostic;
+use casebook_core::case::Position;
+use casebook_core::diagnostics::Diagnostic;
 
 /// How long to wait for an editor to finish writing before building.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -57,11 +57,11 @@ impl Watch {
         })
     }
 
-    /// Calls `rebuild` after every burst of relevant changes, until [`crate::pipeline::stop`]
+    /// Calls `rebuild` after every burst of relevant changes, until [`crate::build::pipeline::stop`]
     /// is called (Ctrl-C). `rebuild` receives whether a template or rubric changed (a full
     /// reload).
     pub fn run(self, mut rebuild: impl FnMut(bool)) {
-        while !crate::pipeline::stopped() {
+        while !crate::build::pipeline::stopped() {
             let first = match self.events.recv_timeout(STOP_CHECK) {
                 Ok(first) => first,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
@@ -151,7 +151,7 @@ fn watch_error(path: &Path, err: notify::Error) -> Diagnostic {
     Diagnostic::worded(
         path,
         Position::default(),
-        crate::messages::user_language(),
+        casebook_core::messages::user_language(),
         "WATCH",
         "failed",
         &[("reason", &err.to_string())],

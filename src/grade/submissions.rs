@@ -4,25 +4,13 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::case::{LoadedCase, Position, load_case};
-use crate::diagnostics::Diagnostic;
-use crate::messages::user_language;
-use crate::project::find_cases;
+use casebook_core::case::{LoadedCase, Position};
+use casebook_core::grade::{Load, Submission};
 
-/// A case file as `load_case` gives it: loaded (perhaps with errors), or its text (when
-/// readable) and why it did not load.
-pub type Load = Result<LoadedCase, (Option<String>, Vec<Diagnostic>)>;
-
-/// One submission to grade.
-pub struct Submission {
-    /// The path relative to the submissions folder, with `/`.
-    pub file: String,
-    pub student: String,
-    /// Unique among the submissions: the feedback files' name.
-    pub slug: String,
-    /// The file, loaded once: it names the student and is then graded.
-    pub load: Load,
-}
+use crate::read::load_case;
+use casebook_core::diagnostics::Diagnostic;
+use casebook_core::messages::user_language;
+use crate::build::discover::find_cases;
 
 /// Every case file under `root` (at any depth) except the model answer itself.
 pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
@@ -56,13 +44,13 @@ pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
             let author = load.as_ref().ok().and_then(author_of);
             let author = author.filter(|a| {
                 Some(a.as_str()) != model_author
-                    && !crate::scaffold::placeholder_authors().any(|p| p == a)
+                    && !casebook_core::starter::blank::placeholder_authors().any(|p| p == a)
             });
             let folder = relative
                 .parent()
                 .and_then(|p| p.components().next_back())
                 .map(|c| c.as_os_str().to_string_lossy().into_owned());
-            let stem = crate::case::slug_of(relative);
+            let stem = casebook_core::case::slug_of(relative);
             let student = author.or(folder).unwrap_or_else(|| stem.clone());
             Submission {
                 file: relative.to_string_lossy().replace('\\', "/"),

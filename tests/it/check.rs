@@ -212,7 +212,7 @@ fn the_committed_schema_is_fresh() {
 #[test]
 fn the_seed_case_loads_with_every_part() {
     let case =
-        casebook::case::load_case(&crate::support::root().join("cases/klantpartnerschap.yaml"))
+        casebook::read::load_case(&crate::support::root().join("cases/klantpartnerschap.yaml"))
             .expect("the seed loads")
             .case;
     assert_eq!(case.higher_decisions.mission.fragments.len(), 3);

@@ -14,8 +14,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use casebook::case::load_source;
-use casebook::renderers::{Formats, RenderSettings, Renderers};
+use casebook_core::case::load_source;
+use casebook_core::engine::{Engine, Formats, Settings};
 
 use crate::support::{fixture, root};
 
@@ -180,7 +180,7 @@ enum Outcome {
 /// Loads, assesses and renders one input. `Err` when anything panics, when a refused input has
 /// no error or an `INTERNAL` one, or when a case that loads cleanly does not render (a render
 /// may only fail with a diagnostic a student can act on, never `INTERNAL`).
-fn exercise(renderers: &Renderers, input: &[u8], pdf: bool) -> Result<Outcome, String> {
+fn exercise(renderers: &Engine, input: &[u8], pdf: bool) -> Result<Outcome, String> {
     let formats = Formats {
         markdown: true,
         html: true,
@@ -226,7 +226,7 @@ fn exercise(renderers: &Renderers, input: &[u8], pdf: bool) -> Result<Outcome, S
 }
 
 /// `Err` naming an `INTERNAL` diagnostic, the mark of a fault in casebook rather than the input.
-fn internal(diagnostics: &[casebook::diagnostics::Diagnostic]) -> Result<(), String> {
+fn internal(diagnostics: &[casebook_core::diagnostics::Diagnostic]) -> Result<(), String> {
     match diagnostics.iter().find(|d| d.code == "INTERNAL") {
         Some(d) => Err(format!("INTERNAL: {}", d.message)),
         None => Ok(()),
@@ -256,7 +256,7 @@ fn corpus() -> Vec<Vec<u8>> {
 /// (loads cleanly, renders in all three formats) or `# expect: CODE` (refused with that error).
 #[test]
 fn the_inputs_that_once_broke_something_come_to_what_they_should() {
-    let renderers = Renderers::new(&RenderSettings::default()).expect("the built-in templates");
+    let renderers = Engine::new(&Settings::default()).expect("the built-in templates");
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(fixture("fuzz"))
         .expect("tests/fixtures/fuzz")
         .flatten()
@@ -292,7 +292,7 @@ fn the_inputs_that_once_broke_something_come_to_what_they_should() {
 
 #[test]
 fn fuzzed_cases_never_panic_and_render_when_they_load() {
-    let renderers = Renderers::new(&RenderSettings::default()).expect("the built-in templates");
+    let renderers = Engine::new(&Settings::default()).expect("the built-in templates");
     let seconds = std::env::var("CASEBOOK_FUZZ_SECS")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -365,7 +365,7 @@ fn student_facing(out: &Path) -> Vec<(String, String)> {
 /// sentence of its reasoning, apart from what the student wrote themselves; with it, they do.
 #[test]
 fn no_answer_of_the_model_without_reveal_in_any_student_facing_file() {
-    let model = casebook::case::load_case(&crate::support::root().join(KEY)).expect("the model");
+    let model = casebook::read::load_case(&crate::support::root().join(KEY)).expect("the model");
     // Students whose own case holds none of the model's answers to give back to them.
     let own = |student: &str| {
         let file = fixture(&format!("grade/class/{student}"));
@@ -389,7 +389,7 @@ fn no_answer_of_the_model_without_reveal_in_any_student_facing_file() {
             sentences.extend(runs(&stance.reasoning.value));
             if let Some(value) = stance.stance.value.value() {
                 let symbol = ["−−", "−", "0", "+", "++"][(value + 2) as usize];
-                let name = casebook::locale::Locale::builtin(casebook::case::Language::Nl)
+                let name = casebook_core::locale::Locale::builtin(casebook_core::case::Language::Nl)
                     .text(&format!("disciplines.{}", discipline.key()))
                     .to_string();
                 stances.push((item.id.value.clone(), name, symbol));

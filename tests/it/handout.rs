@@ -6,10 +6,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use casebook::assess::assess;
-use casebook::case::{Language, load_case};
-use casebook::locale::Locale;
-use casebook::rubric::Rubric;
+use casebook_core::assess::assess;
+use casebook::read::load_case;
+use casebook_core::case::Language;
+use casebook_core::locale::Locale;
+use casebook_core::rubric::Rubric;
 use serde_json::Value;
 
 use crate::support::{build_ok, files, root};
@@ -429,7 +430,7 @@ fn the_starter_case_has_the_teachers_ids_passes_check_and_fills_back_to_the_teac
         let teacher = load_case(&path).unwrap_or_else(|_| panic!("{} loads", path.display()));
         let student = load_case(&starter).unwrap_or_else(|_| panic!("{} loads", starter.display()));
         assert!(!student.has_errors(), "{}", starter.display());
-        let ids = |case: &casebook::case::Case| -> Vec<String> {
+        let ids = |case: &casebook_core::case::Case| -> Vec<String> {
             case.declared_ids()
                 .iter()
                 .map(|id| id.value.clone())

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use casebook::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
+use casebook_core::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 
 use crate::pdfread::{Pdf, normalise};
 use crate::support::{casebook, fixture, root};
@@ -89,7 +89,7 @@ fn typst_warnings_come_back_as_warnings() {
         .warnings
         .first()
         .expect("an unknown font is a warning");
-    assert_eq!(warning.severity, casebook::diagnostics::Severity::Warning);
+    assert_eq!(warning.severity, casebook_core::diagnostics::Severity::Warning);
     assert_eq!((warning.line, warning.code.as_ref()), (2, "TYPST"));
 }
 
@@ -148,33 +148,33 @@ fn unknown_or_incompatible_standards_are_refused_up_front() {
 fn the_seed_pdf_holds_every_item_of_the_seed() {
     let pdf = build_pdf(&seed_case(), &[]);
     let text = text_of(&pdf);
-    let loaded = casebook::case::load_case(&seed_case()).expect("the seed case loads");
+    let loaded = casebook::read::load_case(&seed_case()).expect("the seed case loads");
     let case = &loaded.case;
     let mut expected: Vec<String> = case
         .argument_items()
         .iter()
-        .flat_map(|item| [item.id.value.clone(), casebook::markdown::plain(item.text)])
+        .flat_map(|item| [item.id.value.clone(), casebook_core::markdown::plain(item.text)])
         .collect();
-    expected.push(casebook::markdown::plain(
+    expected.push(casebook_core::markdown::plain(
         &case.higher_decisions.mission.text,
     ));
     for function in &case.consequences.functions {
         expected.extend([
-            casebook::markdown::plain(&function.function),
-            casebook::markdown::plain(&function.text),
+            casebook_core::markdown::plain(&function.function),
+            casebook_core::markdown::plain(&function.text),
         ]);
     }
     expected.extend(
         case.references
             .iter()
-            .map(|r| casebook::markdown::plain(&r.text)),
+            .map(|r| casebook_core::markdown::plain(&r.text)),
     );
     for (_, alternative) in case.alternatives.iter() {
         expected.extend(
             alternative
                 .threshold
                 .iter()
-                .map(|t| casebook::markdown::plain(t)),
+                .map(|t| casebook_core::markdown::plain(t)),
         );
     }
     let missing: Vec<&String> = expected

@@ -103,7 +103,7 @@ fn the_student_edition_leaks_no_answer() {
     }
     let seed = std::fs::read_to_string("cases/klantpartnerschap.yaml").expect("seed");
     let case: serde_json::Value = serde_json::to_value(
-        casebook::case::load_case(Path::new("cases/klantpartnerschap.yaml"))
+        casebook::read::load_case(Path::new("cases/klantpartnerschap.yaml"))
             .expect("seed loads")
             .case,
     )

@@ -1,8 +1,8 @@
 //! `casebook schema --lang nl|en`: an editor explains every type and key in the language asked
 //! for, with the texts of the locale files, and offers the three values of `choice`.
 
-use casebook::case::Language;
-use casebook::messages::locale;
+use casebook_core::case::Language;
+use casebook_core::messages::locale;
 use serde_json::{Value, json};
 
 use crate::support::casebook;
@@ -20,7 +20,7 @@ fn schema(lang: &str) -> Value {
 fn every_key_is_described_from_the_locale_of_the_language_asked_for() {
     for (lang, language) in [("nl", Language::Nl), ("en", Language::En)] {
         let schema = schema(lang);
-        let described = casebook::schema::descriptions(&schema);
+        let described = casebook_core::schema::descriptions(&schema);
         let texts = locale(language);
         let missing: Vec<&str> = described
             .iter()

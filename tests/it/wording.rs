@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use casebook::case::Language;
-use casebook::messages::locale;
+use casebook_core::case::Language;
+use casebook_core::messages::locale;
 
 use crate::support::{casebook, json_diagnostics};
 
@@ -178,7 +178,7 @@ fn every_help_text_is_in_both_languages() {
             }
         }
     }
-    let help_keys = |texts: &'static casebook::locale::Locale| -> BTreeSet<&'static str> {
+    let help_keys = |texts: &'static casebook_core::locale::Locale| -> BTreeSet<&'static str> {
         texts.keys().filter(|k| k.starts_with("help.")).collect()
     };
     let (nl_keys, en_keys) = (help_keys(nl), help_keys(en));

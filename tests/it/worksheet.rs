@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use casebook::case::load_case;
+use casebook::read::load_case;
 use serde_json::Value;
 
 use crate::pdfread::Pdf;

@@ -4,19 +4,18 @@
 use std::cell::RefCell;
 use std::path::Path;
 
-use casebook::assess::assess;
-use casebook::case::{Discipline, Language, LoadedCase, load_source};
-use casebook::diagnostics::Diagnostic;
-use casebook::render::view::Edition;
-use casebook::renderers::{Formats, RenderSettings, Renderers};
-use casebook::scaffold::starter_text;
+use casebook_core::case::{Discipline, Language, LoadedCase, load_source};
+use casebook_core::diagnostics::Diagnostic;
+use casebook_core::engine::{Engine, Formats, Settings, check};
+use casebook_core::render::context::Edition;
+use casebook_core::starter::blank::starter_text;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
     // Templates, locales and the PDF engine's fonts are loaded once per edition: a keystroke
     // then costs only the case's own load, assessment and rendering.
-    static ENGINES: RefCell<[Option<Renderers>; 2]> = const { RefCell::new([None, None]) };
+    static ENGINES: RefCell<[Option<Engine>; 2]> = const { RefCell::new([None, None]) };
 }
 
 /// What the page shows while the student types: every diagnostic, and the HTML report when the
@@ -48,16 +47,16 @@ fn load(file_name: &str, text: &str) -> Result<LoadedCase, Vec<Diagnostic>> {
 /// Runs `work` with the renderers of an edition, made on first use.
 fn with_renderers<T>(
     edition: Edition,
-    work: impl FnOnce(&Renderers) -> Result<T, Vec<Diagnostic>>,
+    work: impl FnOnce(&Engine) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
     ENGINES.with(|engines| {
         let mut engines = engines.borrow_mut();
         let slot = &mut engines[usize::from(edition == Edition::Student)];
         let renderers = match slot.take() {
             Some(renderers) => renderers,
-            None => Renderers::new(&RenderSettings {
+            None => Engine::new(&Settings {
                 edition,
-                ..RenderSettings::default()
+                ..Settings::default()
             })?,
         };
         let result = work(&renderers);
@@ -77,34 +76,38 @@ pub fn preview(file_name: &str, text: &str, edition: &str) -> String {
             language: None,
             html: None,
         },
-        Ok(loaded) => {
+        Ok(mut loaded) => {
             let language = Some(loaded.case.language().code());
-            let mut diagnostics = loaded.diagnostics.clone();
             let mut html = None;
+            let mut errors = Vec::new();
             if !loaded.has_errors() {
                 let rendered = with_renderers(edition_of(edition), |renderers| {
-                    let assessment = assess(&loaded, &renderers.rubric);
+                    let Some(assessment) = check(&mut loaded, &renderers.rubric) else {
+                        return Ok(None);
+                    };
                     let html_only = Formats {
                         markdown: false,
                         html: true,
                         pdf: false,
                     };
                     let documents = renderers.documents(&loaded, &assessment, html_only, None)?;
-                    Ok((assessment.findings, documents))
+                    Ok(Some(documents))
                 });
                 match rendered {
-                    Ok((findings, documents)) => {
-                        diagnostics.extend(findings);
-                        diagnostics.extend(documents.warnings);
+                    Ok(None) => {}
+                    Ok(Some(documents)) => {
+                        errors.extend(documents.warnings);
                         html = documents
                             .files
                             .into_iter()
                             .next()
                             .map(|(_, _, bytes)| String::from_utf8_lossy(&bytes).into_owned());
                     }
-                    Err(errors) => diagnostics.extend(errors),
+                    Err(failed) => errors.extend(failed),
                 }
             }
+            let mut diagnostics = loaded.diagnostics;
+            diagnostics.extend(errors);
             Preview {
                 diagnostics,
                 language,
@@ -144,7 +147,7 @@ pub fn render(
 #[wasm_bindgen]
 pub fn labels(language: &str) -> String {
     let language = Language::parse(language).unwrap_or(Language::Nl);
-    casebook::messages::locale(language)
+    casebook_core::messages::locale(language)
         .section("studio")
         .to_string()
 }

@@ -1,0 +1,180 @@
+//! Grading: a student's case compared with the model answer ([`compare`]), the signals a teacher
+//! should see before publishing a mark, and near-identical work across a class ([`similarity`]).
+//! The mark itself is the rubric's ([`crate::rubric::grading`]); the feedback and the overview
+//! are rendered by [`crate::render`], the whole run driven by [`crate::engine`] and the shells.
+
+pub mod compare;
+pub mod similarity;
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::assess::{Assessment, assess};
+use crate::case::LoadedCase;
+use crate::diagnostics::Diagnostic;
+use crate::lang::Language;
+use crate::rubric::Rubric;
+use crate::rubric::grading::Mark;
+
+use compare::Comparison;
+use similarity::{Reasonings, SimilarGroup};
+
+/// A case file as loading gives it: loaded (perhaps with errors), or its text (when readable)
+/// and why it did not load.
+pub type Load = Result<LoadedCase, (Option<String>, Vec<Diagnostic>)>;
+
+/// One submission to grade.
+pub struct Submission {
+    /// The path relative to the submissions folder, with `/`.
+    pub file: String,
+    pub student: String,
+    /// Unique among the submissions: the feedback files' name.
+    pub slug: String,
+    /// The file, loaded once: it names the student and is then graded.
+    pub load: Load,
+}
+
+/// How a submission fared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Compared and marked.
+    Graded,
+    /// Nothing written beyond what the hand-out gave (or an empty file): the lowest mark.
+    Empty,
+    /// Not a version of the model's case: no mark.
+    OtherCase,
+    /// It does not load: no mark, its diagnostics in its feedback.
+    Failed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Graded,
+        Status::Empty,
+        Status::OtherCase,
+        Status::Failed,
+    ];
+
+    /// The status as `grades.json` and the overview's filter name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Graded => "graded",
+            Status::Empty => "empty",
+            Status::OtherCase => "other_case",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+/// Something about a submission the teacher should know before publishing its mark, with a
+/// stable code (`EMPTY`, `OTHER-CASE`, `MODEL-COPY`, `REPEATED-REASONING`, `SIMILAR-WORK`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Signal {
+    pub code: &'static str,
+    /// The items concerned (`M1/customer_intimacy`), where the signal is about items.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// How alike all the reasoning is (`MODEL-COPY`), when that is near-identical.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overall: Option<f64>,
+}
+
+impl Signal {
+    pub fn new(code: &'static str) -> Signal {
+        Signal {
+            code,
+            items: Vec::new(),
+            overall: None,
+        }
+    }
+}
+
+/// One graded submission.
+#[derive(Debug, Serialize)]
+pub struct Graded {
+    pub student: String,
+    /// The feedback files' name (`feedback/<slug>.html`).
+    pub slug: String,
+    /// The file, relative to the submissions folder.
+    pub file: String,
+    pub language: Language,
+    pub status: Status,
+    pub mark: Option<Mark>,
+    /// What to check before publishing the mark.
+    pub signals: Vec<Signal>,
+    pub comparison: Option<Comparison>,
+    /// Load errors (failed) or the assessment's findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The feedback files written, relative to the output folder.
+    pub feedback: Vec<(String, String)>,
+    /// A feedback file could not be written (its diagnostic is in `diagnostics`).
+    #[serde(skip)]
+    pub unwritten: bool,
+}
+
+/// What a grading run did.
+#[derive(Debug)]
+pub struct GradeReport {
+    pub submissions: Vec<Graded>,
+    /// Near-identical work to check, in groups.
+    pub similar: Vec<SimilarGroup>,
+    /// Problems not tied to one submission (writing the overview).
+    pub general: Vec<Diagnostic>,
+    pub language: Language,
+    pub elapsed: Duration,
+}
+
+impl GradeReport {
+    pub fn count(&self, status: Status) -> usize {
+        self.submissions
+            .iter()
+            .filter(|s| s.status == status)
+            .count()
+    }
+
+    pub fn failed(&self) -> bool {
+        self.count(Status::Failed) > 0 || self.unwritten()
+    }
+
+    /// Whether a file of the run (feedback or overview) could not be written.
+    pub fn unwritten(&self) -> bool {
+        self.general.iter().any(Diagnostic::is_error)
+            || self.submissions.iter().any(|s| s.unwritten)
+    }
+}
+
+/// The model answer, loaded and assessed once, with its reasoning for the `MODEL-COPY` check.
+pub struct Model {
+    pub case: LoadedCase,
+    pub assessment: Assessment,
+    pub reasonings: Reasonings,
+}
+
+impl Model {
+    /// The model answer, assessed under `rubric`; `Err` with its diagnostics when it has errors.
+    pub fn new(case: LoadedCase, rubric: &Rubric) -> Result<Model, Vec<Diagnostic>> {
+        if case.has_errors() {
+            return Err(case.diagnostics);
+        }
+        let assessment = assess(&case, rubric);
+        let texts: Vec<(String, String)> = case
+            .case
+            .argument_items()
+            .iter()
+            .flat_map(|item| {
+                item.stances.iter().map(|(discipline, stance)| {
+                    let key = format!("{}/{}", item.id.value, discipline.key());
+                    (key, stance.reasoning.value.clone())
+                })
+            })
+            .collect();
+        let reasonings = Reasonings::new(&texts);
+        Ok(Model {
+            case,
+            assessment,
+            reasonings,
+        })
+    }
+}

@@ -1,0 +1,82 @@
+//! Renderers: turn a case and its assessment into report documents.
+
+pub mod context;
+pub mod feedback;
+pub mod index;
+pub mod overview;
+pub(crate) mod parts;
+pub mod pdf;
+pub mod view;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::assess::Assessment;
+use crate::case::LoadedCase;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{to_html, to_markdown};
+use crate::templates::Templates;
+
+use context::{Edition, Rich};
+use view::ReportView;
+
+/// A section added to a report after its title block (the comparison of a student's feedback):
+/// a builder of its data from the format's rich-text function, shown by `comparison.<format>`.
+pub type Extra<'a> = Option<&'a dyn Fn(Rich) -> Value>;
+
+/// A report rendered as text from one template ([`html`], [`markdown`]).
+pub type TextRenderer =
+    fn(&Templates, &LoadedCase, &Assessment, Edition, u8, Extra) -> Result<String, Diagnostic>;
+
+/// The Markdown report: CommonMark with GFM tables, free text kept as (safe) Markdown.
+pub fn markdown(
+    templates: &Templates,
+    case: &LoadedCase,
+    assessment: &Assessment,
+    edition: Edition,
+    lines: u8,
+    extra: Extra,
+) -> Result<String, Diagnostic> {
+    let locale = templates.locale(case.case.language());
+    let rich = |t: &str| Value::String(to_markdown(t, edition.suffix()));
+    let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
+    let page = WithExtra {
+        view: &view,
+        comparison: extra.map(|build| build(&rich)),
+    };
+    let mut text = templates.render("report.md", &page)?;
+    // One trailing newline and no runs of blank lines: what markdownlint expects of a file.
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    Ok(format!("{}\n", text.trim()))
+}
+
+/// The HTML report: one self-contained page (inline CSS, no script, no external request); its
+/// figures are HTML, so their text wraps and keeps its size on a phone.
+pub fn html(
+    templates: &Templates,
+    case: &LoadedCase,
+    assessment: &Assessment,
+    edition: Edition,
+    lines: u8,
+    extra: Extra,
+) -> Result<String, Diagnostic> {
+    let locale = templates.locale(case.case.language());
+    let rich = |t: &str| Value::String(to_html(t, edition.suffix()));
+    let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
+    let page = WithExtra {
+        view: &view,
+        comparison: extra.map(|build| build(&rich)),
+    };
+    templates.render("report.html", &page)
+}
+
+/// The report view with the extra section's data, when there is one.
+#[derive(Serialize)]
+pub struct WithExtra<'a> {
+    #[serde(flatten)]
+    pub view: &'a ReportView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Value>,
+}

@@ -1,0 +1,48 @@
+//! The blank case `casebook new` writes: a commented starter in the chosen language and for the
+//! chosen discipline, that passes `check` as written.
+
+use crate::case::{Discipline, Language};
+use crate::messages;
+
+const STARTER_NL: &str = include_str!("../../../templates/starter/nl.yaml");
+const STARTER_EN: &str = include_str!("../../../templates/starter/en.yaml");
+/// The schema file a starter points at when the project has no committed schema.
+const LOCAL_SCHEMA: &str = "case.schema.json";
+
+/// The author line the starters are written with (`Naam student`, `Student name`): a
+/// placeholder a student may leave, never a student's name.
+pub fn placeholder_authors() -> impl Iterator<Item = &'static str> {
+    [STARTER_NL, STARTER_EN].into_iter().filter_map(|starter| {
+        let line = starter
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("author:"))?;
+        Some(line.trim())
+    })
+}
+
+/// The starter case text for `file_name`, its first line pointing the editor at `schema`, dated
+/// `date` (`YYYY-MM-DD`).
+pub fn starter_text(
+    language: Language,
+    choice: Discipline,
+    file_name: &str,
+    schema: Option<&str>,
+    date: &str,
+) -> Result<String, String> {
+    let template = match language {
+        Language::Nl => STARTER_NL,
+        Language::En => STARTER_EN,
+    };
+    let mut others = choice.others();
+    let mut context = tera::Context::new();
+    context.insert("choice", choice.key());
+    context.insert("other1", others.next().map_or("", Discipline::key));
+    context.insert("other2", others.next().map_or("", Discipline::key));
+    context.insert("file_name", file_name);
+    context.insert("date", date);
+    // Without a committed schema the editor looks next to the case; the starter says how to make it.
+    context.insert("schema", schema.unwrap_or(LOCAL_SCHEMA));
+    context.insert("schema_missing", &schema.is_none());
+    tera::Tera::one_off(template, &context, false)
+        .map_err(|err| messages::cli("starter_broken", &[("reason", &err.to_string())]))
+}

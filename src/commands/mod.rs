@@ -1,0 +1,3 @@
+//! Commands that are small enough to live apart from the argument parsing: `casebook new`.
+
+pub mod new;
