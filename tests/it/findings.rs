@@ -35,7 +35,7 @@ fn findings(language: &str) -> Vec<serde_json::Value> {
 /// Every finding code the assessment's source names (`"SMART-T"`…).
 fn codes_in_source() -> BTreeSet<String> {
     let mut codes = BTreeSet::new();
-    for entry in std::fs::read_dir(root().join("src/assess")).expect("src/assess") {
+    for entry in std::fs::read_dir(root().join("core/src/assess")).expect("core/src/assess") {
         let source = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
         for quoted in source.split('"').skip(1).step_by(2) {
             // A code is upper-case words joined by hyphens, at least five characters long (the
