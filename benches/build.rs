@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use casebook::grade::{GradeOptions, grade};
 use casebook::build::pipeline::{BuildOptions, CaseOutcome, Progress, build};
+use casebook::grade::{GradeOptions, grade};
 use casebook_core::engine::{Engine, Formats, Settings};
 
 // The allocator of the `casebook` binary, so that the in-process build measures what it does.

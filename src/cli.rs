@@ -517,7 +517,10 @@ fn print_all(diagnostics: &[casebook_core::diagnostics::Diagnostic]) {
 /// The engine of `inputs`, after printing the templates' warnings; else, after printing them,
 /// why it cannot be made.
 fn renderers(inputs: &Inputs) -> Result<Engine, Vec<String>> {
-    match inputs.settings().and_then(|settings| Engine::new(&settings)) {
+    match inputs
+        .settings()
+        .and_then(|settings| Engine::new(&settings))
+    {
         Ok(renderers) => {
             print_all(&renderers.templates.warnings);
             Ok(renderers)

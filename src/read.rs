@@ -64,7 +64,10 @@ pub fn template_folder(folder: &Path) -> Result<TemplateFolder, Diagnostic> {
     }
     // The folder's files and those of its `locale/` folder, by their name as the engine has it.
     let mut files = Vec::new();
-    for (prefix, dir) in [("", folder.to_path_buf()), ("locale/", folder.join("locale"))] {
+    for (prefix, dir) in [
+        ("", folder.to_path_buf()),
+        ("locale/", folder.join("locale")),
+    ] {
         let entries = std::fs::read_dir(&dir).into_iter().flatten().flatten();
         for entry in entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -74,9 +77,8 @@ pub fn template_folder(folder: &Path) -> Result<TemplateFolder, Diagnostic> {
             let name = format!("{prefix}{name}");
             let path = entry.path();
             let text = if is_builtin(&name) {
-                let text = std::fs::read_to_string(&path).map_err(|err| {
-                    template_error(&path, io_reason(&err, user_language()))
-                })?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|err| template_error(&path, io_reason(&err, user_language())))?;
                 Some(text)
             } else {
                 None

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use casebook_core::diagnostics::{Diagnostic, Severity};
 use crate::build::discover::CaseLoad;
+use casebook_core::diagnostics::{Diagnostic, Severity};
 
 /// How diagnostics are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use tera::{Kwargs, State, Tera};
 
-use crate::lang::{Language, Position};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::lang::{Language, Position};
 use crate::locale::Locale;
 
 /// (file name, built-in text) of every template and locale file. A template comes after the
@@ -112,10 +112,13 @@ impl Templates {
         let mut hasher = blake3::Hasher::new();
         let mut texts = Vec::new();
         for (name, builtin) in BUILTIN {
-            let replaced = overrides.into_iter().flat_map(|f| &f.files).find_map(|file| {
-                let (found, path, text) = file;
-                (found == name).then(|| text.clone().map(|text| (path.clone(), text)))?
-            });
+            let replaced = overrides
+                .into_iter()
+                .flat_map(|f| &f.files)
+                .find_map(|file| {
+                    let (found, path, text) = file;
+                    (found == name).then(|| text.clone().map(|text| (path.clone(), text)))?
+                });
             let (path, text) = match replaced {
                 Some(replaced) => replaced,
                 None => (Path::new("templates").join(name), builtin.to_string()),
@@ -255,7 +258,14 @@ pub fn folder_error(folder: &Path, situation: &str) -> Diagnostic {
     let values = [("names", names.join(", "))];
     let language = crate::messages::user_language();
     let values = crate::messages::pairs(&values);
-    Diagnostic::worded(folder, Position::default(), language, "TEMPLATE", situation, &values)
+    Diagnostic::worded(
+        folder,
+        Position::default(),
+        language,
+        "TEMPLATE",
+        situation,
+        &values,
+    )
 }
 
 /// The labels of a locale override that the built-in locale lacks, as warnings at their line.

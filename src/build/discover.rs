@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use casebook_core::case::{LoadedCase, Position};
 use crate::read::load_case;
+use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::messages::{io_reason, user_language};
 
@@ -120,7 +120,10 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
         && (name.starts_with('.')
             || name == "output"
             || name == "target"
-            || entry.path().join(crate::build::manifest::MANIFEST_FILE).is_file())
+            || entry
+                .path()
+                .join(crate::build::manifest::MANIFEST_FILE)
+                .is_file())
 }
 
 /// Loads and validates every file, in parallel, keeping the order of `paths`.

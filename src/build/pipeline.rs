@@ -8,14 +8,14 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use casebook_core::case::{LoadedCase, Position, load_source};
-use crate::read::load_case;
-use casebook_core::diagnostics::{Diagnostic, Severity};
-use crate::build::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_file_from, case_hash};
-use casebook_core::messages::{io_reason, user_language};
-use crate::build::output::{check_writable, sweep_temporaries, write_atomic};
 use crate::build::discover::find_cases;
-use casebook_core::engine::{Formats, Engine};
+use crate::build::manifest::{MANIFEST_FILE, Manifest, ManifestEntry, case_file_from, case_hash};
+use crate::build::output::{check_writable, sweep_temporaries, write_atomic};
+use crate::read::load_case;
+use casebook_core::case::{LoadedCase, Position, load_source};
+use casebook_core::diagnostics::{Diagnostic, Severity};
+use casebook_core::engine::{Engine, Formats};
+use casebook_core::messages::{io_reason, user_language};
 use casebook_core::render::index::{self, IndexEntry};
 
 /// What `build` is asked to do (the library's view; the CLI maps its flags onto this).
@@ -235,7 +235,11 @@ fn assign_slugs(
         let case_file = case_file_from(&options.out, &options.cases);
         let recorded = kept.cases.iter().find(|(_, e)| e.case_file == case_file);
         let slug = recorded.map_or_else(
-            || casebook_core::case::slug_of(Path::new(options.cases.file_name().unwrap_or_default())),
+            || {
+                casebook_core::case::slug_of(Path::new(
+                    options.cases.file_name().unwrap_or_default(),
+                ))
+            },
             |(slug, _)| slug.clone(),
         );
         return vec![Ok(slug)];
@@ -421,12 +425,7 @@ fn render_and_write(
 /// Removes the output of cases whose file is gone, then writes the index and the manifest. A
 /// case this build was not asked about (another folder, a single file) keeps its output and
 /// its place in the index.
-fn finish(
-    options: &BuildOptions,
-    renderers: &Engine,
-    kept: &Manifest,
-    report: &mut BuildReport,
-) {
+fn finish(options: &BuildOptions, renderers: &Engine, kept: &Manifest, report: &mut BuildReport) {
     let mut manifest = Manifest {
         cases: BTreeMap::new(),
     };

@@ -38,10 +38,7 @@ pub struct GradeOptions {
 
 /// Grades every submission under `options.submissions` against `options.key`. `Err` means
 /// grading could not start (no model, a model with errors, no submissions).
-pub fn grade(
-    options: &GradeOptions,
-    engine: &Engine,
-) -> Result<GradeReport, Vec<Diagnostic>> {
+pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let model = load_model(&options.key, engine)?;
     let paths = submissions::discover(&options.submissions, &options.key)?;

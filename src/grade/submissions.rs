@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use casebook_core::case::{LoadedCase, Position};
 use casebook_core::grade::{Load, Submission};
 
+use crate::build::discover::find_cases;
 use crate::read::load_case;
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::messages::user_language;
-use crate::build::discover::find_cases;
 
 /// Every case file under `root` (at any depth) except the model answer itself.
 pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {

@@ -389,9 +389,10 @@ fn no_answer_of_the_model_without_reveal_in_any_student_facing_file() {
             sentences.extend(runs(&stance.reasoning.value));
             if let Some(value) = stance.stance.value.value() {
                 let symbol = ["−−", "−", "0", "+", "++"][(value + 2) as usize];
-                let name = casebook_core::locale::Locale::builtin(casebook_core::case::Language::Nl)
-                    .text(&format!("disciplines.{}", discipline.key()))
-                    .to_string();
+                let name =
+                    casebook_core::locale::Locale::builtin(casebook_core::case::Language::Nl)
+                        .text(&format!("disciplines.{}", discipline.key()))
+                        .to_string();
                 stances.push((item.id.value.clone(), name, symbol));
             }
         }

@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use casebook_core::assess::assess;
 use casebook::read::load_case;
+use casebook_core::assess::assess;
 use casebook_core::case::Language;
 use casebook_core::locale::Locale;
 use casebook_core::rubric::Rubric;

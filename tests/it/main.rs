@@ -16,6 +16,7 @@ mod handout;
 mod help;
 mod hostile;
 mod interrupt;
+mod layers;
 mod layout;
 mod messages;
 mod overrides;

@@ -89,7 +89,10 @@ fn typst_warnings_come_back_as_warnings() {
         .warnings
         .first()
         .expect("an unknown font is a warning");
-    assert_eq!(warning.severity, casebook_core::diagnostics::Severity::Warning);
+    assert_eq!(
+        warning.severity,
+        casebook_core::diagnostics::Severity::Warning
+    );
     assert_eq!((warning.line, warning.code.as_ref()), (2, "TYPST"));
 }
 
@@ -153,7 +156,12 @@ fn the_seed_pdf_holds_every_item_of_the_seed() {
     let mut expected: Vec<String> = case
         .argument_items()
         .iter()
-        .flat_map(|item| [item.id.value.clone(), casebook_core::markdown::plain(item.text)])
+        .flat_map(|item| {
+            [
+                item.id.value.clone(),
+                casebook_core::markdown::plain(item.text),
+            ]
+        })
         .collect();
     expected.push(casebook_core::markdown::plain(
         &case.higher_decisions.mission.text,

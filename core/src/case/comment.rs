@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use super::Language;
-use crate::lang::Position;
 use super::model::Case;
 use crate::diagnostics::{Diagnostic, Severity, flow_depth};
+use crate::lang::Position;
 
 /// One warning per free text that a comment cut short, at the `#`.
 pub fn cut_by_comment(

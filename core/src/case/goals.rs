@@ -10,8 +10,7 @@ use schemars::JsonSchema;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::located::Located;
-use super::model::{ItemRef, Text};
+use super::located::{ItemRef, Located, Text};
 
 /// One goal: what the firm wants to reach, before it is made SMART.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

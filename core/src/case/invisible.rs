@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use super::Language;
-use crate::lang::Position;
 use crate::diagnostics::Diagnostic;
+use crate::lang::Position;
 
 /// Characters that take no room on the screen.
 const ZERO_WIDTH: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];

@@ -2,17 +2,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::lang::Position;
 use super::model::Case;
 use super::validate::validate;
 use super::yaml_error::yaml_diagnostic;
 use crate::diagnostics::Diagnostic;
+use crate::lang::Position;
 use crate::messages;
 
 /// Case files larger than this are refused before parsing (a real case is a few dozen KB).
 pub const MAX_CASE_BYTES: usize = 2 * 1024 * 1024;
-/// The YAML parser's recursion limit (serde-saphyr); a case needs fewer than ten levels.
-pub const MAX_NESTING: usize = 255;
 
 /// A case that parsed; it may still carry validation errors in `diagnostics`.
 #[derive(Clone, Debug)]

@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::lang::Position;
 
+/// Free text; inline Markdown (emphasis, links, lists) is allowed.
+pub type Text = Located<String>;
+/// A reference to the id of another item in the same case (`S2`, `K1`, `M3`…).
+pub type ItemRef = Located<String>;
+
 /// A value read from YAML with the position it was read at, so that every diagnostic and every
 /// finding can point a student at the exact place in the file. The JSON Schema and the JSON
 /// serialisation are those of the bare value.

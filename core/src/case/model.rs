@@ -13,10 +13,7 @@ use super::located::Located;
 use super::scale::Scale;
 use super::stance::Stance;
 
-/// Free text; inline Markdown (emphasis, links, lists) is allowed.
-pub type Text = Located<String>;
-/// A reference to the id of another item in the same case (`S2`, `K1`, `M3`…).
-pub type ItemRef = Located<String>;
+pub use super::located::{ItemRef, Text};
 
 /// A whole case: one firm, one chosen value discipline, and the four grounds that substantiate it.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

@@ -5,12 +5,11 @@ use std::path::Path;
 
 use super::discipline::Discipline;
 use super::located::Located;
-use crate::lang::Position;
 use super::model::*;
 use super::paradox::{BALANCED, CAPABILITIES, PARADOXES, ParadoxKind};
 use super::{Amount, Baseline, Goals, ItemKind, Language, Scale};
 use crate::diagnostics::Diagnostic;
-
+use crate::lang::Position;
 
 /// Fields a student may leave empty (`""`) while working: `check` reports that as unfinished
 /// work, not as an error. All are answers but `feasibility`, a SMART field a student may write

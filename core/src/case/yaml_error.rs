@@ -7,14 +7,21 @@ use std::path::Path;
 use serde_saphyr::Error as YamlError;
 
 use super::flow::{self, FlowFix};
-use super::load::MAX_NESTING;
 use super::owner;
 use crate::diagnostics::Diagnostic;
 use crate::lang::{Language, Position};
 use crate::messages;
 
+/// The YAML parser's recursion limit (serde-saphyr); a case needs fewer than ten levels.
+pub const MAX_NESTING: usize = 255;
+
 /// Turns a YAML or type error into a diagnostic with a code and a hint a student can act on.
-pub(super) fn yaml_diagnostic(path: &Path, err: &YamlError, source: &str, language: Language) -> Diagnostic {
+pub(super) fn yaml_diagnostic(
+    path: &Path,
+    err: &YamlError,
+    source: &str,
+    language: Language,
+) -> Diagnostic {
     let inner = err.without_snippet();
     let mut at = err
         .location()
@@ -428,7 +435,8 @@ fn top_level_place(source: &str, missing: &str) -> Option<Position> {
 fn dutch_key(word: &str, expected: &[&'static str]) -> Option<&'static str> {
     static KEYS: std::sync::OnceLock<toml::Table> = std::sync::OnceLock::new();
     let keys = KEYS.get_or_init(|| {
-        toml::from_str(include_str!("../../../templates/locale/dutch-keys.toml")).unwrap_or_default()
+        toml::from_str(include_str!("../../../templates/locale/dutch-keys.toml"))
+            .unwrap_or_default()
     });
     let word = word.trim().to_lowercase().replace([' ', '-'], "_");
     match keys.get(&word) {

@@ -83,15 +83,15 @@ impl Engine {
         }
         // The student's own report names them as the overview does (not the starter's author).
         let named;
-        let case = if case.case.meta.author.as_ref().map(|a| a.value.trim()) == Some(&graded.student)
-        {
-            case
-        } else {
-            let mut renamed = case.clone();
-            renamed.case.meta.author = Some(Located::unplaced(graded.student.clone()));
-            named = renamed;
-            &named
-        };
+        let case =
+            if case.case.meta.author.as_ref().map(|a| a.value.trim()) == Some(&graded.student) {
+                case
+            } else {
+                let mut renamed = case.clone();
+                renamed.case.meta.author = Some(Located::unplaced(graded.student.clone()));
+                named = renamed;
+                &named
+            };
         let assessment = assess(case, &self.rubric);
         let comparison = compare::compare(
             (&model.case, &model.assessment),

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use crate::assess::{self, Assessment, assess};
 use crate::case::LoadedCase;
 use crate::diagnostics::Diagnostic;
-use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::context::Edition;
+use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::view::ReportView;
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
@@ -129,7 +129,10 @@ impl Engine {
     pub fn new(settings: &Settings) -> Result<Engine, Vec<Diagnostic>> {
         let templates = Templates::new(settings.templates.as_ref()).map_err(|d| vec![d])?;
         let (rubric, rubric_text) = match &settings.rubric {
-            Some((path, text)) => (Rubric::parse(path, text).map_err(|d| vec![d])?, text.as_str()),
+            Some((path, text)) => (
+                Rubric::parse(path, text).map_err(|d| vec![d])?,
+                text.as_str(),
+            ),
             None => (Rubric::default(), ""),
         };
         let (name, text) = templates.typst.clone();
@@ -224,18 +227,17 @@ impl Engine {
             // The starter case: the student fills it in and builds their own report.
             let name = format!("{}.student.yaml", case.slug);
             let locale = self.templates.locale(case.case.language());
-            let yaml =
-                assignment::to_yaml(&assignment::student_case(&case.case), locale, &name)
-                    .map_err(|err| {
-                        vec![Diagnostic::worded(
-                            &case.path,
-                            crate::lang::Position::default(),
-                            crate::messages::user_language(),
-                            "INTERNAL",
-                            "student_case",
-                            &[("reason", &err.to_string())],
-                        )]
-                    })?;
+            let yaml = assignment::to_yaml(&assignment::student_case(&case.case), locale, &name)
+                .map_err(|err| {
+                    vec![Diagnostic::worded(
+                        &case.path,
+                        crate::lang::Position::default(),
+                        crate::messages::user_language(),
+                        "INTERNAL",
+                        "student_case",
+                        &[("reason", &err.to_string())],
+                    )]
+                })?;
             files.push((name.clone(), yaml.into_bytes()));
             links.push(("YAML".to_string(), name));
         }

@@ -247,7 +247,9 @@ pub struct SimilarGroup {
 /// The groups of near-identical work, in the order of their first member, one submission after
 /// another (a shell with threads spreads [`pairs_of`] over them and calls [`groups`]).
 pub fn similar_groups(all: &[Option<Reasonings>]) -> Vec<SimilarGroup> {
-    let pairs = (0..all.len()).flat_map(|first| pairs_of(first, all)).collect();
+    let pairs = (0..all.len())
+        .flat_map(|first| pairs_of(first, all))
+        .collect();
     groups(all.len(), pairs)
 }
 

@@ -96,4 +96,3 @@ impl Context<'_> {
             .to_string()
     }
 }
-

@@ -5,16 +5,16 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::context::Rich;
+use super::parts::stance_symbol;
 use crate::case::{Discipline, LoadedCase};
 use crate::diagnostics::Diagnostic;
 use crate::locale::Locale;
-use super::parts::stance_symbol;
-use super::context::Rich;
 use crate::templates::Templates;
 
 use crate::grade::compare::{Agreement, Comparison, MIN_REASONING_WORDS, Reasoning};
-use crate::rubric::grading::{GradeRubric, Scale};
 use crate::grade::{Graded, Status};
+use crate::rubric::grading::{GradeRubric, Scale};
 
 /// Everything the comparison section is made from.
 pub struct Feedback<'a> {

@@ -134,7 +134,8 @@ struct Named {
 pub fn render_index(
     templates: &Templates,
     edition: Edition,
-    entries: &[&IndexEntry]) -> Result<String, Diagnostic> {
+    entries: &[&IndexEntry],
+) -> Result<String, Diagnostic> {
     let english = entries.iter().filter(|e| e.language == "en").count();
     let language = if english * 2 > entries.len() {
         Language::En
