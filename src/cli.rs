@@ -15,8 +15,9 @@ use casebook_core::render::context::Edition;
 use casebook_core::schema;
 
 use crate::build::discover as project;
-use crate::build::pipeline::{self, BuildOptions, BuildReport, CaseStatus};
+use crate::build::pipeline::{BuildOptions, BuildReport, CaseStatus};
 use crate::build::progress::{Display, Verbosity};
+use crate::parallel;
 use crate::read::{self, Inputs};
 use crate::report::{self, ReportFormat};
 
@@ -552,7 +553,7 @@ fn stop_on_ctrl_c() {
         if PRESSED.swap(true, Ordering::SeqCst) {
             std::process::exit(EXIT_INTERRUPTED.into());
         }
-        pipeline::stop();
+        parallel::stop();
     });
 }
 
@@ -560,12 +561,12 @@ fn stop_on_ctrl_c() {
 /// and the errors it printed (for the page `serve` shows).
 fn build_once(args: &BuildArgs, renderers: &Engine) -> (u8, Vec<String>) {
     let display = Display::new(args.verbosity());
-    let result = pipeline::build(&args.options(), renderers, &display);
+    let result = crate::build::pipeline::build(&args.options(), renderers, &display);
     display.finish();
     match result {
         Ok(report) => {
             print_all(&report.general);
-            let stopped = pipeline::stopped();
+            let stopped = parallel::stopped();
             if args.verbosity() != Verbosity::Quiet || report.failed() || stopped {
                 eprintln!("{}", summary(&report, &args.out));
             }
@@ -677,7 +678,7 @@ fn watch_and_build(
     };
     let (_, errors) = build_once(args, &current);
     // Ctrl-C during the first build: nothing to serve or watch.
-    if !pipeline::stopped() {
+    if !parallel::stopped() {
         ready(&errors);
         let shown = args.path.display().to_string();
         eprintln!("{}", messages::cli("watching", &[("path", &shown)]));

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod commands;
 pub mod grade;
 pub mod help;
+pub mod parallel;
 pub mod read;
 pub mod report;
 pub mod serve;

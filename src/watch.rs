@@ -57,11 +57,11 @@ impl Watch {
         })
     }
 
-    /// Calls `rebuild` after every burst of relevant changes, until [`crate::build::pipeline::stop`]
+    /// Calls `rebuild` after every burst of relevant changes, until [`crate::parallel::stop`]
     /// is called (Ctrl-C). `rebuild` receives whether a template or rubric changed (a full
     /// reload).
     pub fn run(self, mut rebuild: impl FnMut(bool)) {
-        while !crate::build::pipeline::stopped() {
+        while !crate::parallel::stopped() {
             let first = match self.events.recv_timeout(STOP_CHECK) {
                 Ok(first) => first,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,

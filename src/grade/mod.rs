@@ -18,7 +18,7 @@ use casebook_core::messages::{io_reason, user_language};
 use casebook_core::render::overview;
 
 use crate::build::output::write_atomic;
-use crate::build::pipeline::{in_parallel, workers};
+use crate::parallel::{in_parallel, workers};
 use crate::read::load_case;
 
 /// What `grade` is asked to do (the CLI maps its flags onto this).
