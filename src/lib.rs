@@ -12,6 +12,8 @@ pub mod check;
 pub mod cli;
 pub mod diagnostics;
 #[cfg(feature = "cli")]
+pub mod extract;
+#[cfg(feature = "cli")]
 pub mod grade;
 #[cfg(feature = "cli")]
 pub mod help;

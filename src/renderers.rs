@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::assess::{self, Assessment, assess};
 use crate::case::LoadedCase;
 use crate::diagnostics::Diagnostic;
-use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
+use crate::render::pdf::{Attachment, DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::view::{Edition, ReportView};
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
@@ -74,7 +74,7 @@ pub struct RenderSettings {
     /// With the teacher edition: also the student edition of every case (the hand-out), beside
     /// its report, so the index links both.
     pub handout: bool,
-    /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-2b.
+    /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-3b.
     pub pdf_standards: Option<Vec<String>>,
 }
 
@@ -187,8 +187,17 @@ impl Renderers {
         edition: Edition,
     ) -> Result<EditionFiles, Vec<Diagnostic>> {
         let stem = format!("{}{}", case.slug, edition.suffix());
-        let documents = self.documents_of(edition, case, assessment, formats, None)?;
         let teacher = edition == Edition::Teacher;
+        // The hand-out carries the starter case the student fills in, never the model answer.
+        let starter = if teacher {
+            None
+        } else {
+            Some(self.starter_case(case)?)
+        };
+        let attachment = starter
+            .clone()
+            .map(|(name, bytes)| Attachment { name, bytes });
+        let documents = self.documents_of(edition, case, assessment, formats, None, attachment)?;
         let mut files = Vec::new();
         let mut links = Vec::new();
         // The student edition has no assessment: its scores, verdicts and findings judge the
@@ -214,22 +223,10 @@ impl Renderers {
             if !self.handout {
                 diagnostics.extend(documents.warnings);
             }
-            // The starter case: the student fills it in and builds their own report.
-            let name = format!("{}.student.yaml", case.slug);
-            let locale = self.templates.locale(case.case.language());
-            let yaml =
-                student_case::to_yaml(&student_case::student_case(&case.case), locale, &name)
-                    .map_err(|err| {
-                        vec![Diagnostic::worded(
-                            &case.path,
-                            crate::case::Position::default(),
-                            crate::messages::user_language(),
-                            "INTERNAL",
-                            "student_case",
-                            &[("reason", &err.to_string())],
-                        )]
-                    })?;
-            files.push((name.clone(), yaml.into_bytes()));
+        }
+        // The starter case: the student fills it in and builds their own report.
+        if let Some((name, yaml)) = starter {
+            files.push((name.clone(), yaml));
             links.push(("YAML".to_string(), name));
         }
         Ok(EditionFiles {
@@ -237,6 +234,24 @@ impl Renderers {
             links,
             diagnostics,
         })
+    }
+
+    /// The starter case of a hand-out: its file name and its text.
+    fn starter_case(&self, case: &LoadedCase) -> Result<(String, Vec<u8>), Vec<Diagnostic>> {
+        let name = format!("{}.student.yaml", case.slug);
+        let locale = self.templates.locale(case.case.language());
+        let yaml = student_case::to_yaml(&student_case::student_case(&case.case), locale, &name)
+            .map_err(|err| {
+                vec![Diagnostic::worded(
+                    &case.path,
+                    crate::case::Position::default(),
+                    crate::messages::user_language(),
+                    "INTERNAL",
+                    "student_case",
+                    &[("reason", &err.to_string())],
+                )]
+            })?;
+        Ok((name, yaml.into_bytes()))
     }
 
     /// The report documents of one assessed case, with an extra section when given (the
@@ -249,7 +264,7 @@ impl Renderers {
         formats: Formats,
         extra: render::Extra,
     ) -> Result<Documents, Vec<Diagnostic>> {
-        self.documents_of(self.edition, case, assessment, formats, extra)
+        self.documents_of(self.edition, case, assessment, formats, extra, None)
     }
 
     fn documents_of(
@@ -259,6 +274,7 @@ impl Renderers {
         assessment: &Assessment,
         formats: Formats,
         extra: render::Extra,
+        attachment: Option<Attachment>,
     ) -> Result<Documents, Vec<Diagnostic>> {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
@@ -294,7 +310,12 @@ impl Renderers {
                 view: &view,
                 comparison: extra.map(|build| build(rich)),
             };
-            let rendered = self.pdf.render(&page, &DocumentMeta::of(case))?;
+            // The PDF carries the case it was made from: the file itself, or the given one.
+            let mut meta = DocumentMeta::of(case);
+            if attachment.is_some() {
+                meta.attachment = attachment;
+            }
+            let rendered = self.pdf.render(&page, &meta)?;
             // Characters the PDF cannot show are named where the student wrote them; the
             // engine's own warning stays only for what no text of the case explains.
             let located = pdf::glyphs::located_warnings(case);

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod editions;
 mod everyday;
+mod extract;
 mod findings;
 mod format;
 mod fuzz;
