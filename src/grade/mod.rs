@@ -3,10 +3,13 @@
 //! [`compare`] sets each against the model, [`mark`] weighs the comparison into a mark,
 //! [`similarity`] finds near-identical work, [`feedback`] and [`overview`] render the results.
 
+pub mod archive;
 pub mod compare;
+mod download;
 mod feedback;
 pub mod mark;
 mod overview;
+pub mod platform;
 pub mod similarity;
 mod submissions;
 
@@ -55,14 +58,17 @@ pub enum Status {
     OtherCase,
     /// It does not load: no mark, its diagnostics in its feedback.
     Failed,
+    /// A PDF that carries no case (not made by casebook): no mark, and how to make one.
+    NoCasebookPdf,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Graded,
         Status::Empty,
         Status::OtherCase,
         Status::Failed,
+        Status::NoCasebookPdf,
     ];
 
     /// The status as `grades.json` and the overview's filter name it.
@@ -72,6 +78,7 @@ impl Status {
             Status::Empty => "empty",
             Status::OtherCase => "other_case",
             Status::Failed => "failed",
+            Status::NoCasebookPdf => "no_casebook_pdf",
         }
     }
 }
@@ -143,7 +150,7 @@ impl GradeReport {
     }
 
     pub fn failed(&self) -> bool {
-        self.count(Status::Failed) > 0 || self.unwritten()
+        self.count(Status::Failed) + self.count(Status::NoCasebookPdf) > 0 || self.unwritten()
     }
 
     /// Whether a file of the run (feedback or overview) could not be written.
@@ -168,10 +175,15 @@ pub fn grade(
 ) -> Result<GradeReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let model = load_model(&options.key, renderers)?;
-    let paths = submissions::discover(&options.submissions, &options.key)?;
+    // The platform's zip of all submissions, or a folder of case files.
+    let named = if download::is_download(&options.submissions) {
+        download::load(&options.submissions)?
+    } else {
+        let paths = submissions::discover(&options.submissions, &options.key)?;
+        submissions::load_all(&options.submissions, &paths, &model.case)
+    };
     check_out(&options.out)?;
     let jobs = workers(options.jobs);
-    let named = submissions::load_all(&options.submissions, &paths, &model.case);
     let results = in_parallel(jobs, &named, |submission| {
         grade_one(submission, &model, options, renderers)
     })
@@ -294,6 +306,11 @@ fn grade_one(
         // An empty file, or one of comments only: nothing written, as an untouched starter.
         Err((_, diagnostics)) if diagnostics.iter().all(|d| d.code == "EMPTY-CASE") => {
             notice(&mut graded, Status::Empty, None);
+            return (graded, None);
+        }
+        Err((_, diagnostics)) if diagnostics.iter().all(|d| d.code == "NO-CASE-PDF") => {
+            graded.diagnostics = diagnostics.clone();
+            notice(&mut graded, Status::NoCasebookPdf, None);
             return (graded, None);
         }
         Err((source, diagnostics)) => {
