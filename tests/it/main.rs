@@ -22,6 +22,7 @@ mod messages;
 mod overrides;
 mod pdf;
 mod pdfread;
+mod platform;
 mod published;
 mod render;
 mod scale;
