@@ -104,6 +104,14 @@ pub enum Command {
     /// Print the JSON Schema of the case format, its descriptions in `--lang` (an editor shows
     /// them when you hover over a key).
     Schema,
+    /// Write the case file a casebook PDF carries back as a file, under its own name.
+    Extract {
+        /// The PDF (a report, hand-out or feedback made by casebook).
+        file: PathBuf,
+        /// Where the case file goes (default: the PDF's folder); an existing file is never replaced.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Grade a class's cases against the model answer: a mark and feedback per student, an overview.
     Grade {
         #[command(flatten)]
@@ -187,7 +195,8 @@ pub struct BuildArgs {
     /// `teacher`: the model answer only; `student`: the assignment only (a folder for students).
     #[arg(long, value_enum, default_value_t = EditionArg::Both)]
     pub edition: EditionArg,
-    /// PDF standards, comma-separated: ua-1, a-2b, a-3b, 1.7, … or `none` (default: ua-1,a-2b).
+    /// PDF standards, comma-separated: ua-1, a-3b, a-2b, 1.7, … or `none` (default: ua-1,a-3b;
+    /// PDF/A-1 and PDF/A-2 do not allow the attached case file).
     #[arg(long, value_delimiter = ',')]
     pub pdf_standard: Option<Vec<String>>,
     /// Print only failures.
@@ -319,6 +328,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve { build, port, open } => run_serve(&build, port, open),
         Command::New { name, choice } => run_new(name, asked.unwrap_or_default(), choice.into()),
         Command::Grade { grade } => run_grade(&grade),
+        Command::Extract { file, out } => run_extract(&file, out.as_deref()),
         Command::Schema => {
             print_out(&schema::case_schema_json(messages::user_language()));
             EXIT_OK
@@ -499,6 +509,27 @@ fn run_new(name: PathBuf, language: Language, choice: Discipline) -> u8 {
         Err(err) => {
             eprintln!("{err}");
             EXIT_USAGE
+        }
+    }
+}
+
+fn run_extract(pdf: &std::path::Path, out: Option<&std::path::Path>) -> u8 {
+    match crate::extract::extract(pdf, out) {
+        Ok(written) => {
+            let values = [
+                ("path", written.display().to_string()),
+                ("pdf", pdf.display().to_string()),
+            ];
+            eprintln!("{}", messages::cli("extracted", &pairs(&values)));
+            EXIT_OK
+        }
+        Err(refused) => {
+            eprintln!("{}", refused.line);
+            if refused.usage {
+                EXIT_USAGE
+            } else {
+                EXIT_CASE_FAILED
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod build;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod extract;
 pub mod grade;
 pub mod help;
 pub mod parallel;

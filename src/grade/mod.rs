@@ -2,6 +2,7 @@
 //! engine ([`Engine::grade_one`]) on the build's threads: [`submissions`] finds, loads and names
 //! them; the similar work is grouped; the feedback files and the overview are written.
 
+mod download;
 mod submissions;
 
 use std::path::{Path, PathBuf};
@@ -41,10 +42,15 @@ pub struct GradeOptions {
 pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let model = load_model(&options.key, engine)?;
-    let paths = submissions::discover(&options.submissions, &options.key)?;
+    // The platform's zip of all submissions, or a folder of case files.
+    let named = if download::is_download(&options.submissions) {
+        download::load(&options.submissions)?
+    } else {
+        let paths = submissions::discover(&options.submissions, &options.key)?;
+        submissions::load_all(&options.submissions, &paths, &model.case)
+    };
     check_out(&options.out)?;
     let jobs = workers(options.jobs);
-    let named = submissions::load_all(&options.submissions, &paths, &model.case);
     let results = in_parallel(jobs, &named, |submission| {
         grade_one(submission, &model, options, engine)
     })

@@ -54,7 +54,7 @@ pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
             let student = author.or(folder).unwrap_or_else(|| stem.clone());
             Submission {
                 file: relative.to_string_lossy().replace('\\', "/"),
-                slug: unique(slug(&student, &stem), &mut taken),
+                slug: unique_slug(&student, &stem, &mut taken),
                 student,
                 load,
             }
@@ -66,6 +66,11 @@ pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
 fn author_of(case: &LoadedCase) -> Option<String> {
     let author = case.case.meta.author.as_ref()?.value.trim();
     (!author.is_empty()).then(|| author.to_string())
+}
+
+/// A file name for a student's feedback, unique among those `taken`.
+pub fn unique_slug(student: &str, fallback: &str, taken: &mut HashSet<String>) -> String {
+    unique(slug(student, fallback), taken)
 }
 
 /// A file name from a student's name: lower case letters, digits and hyphens.

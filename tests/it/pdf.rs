@@ -43,6 +43,7 @@ fn meta(case: &str) -> DocumentMeta {
         lang: "nl".to_owned(),
         date: Some("2025-09-01".to_owned()),
         source: format!("{case}.yaml").into(),
+        attachment: None,
     }
 }
 
@@ -214,8 +215,8 @@ fn the_seed_pdf_is_well_formed_embeds_every_font_and_declares_pdf_ua_and_pdf_a()
         "no PDF/UA-1 in the XMP"
     );
     assert!(
-        xmp.contains("<pdfaid:part>2</pdfaid:part>"),
-        "no PDF/A-2 in the XMP"
+        xmp.contains("<pdfaid:part>3</pdfaid:part>"),
+        "no PDF/A-3 in the XMP"
     );
     assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
 }

@@ -68,6 +68,10 @@ impl Engine {
             Err((_, diagnostics)) if diagnostics.iter().all(|d| d.code == "EMPTY-CASE") => {
                 return notice(graded, Status::Empty, None);
             }
+            Err((_, diagnostics)) if diagnostics.iter().all(|d| d.code == "NO-CASE-PDF") => {
+                graded.diagnostics = diagnostics.clone();
+                return notice(graded, Status::NoCasebookPdf, None);
+            }
             Err((source, diagnostics)) => {
                 graded.diagnostics = diagnostics.clone();
                 return notice(graded, Status::Failed, source.as_deref());

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use crate::assess::{self, Assessment, assess};
 use crate::case::LoadedCase;
 use crate::diagnostics::Diagnostic;
+use crate::render::pdf::{Attachment, DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::context::Edition;
-use crate::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::view::ReportView;
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
@@ -81,7 +81,7 @@ pub struct Settings {
     /// With the teacher edition: also the student edition of every case (the hand-out), beside
     /// its report, so the index links both.
     pub handout: bool,
-    /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-2b.
+    /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-3b.
     pub pdf_standards: Option<Vec<String>>,
 }
 
@@ -129,10 +129,7 @@ impl Engine {
     pub fn new(settings: &Settings) -> Result<Engine, Vec<Diagnostic>> {
         let templates = Templates::new(settings.templates.as_ref()).map_err(|d| vec![d])?;
         let (rubric, rubric_text) = match &settings.rubric {
-            Some((path, text)) => (
-                Rubric::parse(path, text).map_err(|d| vec![d])?,
-                text.as_str(),
-            ),
+            Some((path, text)) => (Rubric::parse(path, text).map_err(|d| vec![d])?, text.as_str()),
             None => (Rubric::default(), ""),
         };
         let (name, text) = templates.typst.clone();
@@ -197,8 +194,17 @@ impl Engine {
         edition: Edition,
     ) -> Result<EditionFiles, Vec<Diagnostic>> {
         let stem = format!("{}{}", case.slug, edition.suffix());
-        let documents = self.documents_of(edition, case, assessment, formats, None)?;
         let teacher = edition == Edition::Teacher;
+        // The hand-out carries the starter case the student fills in, never the model answer.
+        let starter = if teacher {
+            None
+        } else {
+            Some(self.starter_case(case)?)
+        };
+        let attachment = starter
+            .clone()
+            .map(|(name, bytes)| Attachment { name, bytes });
+        let documents = self.documents_of(edition, case, assessment, formats, None, attachment)?;
         let mut files = Vec::new();
         let mut links = Vec::new();
         // The student edition has no assessment: its scores, verdicts and findings judge the
@@ -224,21 +230,10 @@ impl Engine {
             if !self.handout {
                 diagnostics.extend(documents.warnings);
             }
-            // The starter case: the student fills it in and builds their own report.
-            let name = format!("{}.student.yaml", case.slug);
-            let locale = self.templates.locale(case.case.language());
-            let yaml = assignment::to_yaml(&assignment::student_case(&case.case), locale, &name)
-                .map_err(|err| {
-                    vec![Diagnostic::worded(
-                        &case.path,
-                        crate::lang::Position::default(),
-                        crate::messages::user_language(),
-                        "INTERNAL",
-                        "student_case",
-                        &[("reason", &err.to_string())],
-                    )]
-                })?;
-            files.push((name.clone(), yaml.into_bytes()));
+        }
+        // The starter case: the student fills it in and builds their own report.
+        if let Some((name, yaml)) = starter {
+            files.push((name.clone(), yaml));
             links.push(("YAML".to_string(), name));
         }
         Ok(EditionFiles {
@@ -246,6 +241,24 @@ impl Engine {
             links,
             diagnostics,
         })
+    }
+
+    /// The starter case of a hand-out: its file name and its text.
+    fn starter_case(&self, case: &LoadedCase) -> Result<(String, Vec<u8>), Vec<Diagnostic>> {
+        let name = format!("{}.student.yaml", case.slug);
+        let locale = self.templates.locale(case.case.language());
+        let yaml = assignment::to_yaml(&assignment::student_case(&case.case), locale, &name)
+            .map_err(|err| {
+                vec![Diagnostic::worded(
+                    &case.path,
+                    crate::lang::Position::default(),
+                    crate::messages::user_language(),
+                    "INTERNAL",
+                    "student_case",
+                    &[("reason", &err.to_string())],
+                )]
+            })?;
+        Ok((name, yaml.into_bytes()))
     }
 
     /// The report documents of one assessed case, with an extra section when given (the
@@ -258,7 +271,7 @@ impl Engine {
         formats: Formats,
         extra: render::Extra,
     ) -> Result<Documents, Vec<Diagnostic>> {
-        self.documents_of(self.edition, case, assessment, formats, extra)
+        self.documents_of(self.edition, case, assessment, formats, extra, None)
     }
 
     fn documents_of(
@@ -268,6 +281,7 @@ impl Engine {
         assessment: &Assessment,
         formats: Formats,
         extra: render::Extra,
+        attachment: Option<Attachment>,
     ) -> Result<Documents, Vec<Diagnostic>> {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
@@ -303,7 +317,12 @@ impl Engine {
                 view: &view,
                 comparison: extra.map(|build| build(rich)),
             };
-            let rendered = self.pdf.render(&page, &DocumentMeta::of(case))?;
+            // The PDF carries the case it was made from: the file itself, or the given one.
+            let mut meta = DocumentMeta::of(case);
+            if attachment.is_some() {
+                meta.attachment = attachment;
+            }
+            let rendered = self.pdf.render(&page, &meta)?;
             // Characters the PDF cannot show are named where the student wrote them; the
             // engine's own warning stays only for what no text of the case explains.
             let located = pdf::glyphs::located_warnings(case);

@@ -3,7 +3,9 @@
 //! The mark itself is the rubric's ([`crate::rubric::grading`]); the feedback and the overview
 //! are rendered by [`crate::render`], the whole run driven by [`crate::engine`] and the shells.
 
+pub mod archive;
 pub mod compare;
+pub mod platform;
 pub mod similarity;
 
 use std::time::Duration;
@@ -47,14 +49,17 @@ pub enum Status {
     OtherCase,
     /// It does not load: no mark, its diagnostics in its feedback.
     Failed,
+    /// A PDF that carries no case (not made by casebook): no mark, and how to make one.
+    NoCasebookPdf,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Graded,
         Status::Empty,
         Status::OtherCase,
         Status::Failed,
+        Status::NoCasebookPdf,
     ];
 
     /// The status as `grades.json` and the overview's filter name it.
@@ -64,6 +69,7 @@ impl Status {
             Status::Empty => "empty",
             Status::OtherCase => "other_case",
             Status::Failed => "failed",
+            Status::NoCasebookPdf => "no_casebook_pdf",
         }
     }
 }
@@ -135,7 +141,7 @@ impl GradeReport {
     }
 
     pub fn failed(&self) -> bool {
-        self.count(Status::Failed) > 0 || self.unwritten()
+        self.count(Status::Failed) + self.count(Status::NoCasebookPdf) > 0 || self.unwritten()
     }
 
     /// Whether a file of the run (feedback or overview) could not be written.

@@ -398,6 +398,7 @@ pub fn notice(
     let lead = match graded.status {
         Status::Empty => "grade.empty_lead",
         Status::OtherCase => "grade.other_case_lead",
+        Status::NoCasebookPdf => "grade.no_casebook_pdf_lead",
         _ => "grade.unloadable_lead",
     };
     let view = NoticeView {

@@ -5,8 +5,10 @@
 //! parallel. Each case reaches the template only as data — the virtual file `/data.json`, read
 //! with `json("/data.json")` — so no text of a case is ever parsed as typst markup.
 
+pub mod attachment;
 pub mod date;
 mod diagnose;
+pub mod embedded;
 pub mod glyphs;
 pub mod spans;
 pub mod standards;
@@ -22,6 +24,7 @@ use typst_pdf::{PdfStandards, Timestamp};
 
 use crate::case::{LoadedCase, Position};
 use crate::diagnostics::Diagnostic;
+pub use attachment::Attachment;
 use glyphs::Coverage;
 use world::{DocumentWorld, Shared};
 
@@ -54,14 +57,14 @@ impl Template {
 #[derive(Clone, Debug)]
 pub struct PdfOptions {
     pub template: Template,
-    /// typst's standard names (`ua-1`, `a-2b`, `1.7`…), or `none`; see [`standards`].
+    /// typst's standard names (`ua-1`, `a-3b`, `1.7`…), or `none`; see [`standards`].
     pub standards: Vec<String>,
     /// The fallback date when a case has none, as `SOURCE_DATE_EPOCH` seconds.
     pub source_date_epoch: Option<String>,
 }
 
 impl Default for PdfOptions {
-    /// The built-in template, PDF/UA-1 with PDF/A-2b, and `SOURCE_DATE_EPOCH` from the environment.
+    /// The built-in template, PDF/UA-1 with PDF/A-3b, and `SOURCE_DATE_EPOCH` from the environment.
     fn default() -> Self {
         Self {
             template: Template::builtin(),
@@ -86,6 +89,8 @@ pub struct DocumentMeta {
     /// The case file, for warnings about its text.
     #[serde(skip)]
     pub source: PathBuf,
+    /// The file the PDF carries (the case it was made from), when the standards allow one.
+    pub attachment: Option<Attachment>,
 }
 
 impl DocumentMeta {
@@ -104,6 +109,14 @@ impl DocumentMeta {
             lang: case.case.language().code().to_owned(),
             date: meta.date.as_ref().map(|date| date.value.clone()),
             source: case.path.clone(),
+            attachment: Some(Attachment {
+                name: case
+                    .path
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| format!("{}.yaml", case.slug)),
+                bytes: case.source.clone().into_bytes(),
+            }),
         }
     }
 }
@@ -126,6 +139,8 @@ pub struct PdfEngine {
     shared: Shared,
     template_name: PathBuf,
     standards: PdfStandards,
+    /// Whether the standards let a PDF carry its case file (PDF/A-2 does not).
+    attaches: bool,
     source_date_epoch: Option<String>,
     coverage: Coverage,
     /// Documents rendered so far, which paces the eviction of typst's caches.
@@ -146,7 +161,7 @@ impl PdfEngine {
                 &[("reason", &reason)],
             )
         };
-        let standards = standards::parse(&options.standards)
+        let (standards, attaches) = standards::parse(&options.standards)
             .map_err(|(situation, reason)| setup_error(situation, reason))?;
         let shared = Shared::new(options.template.text.clone())
             .map_err(|err| setup_error("world", err.to_string()))?;
@@ -155,6 +170,7 @@ impl PdfEngine {
             shared,
             template_name: options.template.name,
             standards,
+            attaches,
             source_date_epoch: options.source_date_epoch,
             rendered: AtomicUsize::new(0),
         })
@@ -178,15 +194,26 @@ impl PdfEngine {
                 &values,
             )]
         };
+        let attachment = meta.attachment.as_ref().filter(|_| self.attaches);
+        let document = DocumentMeta {
+            attachment: attachment.map(|file| Attachment {
+                name: file.name.clone(),
+                bytes: Vec::new(),
+            }),
+            ..meta.clone()
+        };
         let mut data = serde_json::to_value(Data {
-            document: meta,
+            document: &document,
             view,
         })
         .map_err(serialise_error)?;
         let missing = self.coverage.replace_missing(&mut data);
         let data = serde_json::to_vec(&data).map_err(serialise_error)?;
         let today = date::document_date(meta.date.as_deref(), self.source_date_epoch.as_deref());
-        let world = DocumentWorld::new(&self.shared, data, today);
+        let case = attachment
+            .map(|file| file.bytes.clone())
+            .unwrap_or_default();
+        let world = DocumentWorld::new(&self.shared, data, case, today);
         let mut result = self.compile_and_export(&world, meta, today);
         if let (Ok(rendered), false) = (&mut result, missing.is_empty()) {
             rendered.warnings.push(missing_glyphs(meta, &missing));

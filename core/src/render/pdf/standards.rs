@@ -1,17 +1,18 @@
 //! The PDF standards a document is checked against while it is written: PDF/UA-1 together with
-//! PDF/A-2b by default; `--pdf-standard` names others (typst's own names, e.g. `a-3b`, `1.7`) or
+//! PDF/A-3b by default (A-3 because the PDF carries its case file, which PDF/A-2 forbids); `--pdf-standard` names others (typst's own names, e.g. `a-3b`, `1.7`) or
 //! `none`.
 
 use typst_pdf::{PdfStandard, PdfStandards};
 
 /// The standards of a PDF when none are asked for: accessible and archival.
-const DEFAULT: &[&str] = &["ua-1", "a-2b"];
+const DEFAULT: &[&str] = &["ua-1", "a-3b"];
 /// The name that asks for no standard at all (plain tagged PDF 1.7).
 const NONE: &str = "none";
 
-/// Parses standard names into the set typst enforces; the error is the situation of a
-/// `PDF-SETUP` diagnostic with the name or the combination that is wrong.
-pub fn parse(names: &[String]) -> Result<PdfStandards, (&'static str, String)> {
+/// Parses standard names into the set typst enforces, and whether that set lets the PDF carry its
+/// case file; the error is the situation of a `PDF-SETUP` diagnostic with the name or the
+/// combination that is wrong.
+pub fn parse(names: &[String]) -> Result<(PdfStandards, bool), (&'static str, String)> {
     let mut list = Vec::new();
     for name in names.iter().map(|n| n.trim()) {
         if name.eq_ignore_ascii_case(NONE) {
@@ -22,14 +23,16 @@ pub fn parse(names: &[String]) -> Result<PdfStandards, (&'static str, String)> {
                 .map_err(|_| ("unknown_standard", name.to_string()))?;
         list.push(standard);
     }
-    PdfStandards::new(&list).map_err(|err| {
+    let attaches = super::attachment::allowed_by(&list);
+    let standards = PdfStandards::new(&list).map_err(|err| {
         let hints: Vec<String> = err.hints().iter().map(|h| h.to_string()).collect();
         let mut reason = format!("{}: {}", names.join(", "), err.message());
         if !hints.is_empty() {
             reason.push_str(&format!(" ({})", hints.join("; ")));
         }
         ("incompatible_standards", reason)
-    })
+    })?;
+    Ok((standards, attaches))
 }
 
 /// The default standards as names, for the command line's default value.
@@ -50,6 +53,15 @@ mod tests {
         assert!(parse(&default_names()).is_ok());
         assert!(parse(&names(&["none"])).is_ok());
         assert!(parse(&names(&["A-3B"])).is_ok());
+    }
+
+    #[test]
+    fn only_pdf_a_1_and_a_2_leave_the_case_out() {
+        let attaches = |list: &[&str]| parse(&names(list)).map(|(_, attaches)| attaches);
+        assert_eq!(attaches(&["ua-1", "a-3b"]), Ok(true));
+        assert_eq!(attaches(&["none"]), Ok(true));
+        assert_eq!(attaches(&["ua-1", "a-2b"]), Ok(false));
+        assert_eq!(attaches(&["a-1b"]), Ok(false));
     }
 
     #[test]

@@ -14,6 +14,8 @@ use typst::{Library, LibraryExt, World};
 
 /// The path the template reads the case from: `json("/data.json")`.
 const DATA_PATH: &str = "/data.json";
+/// The path of the case file the template attaches to the PDF: `read("/case.yaml", encoding: none)`.
+const CASE_PATH: &str = "/case.yaml";
 /// The path the template itself is compiled as; its diagnostics point at this file.
 const MAIN_PATH: &str = "/report.typ";
 
@@ -24,6 +26,7 @@ pub struct Shared {
     fonts: Vec<Font>,
     template: Source,
     data_id: FileId,
+    case_id: FileId,
 }
 
 impl Shared {
@@ -39,6 +42,7 @@ impl Shared {
             fonts,
             template: Source::new(file_id(MAIN_PATH)?, template_text),
             data_id: file_id(DATA_PATH)?,
+            case_id: file_id(CASE_PATH)?,
         })
     }
 
@@ -56,18 +60,20 @@ fn file_id(path: &str) -> Result<FileId, PathError> {
     Ok(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path)?).intern())
 }
 
-/// One document's world: the shared state plus this case's data and date.
+/// One document's world: the shared state plus this case's data, case file and date.
 pub struct DocumentWorld<'a> {
     shared: &'a Shared,
     data: Bytes,
+    case: Bytes,
     today: Option<Datetime>,
 }
 
 impl<'a> DocumentWorld<'a> {
-    pub fn new(shared: &'a Shared, data: Vec<u8>, today: Option<Datetime>) -> Self {
+    pub fn new(shared: &'a Shared, data: Vec<u8>, case: Vec<u8>, today: Option<Datetime>) -> Self {
         Self {
             shared,
             data: Bytes::new(data),
+            case: Bytes::new(case),
             today,
         }
     }
@@ -89,7 +95,7 @@ impl World for DocumentWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == self.shared.template.id() {
             Ok(self.shared.template.clone())
-        } else if id == self.shared.data_id {
+        } else if id == self.shared.data_id || id == self.shared.case_id {
             Err(FileError::NotSource)
         } else {
             Err(not_found(id))
@@ -99,6 +105,8 @@ impl World for DocumentWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.shared.data_id {
             Ok(self.data.clone())
+        } else if id == self.shared.case_id {
+            Ok(self.case.clone())
         } else if id == self.shared.template.id() {
             Ok(Bytes::from_string(self.shared.template.text().to_owned()))
         } else {
