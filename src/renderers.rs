@@ -19,6 +19,7 @@ pub struct Formats {
     pub markdown: bool,
     pub html: bool,
     pub pdf: bool,
+    pub docx: bool,
 }
 
 impl Formats {
@@ -26,6 +27,7 @@ impl Formats {
         markdown: true,
         html: true,
         pdf: true,
+        docx: false,
     };
 
     /// The formats' names as `--format` takes them, in a fixed order.
@@ -34,6 +36,7 @@ impl Formats {
             (self.markdown, "md"),
             (self.html, "html"),
             (self.pdf, "pdf"),
+            (self.docx, "docx"),
         ]
         .into_iter()
         .filter(|(wanted, _)| *wanted)
@@ -47,12 +50,14 @@ impl Formats {
             markdown: false,
             html: false,
             pdf: false,
+            docx: false,
         };
         for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match name {
                 "md" | "markdown" => formats.markdown = true,
                 "html" => formats.html = true,
                 "pdf" => formats.pdf = true,
+                "docx" | "word" => formats.docx = true,
                 other => {
                     let values = [("value", other)];
                     return Err(crate::messages::cli("unknown_format", &values));
@@ -241,7 +246,7 @@ impl Renderers {
 
     /// The report documents of one assessed case, with an extra section when given (the
     /// comparison of a student's feedback): (kind, extension, bytes) in the order HTML, PDF,
-    /// Markdown, and the renderers' warnings.
+    /// Markdown, Word, and the renderers' warnings.
     pub fn documents(
         &self,
         case: &LoadedCase,
@@ -264,16 +269,8 @@ impl Renderers {
         let mut warnings = Vec::new();
         // HTML and Markdown are rendered alike: one template over the report view.
         let text = |render: render::TextRenderer| {
-            render(
-                &self.templates,
-                case,
-                assessment,
-                edition,
-                self.rubric.worksheet_lines,
-                extra,
-            )
-            .map(String::into_bytes)
-            .map_err(|d| vec![d])
+            self.view_render(render, edition, case, assessment, extra)
+                .map(String::into_bytes)
         };
         if formats.html {
             files.push(("HTML", "html", text(render::html)?));
@@ -310,6 +307,23 @@ impl Renderers {
         if formats.markdown {
             files.push(("Markdown", "md", text(render::markdown)?));
         }
+        if formats.docx {
+            let docx = self.view_render(render::docx::of_case, edition, case, assessment, extra);
+            files.push(("Word", "docx", docx?));
+        }
         Ok(Documents { files, warnings })
+    }
+
+    /// One report from the report view (HTML, Markdown, Word).
+    fn view_render<T>(
+        &self,
+        render: render::Renderer<T>,
+        edition: Edition,
+        case: &LoadedCase,
+        assessment: &Assessment,
+        extra: render::Extra,
+    ) -> Result<T, Vec<Diagnostic>> {
+        let lines = self.rubric.worksheet_lines;
+        render(&self.templates, case, assessment, edition, lines, extra).map_err(|d| vec![d])
     }
 }

@@ -1,5 +1,6 @@
 //! Renderers: turn a case and its assessment into report documents.
 
+pub mod docx;
 pub(crate) mod parts;
 pub mod pdf;
 pub mod view;
@@ -19,9 +20,11 @@ use view::{Edition, ReportView};
 /// a builder of its data from the format's rich-text function, shown by `comparison.<format>`.
 pub type Extra<'a> = Option<&'a dyn Fn(view::Rich) -> Value>;
 
-/// A report rendered as text from one template ([`html`], [`markdown`]).
-pub type TextRenderer =
-    fn(&Templates, &LoadedCase, &Assessment, Edition, u8, Extra) -> Result<String, Diagnostic>;
+/// A report rendered from the report view: as text from one template ([`html`], [`markdown`]),
+/// or as the bytes of a package ([`docx::of_case`]).
+pub type Renderer<T> =
+    fn(&Templates, &LoadedCase, &Assessment, Edition, u8, Extra) -> Result<T, Diagnostic>;
+pub type TextRenderer = Renderer<String>;
 
 /// The Markdown report: CommonMark with GFM tables, free text kept as (safe) Markdown.
 pub fn markdown(

@@ -1,0 +1,134 @@
+//! The finished package: docx-rs's archive re-written with fixed timestamps (same input, same
+//! bytes), deflated, with the two things docx-rs cannot write: the document language in the
+//! style defaults (Word's spelling checker) and the core properties (title, author, subject).
+
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+use super::Properties;
+
+pub fn finish(packed: &[u8], properties: &Properties) -> Result<Vec<u8>, String> {
+    let error = |e: zip::result::ZipError| e.to_string();
+    let mut archive = ZipArchive::new(Cursor::new(packed)).map_err(error)?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let mut paragraphs = 0;
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).map_err(error)?;
+        if file.is_dir() {
+            continue;
+        }
+        let name = file.name().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        let bytes = match name.as_str() {
+            "docProps/core.xml" => core(properties).into_bytes(),
+            "word/styles.xml" => language(&bytes, properties.language)?,
+            "word/document.xml" => renumber(&header_rows(&bytes)?, &mut paragraphs)?,
+            "word/_rels/document.xml.rels" => sorted_relationships(&bytes)?,
+            _ if name.starts_with("word/footer") => renumber(&bytes, &mut paragraphs)?,
+            _ => bytes,
+        };
+        out.start_file(name, options).map_err(error)?;
+        out.write_all(&bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(out.finish().map_err(error)?.into_inner())
+}
+
+/// The core properties, dated as the epoch so that nothing in them changes between builds.
+fn core(p: &Properties) -> String {
+    let author = p.author.unwrap_or_default();
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator>",
+            "<cp:lastModifiedBy>{}</cp:lastModifiedBy><dc:language>{}</dc:language>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:modified>"#,
+            "</cp:coreProperties>"
+        ),
+        escape(p.title),
+        escape(p.subject),
+        escape(author),
+        escape(author),
+        p.language
+    )
+}
+
+/// The language of every run, as the last child of the default run properties (where the
+/// schema's order puts `w:lang`).
+fn language(styles: &[u8], language: &str) -> Result<Vec<u8>, String> {
+    let text = String::from_utf8(styles.to_vec()).map_err(|e| e.to_string())?;
+    let lang = format!(r#"<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA" />"#);
+    let patched = match text.split_once("</w:rPr></w:rPrDefault>") {
+        Some((before, after)) => format!("{before}{lang}</w:rPr></w:rPrDefault>{after}"),
+        None => text.replacen(
+            "<w:rPr /></w:rPrDefault>",
+            &format!("<w:rPr>{lang}</w:rPr></w:rPrDefault>"),
+            1,
+        ),
+    };
+    Ok(patched.into_bytes())
+}
+
+/// The header rows the writer marked (see [`super::blocks::HEADER_MARK`]) become rows Word
+/// repeats at the top of every page (`w:tblHeader`).
+fn header_rows(document: &[u8]) -> Result<Vec<u8>, String> {
+    let text = String::from_utf8(document.to_vec()).map_err(|e| e.to_string())?;
+    Ok(text
+        .replace(super::blocks::HEADER_MARK, "<w:tblHeader />")
+        .into_bytes())
+}
+
+/// Paragraph ids numbered from 1 in package order: docx-rs counts them per thread over every
+/// document the thread made, so the same case built twice would differ.
+fn renumber(part: &[u8], next: &mut u32) -> Result<Vec<u8>, String> {
+    const ID: &str = "w14:paraId=\"";
+    let text = String::from_utf8(part.to_vec()).map_err(|e| e.to_string())?;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(ID) {
+        let (before, after) = rest.split_at(start + ID.len());
+        let end = after.find('"').unwrap_or(after.len());
+        *next += 1;
+        out.push_str(before);
+        out.push_str(&format!("{next:08X}"));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    Ok(out.into_bytes())
+}
+
+/// The document's relationships in order of their text: docx-rs gathers the links' through a
+/// hash map, whose order changes from run to run.
+fn sorted_relationships(rels: &[u8]) -> Result<Vec<u8>, String> {
+    const OPEN: &str = "<Relationship ";
+    const CLOSE: &str = "</Relationships>";
+    let text = String::from_utf8(rels.to_vec()).map_err(|e| e.to_string())?;
+    let (Some(first), Some(last)) = (text.find(OPEN), text.rfind(CLOSE)) else {
+        return Ok(text.into_bytes());
+    };
+    let mut items: Vec<&str> = text[first..last]
+        .split(OPEN)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.sort_unstable();
+    let body: String = items.iter().map(|i| format!("{OPEN}{i}")).collect();
+    Ok(format!("{}{body}{}", &text[..first], &text[last..]).into_bytes())
+}
+
+/// XML's five characters, for the texts written here by hand and the links' targets (docx-rs
+/// writes both as given).
+pub(super) fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
