@@ -1,6 +1,7 @@
-//! The finished package: docx-rs's archive re-written with fixed timestamps (same input, same
-//! bytes), deflated, with the two things docx-rs cannot write: the document language in the
-//! style defaults (Word's spelling checker) and the core properties (title, author, subject).
+//! The finished package: docx-rs's archive re-written with fixed timestamps and its links'
+//! relationships in a fixed order (same input, same bytes), deflated, with what docx-rs cannot
+//! write: the document language in the style defaults (Word's spelling checker), the core
+//! properties (title, author, subject) and the header rows that repeat on every page.
 
 use std::io::{Cursor, Read, Write};
 
@@ -17,7 +18,6 @@ pub fn finish(packed: &[u8], properties: &Properties) -> Result<Vec<u8>, String>
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
-    let mut paragraphs = 0;
     for index in 0..archive.len() {
         let mut file = archive.by_index(index).map_err(error)?;
         if file.is_dir() {
@@ -29,9 +29,8 @@ pub fn finish(packed: &[u8], properties: &Properties) -> Result<Vec<u8>, String>
         let bytes = match name.as_str() {
             "docProps/core.xml" => core(properties).into_bytes(),
             "word/styles.xml" => language(&bytes, properties.language)?,
-            "word/document.xml" => renumber(&header_rows(&bytes)?, &mut paragraphs)?,
+            "word/document.xml" => header_rows(&bytes)?,
             "word/_rels/document.xml.rels" => sorted_relationships(&bytes)?,
-            _ if name.starts_with("word/footer") => renumber(&bytes, &mut paragraphs)?,
             _ => bytes,
         };
         out.start_file(name, options).map_err(error)?;
@@ -86,27 +85,8 @@ fn header_rows(document: &[u8]) -> Result<Vec<u8>, String> {
         .into_bytes())
 }
 
-/// Paragraph ids numbered from 1 in package order: docx-rs counts them per thread over every
-/// document the thread made, so the same case built twice would differ.
-fn renumber(part: &[u8], next: &mut u32) -> Result<Vec<u8>, String> {
-    const ID: &str = "w14:paraId=\"";
-    let text = String::from_utf8(part.to_vec()).map_err(|e| e.to_string())?;
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find(ID) {
-        let (before, after) = rest.split_at(start + ID.len());
-        let end = after.find('"').unwrap_or(after.len());
-        *next += 1;
-        out.push_str(before);
-        out.push_str(&format!("{next:08X}"));
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    Ok(out.into_bytes())
-}
-
-/// The document's relationships in order of their text: docx-rs gathers the links' through a
-/// hash map, whose order changes from run to run.
+/// The document's relationships in the order of their text: docx-rs gathers the links' through
+/// a hash map, whose order changes from run to run.
 fn sorted_relationships(rels: &[u8]) -> Result<Vec<u8>, String> {
     const OPEN: &str = "<Relationship ";
     const CLOSE: &str = "</Relationships>";
