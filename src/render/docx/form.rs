@@ -195,10 +195,12 @@ pub fn comparison(w: &mut Writer, c: &Value) {
             .map(str::to_string)
             .unwrap_or_else(|| c["mark"].to_string())
     );
-    w.labelled(
-        BODY,
-        &mark,
-        &text(&format!("{} ({})", s(c, "standing"), s(c, "scale"))),
+    let standing = format!(" — {} ({})", s(c, "standing"), s(c, "scale"));
+    w.push(
+        docx_rs::Paragraph::new()
+            .style(BODY)
+            .add_run(super::text(&mark).bold())
+            .add_run(super::text(&standing)),
     );
     w.heading(2, &label("how"));
     w.line(BODY, s(c, "formula"));
