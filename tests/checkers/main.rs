@@ -11,6 +11,9 @@ use std::sync::{OnceLock, PoisonError, RwLock};
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
+mod libreoffice;
+#[path = "../it/pdfread.rs"]
+mod pdfread;
 mod studio;
 #[path = "../it/support.rs"]
 mod support;
@@ -30,6 +33,13 @@ fn main() {
         Trial::ignorable_test("every_report_passes_markdownlint", || {
             let _beside = SHARED.read().unwrap_or_else(PoisonError::into_inner);
             checked(&["node"], markdownlint)
+        }),
+        Trial::ignorable_test("every_word_document_converts_in_libreoffice", || {
+            let _beside = SHARED.read().unwrap_or_else(PoisonError::into_inner);
+            if !on_path("soffice") {
+                return skipped("soffice is not installed: libreoffice-writer-nogui (see .ci/run)");
+            }
+            libreoffice::libreoffice(&built("docx")).map(|()| Completion::Completed)
         }),
         Trial::ignorable_test(
             "the_studio_checks_previews_and_downloads_what_the_cli_makes",
@@ -97,9 +107,9 @@ fn on_path(program: &str) -> bool {
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }
 
-/// Every case of `cases/`, the hostile, leadership and rich-text fixtures, built as md and html in both
-/// editions, and the grading of the fixture class: the files with the given extension. Built once
-/// for the three checkers, which only read it.
+/// Every case of `cases/`, the hostile, leadership and rich-text fixtures, built as md, html and
+/// docx in both editions, and the grading of the fixture class: the files with the given
+/// extension. Built once for the checkers, which only read it.
 fn built(extension: &str) -> Vec<PathBuf> {
     let dir = BUILT.get_or_init(build_all);
     walkdir::WalkDir::new(dir.path())
@@ -135,7 +145,7 @@ fn build_all() -> tempfile::TempDir {
         build_ok(
             &cases,
             &out,
-            &["--format", "md,html", "--edition", edition, "--quiet"],
+            &["--format", "md,html,docx", "--edition", edition, "--quiet"],
         );
     }
     // The grading overview and the feedback of the fixture class (one file there does not
@@ -147,7 +157,7 @@ fn build_all() -> tempfile::TempDir {
             "--key",
             "cases/klantpartnerschap.yaml",
             "--format",
-            "md,html",
+            "md,html,docx",
             "--out",
         ])
         .arg(dir.path().join("grades"))
@@ -162,7 +172,7 @@ fn build_all() -> tempfile::TempDir {
     dir
 }
 
-fn run(mut command: Command, what: &str) -> Result<(), Failed> {
+pub(crate) fn run(mut command: Command, what: &str) -> Result<(), Failed> {
     let output = command
         .output()
         .map_err(|err| format!("cannot start {what}: {err}"))?;

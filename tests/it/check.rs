@@ -137,13 +137,13 @@ fn usage_errors_exit_with_two() {
         "{stderr}"
     );
     let assert = casebook()
-        .args(["build", "--format", "docx"])
+        .args(["build", "--format", "odt"])
         .assert()
         .code(2)
         .stdout("");
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr);
     assert!(
-        stderr.starts_with("fout: `docx` kan niet bij --format") && stderr.contains("md, html"),
+        stderr.starts_with("fout: `odt` kan niet bij --format") && stderr.contains("md, html"),
         "{stderr}"
     );
 }

@@ -185,6 +185,7 @@ fn exercise(renderers: &Engine, input: &[u8], pdf: bool) -> Result<Outcome, Stri
         markdown: true,
         html: true,
         pdf,
+        docx: true,
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let diagnostics = match load_source(Path::new("fuzz.yaml"), input.to_vec()) {

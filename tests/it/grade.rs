@@ -342,7 +342,8 @@ fn runs(text: &str) -> std::collections::HashSet<String> {
     words(text).windows(RUN).map(|w| w.join(" ")).collect()
 }
 
-/// What a student may be given: the feedback files (the PDF's text) and `grades.json`.
+/// What a student may be given: the feedback files (the PDF's and the Word document's text)
+/// and `grades.json`.
 fn student_facing(out: &Path) -> Vec<(String, String)> {
     let mut found = vec![(
         "grades.json".to_string(),
@@ -353,6 +354,8 @@ fn student_facing(out: &Path) -> Vec<(String, String)> {
         let bytes = std::fs::read(&path).expect("a feedback file");
         let text = if path.extension().is_some_and(|e| e == "pdf") {
             crate::pdfread::normalise(&crate::pdfread::Pdf::read(&bytes).text())
+        } else if path.extension().is_some_and(|e| e == "docx") {
+            crate::docx::text(&bytes)
         } else {
             String::from_utf8_lossy(&bytes).into_owned()
         };
@@ -402,9 +405,9 @@ fn no_answer_of_the_model_without_reveal_in_any_student_facing_file() {
     for reveal in [false, true] {
         let out = dir.path().join(format!("reveal-{reveal}"));
         let args: &[&str] = if reveal {
-            &["--reveal", "--quiet"]
+            &["--reveal", "--quiet", "--format", "md,html,pdf,docx"]
         } else {
-            &[]
+            &["--format", "md,html,pdf,docx"]
         };
         let (code, stderr) = grade(&out, args);
         assert_eq!(code, 1, "{stderr}");
@@ -439,6 +442,8 @@ fn no_answer_of_the_model_without_reveal_in_any_student_facing_file() {
                     for shown in [
                         format!("| {id} | {discipline} | {symbol} |"),
                         format!("{id} {discipline}: {symbol} →"),
+                        // A Word table row, a line per cell.
+                        format!("{id}\n{discipline}\n{symbol}\n"),
                         format!(
                             "<th scope=\"row\">{id}</th><td>{discipline}</td><td>{symbol}</td>"
                         ),

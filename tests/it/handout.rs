@@ -166,10 +166,13 @@ fn runs(text: &str) -> Vec<String> {
     words.windows(RUN).map(|w| w.join(" ")).collect()
 }
 
-/// What a file says, by its kind: the text of a PDF, the characters of anything else.
+/// What a file says, by its kind: the text of a PDF or a Word document, the characters of
+/// anything else.
 fn readable(path: &Path, bytes: &[u8]) -> String {
     if path.extension().is_some_and(|e| e == "pdf") {
         crate::pdfread::Pdf::read(bytes).text()
+    } else if path.extension().is_some_and(|e| e == "docx") {
+        crate::docx::text(bytes)
     } else {
         String::from_utf8_lossy(bytes).into_owned()
     }
@@ -182,7 +185,13 @@ fn the_student_hand_out_reveals_no_answer_in_any_file() {
     build_ok(
         &root().join("cases"),
         &out,
-        &["--edition", "student", "--quiet"],
+        &[
+            "--edition",
+            "student",
+            "--format",
+            "md,html,pdf,docx",
+            "--quiet",
+        ],
     );
     let written = files(&out);
     assert!(

@@ -163,10 +163,10 @@ fn a_mistyped_command_line_is_told_in_the_users_language() {
         )
     );
     assert_eq!(
-        mistake(&["--lang", "en", "build", "--format", "docx"]),
+        mistake(&["--lang", "en", "build", "--format", "odt"]),
         (
             2,
-            "error: `docx` is not a value for --format <FORMAT>: unknown format `docx`: use md, html and/or pdf, separated by commas\n".to_string()
+            "error: `odt` is not a value for --format <FORMAT>: unknown format `odt`: use md, html, pdf and/or docx, separated by commas\n".to_string()
         )
     );
 }

@@ -4,6 +4,7 @@
 mod assess;
 mod build;
 mod check;
+mod docx;
 mod editions;
 mod everyday;
 mod extract;

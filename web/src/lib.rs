@@ -89,6 +89,7 @@ pub fn preview(file_name: &str, text: &str, edition: &str) -> String {
                         markdown: false,
                         html: true,
                         pdf: false,
+                        docx: false,
                     };
                     let documents = renderers.documents(&loaded, &assessment, html_only, None)?;
                     Ok(Some(documents))

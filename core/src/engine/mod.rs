@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use crate::assess::{self, Assessment, assess};
 use crate::case::LoadedCase;
 use crate::diagnostics::Diagnostic;
-use crate::render::pdf::{Attachment, DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::context::Edition;
+use crate::render::pdf::{Attachment, DocumentMeta, PdfEngine, PdfOptions, Template};
 use crate::render::view::ReportView;
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
@@ -26,6 +26,7 @@ pub struct Formats {
     pub markdown: bool,
     pub html: bool,
     pub pdf: bool,
+    pub docx: bool,
 }
 
 impl Formats {
@@ -33,6 +34,7 @@ impl Formats {
         markdown: true,
         html: true,
         pdf: true,
+        docx: false,
     };
 
     /// The formats' names as `--format` takes them, in a fixed order.
@@ -41,6 +43,7 @@ impl Formats {
             (self.markdown, "md"),
             (self.html, "html"),
             (self.pdf, "pdf"),
+            (self.docx, "docx"),
         ]
         .into_iter()
         .filter(|(wanted, _)| *wanted)
@@ -54,12 +57,14 @@ impl Formats {
             markdown: false,
             html: false,
             pdf: false,
+            docx: false,
         };
         for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match name {
                 "md" | "markdown" => formats.markdown = true,
                 "html" => formats.html = true,
                 "pdf" => formats.pdf = true,
+                "docx" | "word" => formats.docx = true,
                 other => {
                     let values = [("value", other)];
                     return Err(crate::messages::cli("unknown_format", &values));
@@ -129,7 +134,10 @@ impl Engine {
     pub fn new(settings: &Settings) -> Result<Engine, Vec<Diagnostic>> {
         let templates = Templates::new(settings.templates.as_ref()).map_err(|d| vec![d])?;
         let (rubric, rubric_text) = match &settings.rubric {
-            Some((path, text)) => (Rubric::parse(path, text).map_err(|d| vec![d])?, text.as_str()),
+            Some((path, text)) => (
+                Rubric::parse(path, text).map_err(|d| vec![d])?,
+                text.as_str(),
+            ),
             None => (Rubric::default(), ""),
         };
         let (name, text) = templates.typst.clone();
@@ -263,7 +271,7 @@ impl Engine {
 
     /// The report documents of one assessed case, with an extra section when given (the
     /// comparison of a student's feedback): (kind, extension, bytes) in the order HTML, PDF,
-    /// Markdown, and the renderers' warnings.
+    /// Markdown, Word, and the renderers' warnings.
     pub fn documents(
         &self,
         case: &LoadedCase,
@@ -287,16 +295,8 @@ impl Engine {
         let mut warnings = Vec::new();
         // HTML and Markdown are rendered alike: one template over the report view.
         let text = |render: render::TextRenderer| {
-            render(
-                &self.templates,
-                case,
-                assessment,
-                edition,
-                self.rubric.worksheet_lines,
-                extra,
-            )
-            .map(String::into_bytes)
-            .map_err(|d| vec![d])
+            self.view_render(render, edition, case, assessment, extra)
+                .map(String::into_bytes)
         };
         if formats.html {
             files.push(("HTML", "html", text(render::html)?));
@@ -338,6 +338,23 @@ impl Engine {
         if formats.markdown {
             files.push(("Markdown", "md", text(render::markdown)?));
         }
+        if formats.docx {
+            let docx = self.view_render(render::docx::of_case, edition, case, assessment, extra);
+            files.push(("Word", "docx", docx?));
+        }
         Ok(Documents { files, warnings })
+    }
+
+    /// One report from the report view (HTML, Markdown, Word).
+    fn view_render<T>(
+        &self,
+        render: render::Renderer<T>,
+        edition: Edition,
+        case: &LoadedCase,
+        assessment: &Assessment,
+        extra: render::Extra,
+    ) -> Result<T, Vec<Diagnostic>> {
+        let lines = self.rubric.worksheet_lines;
+        render(&self.templates, case, assessment, edition, lines, extra).map_err(|d| vec![d])
     }
 }

@@ -1,6 +1,7 @@
 //! Renderers: turn a case and its assessment into report documents.
 
 pub mod context;
+pub mod docx;
 pub mod feedback;
 pub mod index;
 pub mod overview;
@@ -24,9 +25,11 @@ use view::ReportView;
 /// a builder of its data from the format's rich-text function, shown by `comparison.<format>`.
 pub type Extra<'a> = Option<&'a dyn Fn(Rich) -> Value>;
 
-/// A report rendered as text from one template ([`html`], [`markdown`]).
-pub type TextRenderer =
-    fn(&Templates, &LoadedCase, &Assessment, Edition, u8, Extra) -> Result<String, Diagnostic>;
+/// A report rendered from the report view: as text from one template ([`html`], [`markdown`]),
+/// or as the bytes of a package ([`docx::of_case`]).
+pub type Renderer<T> =
+    fn(&Templates, &LoadedCase, &Assessment, Edition, u8, Extra) -> Result<T, Diagnostic>;
+pub type TextRenderer = Renderer<String>;
 
 /// The Markdown report: CommonMark with GFM tables, free text kept as (safe) Markdown.
 pub fn markdown(

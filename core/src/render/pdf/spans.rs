@@ -52,10 +52,15 @@ pub enum Span {
 /// The free text `text` as rich-text nodes. A text of one paragraph comes back as its inline
 /// nodes, so it can sit in a table cell or a sentence.
 pub fn spans(text: &str, suffix: &str) -> Vec<Span> {
+    spans_linking(text, suffix, "pdf")
+}
+
+/// [`spans`] whose case links point at the report in `extension` (the Word report's `docx`).
+pub fn spans_linking(text: &str, suffix: &str, extension: &str) -> Vec<Span> {
     let mut stack: Vec<Frame> = vec![Frame::new(Kind::Root)];
     for event in crate::markdown::events(text) {
         match event {
-            Event::Start(tag) => stack.push(Frame::new(Kind::of(&tag, suffix))),
+            Event::Start(tag) => stack.push(Frame::new(Kind::of(&tag, suffix, extension))),
             Event::End(_) if stack.len() > 1 => close_top(&mut stack),
             Event::Text(t) => push_text(&mut stack, &t),
             Event::Code(t) => push(&mut stack, Span::Code { v: t.to_string() }),
@@ -102,14 +107,14 @@ enum Kind {
 
 impl Kind {
     /// The kind of `tag`; a case link points at the report with the edition's `suffix`.
-    fn of(tag: &Tag, suffix: &str) -> Kind {
+    fn of(tag: &Tag, suffix: &str, extension: &str) -> Kind {
         match tag {
             Tag::Paragraph => Kind::Par,
             Tag::Emphasis => Kind::Emph,
             Tag::Strong => Kind::Strong,
             Tag::Strikethrough => Kind::Strike,
             Tag::Link { dest_url, .. } => Kind::Link(
-                crate::markdown::case_link(dest_url, suffix, "pdf")
+                crate::markdown::case_link(dest_url, suffix, extension)
                     .unwrap_or_else(|| dest_url.to_string()),
             ),
             Tag::BlockQuote(_) => Kind::Quote,
