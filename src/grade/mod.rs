@@ -4,6 +4,7 @@
 //! [`similarity`] finds near-identical work, [`feedback`] and [`overview`] render the results.
 
 pub mod compare;
+mod edit;
 mod feedback;
 pub mod mark;
 mod overview;
