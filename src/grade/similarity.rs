@@ -154,7 +154,7 @@ impl Text {
             (other.words, self.words)
         };
         // Near-identical texts are of nearly the same length and share most runs of words.
-        if (short as f64) < (long as f64) * 0.8 || shared(&self.shingles, &other.shingles) < 0.5 {
+        if (short as f64) < (long as f64) * 0.8 || !shares_half(&self.shingles, &other.shingles) {
             return None;
         }
         self.bigrams.dice_at_least(&other.bigrams, SIMILAR)
@@ -169,20 +169,27 @@ impl Text {
     }
 }
 
-/// The share of the shorter list found in the longer (both sorted).
-fn shared(a: &[u64], b: &[u64]) -> f64 {
-    common(a, b) as f64 / a.len().min(b.len()).max(1) as f64
-}
-
-/// How many entries two sorted lists of distinct entries have in common.
-fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        common += usize::from(x == y);
+/// Whether at least half of the shorter list is found in the longer (both sorted, of distinct
+/// entries). The merge stops as soon as half is found, or can no longer be: a gate before the
+/// character pairs, it needs no count beyond that.
+fn shares_half(a: &[u64], b: &[u64]) -> bool {
+    let shorter = a.len().min(b.len()).max(1) as f64;
+    let half = |found: usize| found as f64 / shorter >= 0.5;
+    let mut needed = (shorter / 2.0).floor() as usize;
+    while !half(needed) {
+        needed += 1;
+    }
+    let (mut i, mut j, mut found) = (0, 0, 0usize);
+    while found < needed {
+        if found + (a.len() - i).min(b.len() - j) < needed {
+            return false;
+        }
+        let (x, y) = (a[i], b[j]);
+        found += usize::from(x == y);
         i += usize::from(x <= y);
         j += usize::from(y <= x);
     }
-    common
+    true
 }
 
 impl Reasonings {
@@ -415,6 +422,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_same_words_in_another_order_are_not_near_identical() {
+        let text = words(45, "woordenboek");
+        let shuffled: Vec<&str> = text.split(' ').rev().collect();
+        let (a, b) = (Text::new(&text), Text::new(&shuffled.join(" ")));
+        let (a, b) = (a.expect("long enough"), b.expect("long enough"));
+        assert!(a.dice(&b) >= SIMILAR, "{}", a.dice(&b));
+        assert_eq!(a.similar(&b), None);
+        let edited = text.replacen("woordenboek3 ", "woordenboekje3 ", 1);
+        assert!(
+            a.similar(&Text::new(&edited).expect("long enough"))
+                .is_some()
+        );
     }
 
     #[test]
