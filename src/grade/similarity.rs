@@ -123,8 +123,13 @@ pub fn repeats(texts: &[&str], times: usize) -> Vec<Option<usize>> {
 }
 
 impl Text {
+    #[cfg(test)]
     fn new(text: &str) -> Option<Text> {
-        let normalised = normalise(text);
+        Text::of(&normalise(text))
+    }
+
+    /// The text's runs of words and character pairs, from its normalised form.
+    fn of(normalised: &str) -> Option<Text> {
         let words: Vec<&str> = normalised.split(' ').collect();
         if words.len() < MIN_WORDS {
             return None;
@@ -142,7 +147,7 @@ impl Text {
         Some(Text {
             words: words.len(),
             shingles,
-            bigrams: Bigrams::of(&normalised),
+            bigrams: Bigrams::of(normalised),
         })
     }
 
@@ -195,15 +200,23 @@ fn shares_half(a: &[u64], b: &[u64]) -> bool {
 impl Reasonings {
     /// `texts`: (`item/discipline`, reasoning) in the model's order.
     pub fn new(texts: &[(String, String)]) -> Reasonings {
-        let overall: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
+        let normalised: Vec<(&String, String)> =
+            texts.iter().map(|(key, t)| (key, normalise(t))).collect();
+        // All of it as one text: normalising the texts joined gives the normalised ones joined
+        // (the empty left out), so each is normalised once.
+        let overall: Vec<&str> = normalised
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
         Reasonings {
-            items: texts
+            items: normalised
                 .iter()
-                .filter_map(|(key, text)| Text::new(text).map(|t| (key.clone(), t)))
+                .filter_map(|(key, text)| Text::of(text).map(|t| ((*key).clone(), t)))
                 .collect::<BTreeMap<String, Text>>()
                 .into_iter()
                 .collect(),
-            overall: Text::new(&overall.join(" ")),
+            overall: Text::of(&overall.join(" ")),
         }
     }
 }
