@@ -63,8 +63,7 @@ impl Bigrams {
     /// Sørensen–Dice (twice the bigrams the two share, as a multiset, over all of them), when
     /// it is at least `threshold`. The merge stops as soon as the pairs one text has and the
     /// other lacks leave too few to share: two texts of unequal length, or that differ early,
-    /// cost a few steps instead of a whole merge. The steps take no branch on the data (a class
-    /// of near-identical work merges every pair to the end).
+    /// cost a few steps instead of a whole merge.
     fn dice_at_least(&self, other: &Bigrams, threshold: f64) -> Option<f64> {
         let total = (self.total + other.total).max(1) as f64;
         let dice = |common: usize| 2.0 * common as f64 / total;
@@ -78,22 +77,36 @@ impl Bigrams {
         }
         // What each text can still share: its pairs less those the other has fewer of.
         let (mut left_a, mut left_b) = (self.total, other.total);
+        if left_a.min(left_b) < needed {
+            return None;
+        }
         let (a, b) = (&self.counts, &other.counts);
         let (mut i, mut j, mut common) = (0, 0, 0usize);
-        while left_a.min(left_b) >= needed {
-            let (Some(&(x, m)), Some(&(y, n))) = (a.get(i), b.get(j)) else {
-                let dice = dice(common);
-                return (dice >= threshold).then_some(dice);
-            };
-            let (m, n) = (m as usize, n as usize);
-            let shared = if x == y { m.min(n) } else { 0 };
-            common += shared;
-            left_a -= if x <= y { m - shared } else { 0 };
-            left_b -= if y <= x { n - shared } else { 0 };
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => {
+                    left_a -= a[i].1 as usize;
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    left_b -= b[j].1 as usize;
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    let (x, y) = (a[i].1 as usize, b[j].1 as usize);
+                    common += x.min(y);
+                    left_a -= x - x.min(y);
+                    left_b -= y - x.min(y);
+                    i += 1;
+                    j += 1;
+                }
+            }
+            if left_a.min(left_b) < needed {
+                return None;
+            }
         }
-        None
+        let dice = dice(common);
+        (dice >= threshold).then_some(dice)
     }
 }
 
