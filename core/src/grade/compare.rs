@@ -87,12 +87,9 @@ impl Reasoning {
     }
 }
 
-/// At least 90 % alike by edit distance. Texts whose lengths differ by more than a tenth cannot
-/// be (the distance is at least the difference), and are most pairs: they skip the quadratic
-/// comparison.
+/// At least 90 % alike by edit distance.
 fn nearly_equal(a: &str, b: &str) -> bool {
-    let (x, y) = (a.chars().count(), b.chars().count());
-    x.abs_diff(y) * 10 <= x.max(y) && strsim::normalized_levenshtein(a, b) >= 0.9
+    super::edit::at_least(a, b, 0.9)
 }
 
 /// One stance the model takes, against the student's.
@@ -211,8 +208,7 @@ pub fn is_empty(student: &LoadedCase) -> bool {
 /// same id (across languages) with the same text (a text in the other language counts by its id
 /// alone).
 pub fn is_same_case(model: &LoadedCase, student: &LoadedCase) -> bool {
-    let alike =
-        |a: &str, b: &str| strsim::normalized_levenshtein(&normalise(a), &normalise(b)) >= 0.5;
+    let alike = |a: &str, b: &str| super::edit::at_least(&normalise(a), &normalise(b), 0.5);
     let (model_lang, student_lang) = (model.case.language(), student.case.language());
     // A firm's name is a name in either language.
     if !alike(

@@ -5,6 +5,7 @@
 
 pub mod archive;
 pub mod compare;
+mod edit;
 pub mod platform;
 pub mod similarity;
 

@@ -2,7 +2,7 @@
 //! reasoning together, found pair by pair and listed in groups for the teacher to check; never
 //! part of a mark.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
@@ -22,7 +22,8 @@ pub fn normalise(text: &str) -> String {
 
 /// One submission's reasoning: per `item/discipline` key, and all of it together.
 pub struct Reasonings {
-    items: HashMap<String, Text>,
+    /// Sorted by key: two submissions' items are paired by one merge, not a lookup each.
+    items: Vec<(String, Text)>,
     overall: Option<Text>,
 }
 
@@ -64,22 +65,53 @@ impl Bigrams {
         }
     }
 
-    /// Sørensen–Dice: twice the bigrams the two share (as a multiset) over all of them.
-    fn dice(&self, other: &Bigrams) -> f64 {
+    /// Sørensen–Dice (twice the bigrams the two share, as a multiset, over all of them), when
+    /// it is at least `threshold`. The merge stops as soon as the pairs one text has and the
+    /// other lacks leave too few to share: two texts of unequal length, or that differ early,
+    /// cost a few steps instead of a whole merge.
+    fn dice_at_least(&self, other: &Bigrams, threshold: f64) -> Option<f64> {
+        let total = (self.total + other.total).max(1) as f64;
+        let dice = |common: usize| 2.0 * common as f64 / total;
+        // The fewest shared pairs that reach the threshold, by the same division as the result.
+        let mut needed = (threshold * total / 2.0).ceil().max(0.0) as usize;
+        while needed > 0 && dice(needed - 1) >= threshold {
+            needed -= 1;
+        }
+        while dice(needed) < threshold && needed <= self.total + other.total {
+            needed += 1;
+        }
+        // What each text can still share: its pairs less those the other has fewer of.
+        let (mut left_a, mut left_b) = (self.total, other.total);
+        if left_a.min(left_b) < needed {
+            return None;
+        }
         let (a, b) = (&self.counts, &other.counts);
         let (mut i, mut j, mut common) = (0, 0, 0usize);
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Less => {
+                    left_a -= a[i].1 as usize;
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    left_b -= b[j].1 as usize;
+                    j += 1;
+                }
                 std::cmp::Ordering::Equal => {
-                    common += a[i].1.min(b[j].1) as usize;
+                    let (x, y) = (a[i].1 as usize, b[j].1 as usize);
+                    common += x.min(y);
+                    left_a -= x - x.min(y);
+                    left_b -= y - x.min(y);
                     i += 1;
                     j += 1;
                 }
             }
+            if left_a.min(left_b) < needed {
+                return None;
+            }
         }
-        2.0 * common as f64 / (self.total + other.total).max(1) as f64
+        let dice = dice(common);
+        (dice >= threshold).then_some(dice)
     }
 }
 
@@ -92,7 +124,11 @@ pub fn repeats(texts: &[&str], times: usize) -> Vec<Option<usize>> {
     for at in 0..texts.len() {
         first[at] = (0..at)
             .filter(|&earlier| first[earlier].is_none())
-            .find(|&earlier| bigrams[at].dice(&bigrams[earlier]) >= SIMILAR);
+            .find(|&earlier| {
+                bigrams[at]
+                    .dice_at_least(&bigrams[earlier], SIMILAR)
+                    .is_some()
+            });
     }
     let mut used = vec![1usize; texts.len()];
     for source in first.iter().flatten() {
@@ -105,8 +141,13 @@ pub fn repeats(texts: &[&str], times: usize) -> Vec<Option<usize>> {
 }
 
 impl Text {
+    #[cfg(test)]
     fn new(text: &str) -> Option<Text> {
-        let normalised = normalise(text);
+        Text::of(&normalise(text))
+    }
+
+    /// The text's runs of words and character pairs, from its normalised form.
+    fn of(normalised: &str) -> Option<Text> {
         let words: Vec<&str> = normalised.split(' ').collect();
         if words.len() < MIN_WORDS {
             return None;
@@ -124,7 +165,7 @@ impl Text {
         Some(Text {
             words: words.len(),
             shingles,
-            bigrams: Bigrams::of(&normalised),
+            bigrams: Bigrams::of(normalised),
         })
     }
 
@@ -136,51 +177,64 @@ impl Text {
             (other.words, self.words)
         };
         // Near-identical texts are of nearly the same length and share most runs of words.
-        if (short as f64) < (long as f64) * 0.8 || shared(&self.shingles, &other.shingles) < 0.5 {
+        if (short as f64) < (long as f64) * 0.8 || !shares_half(&self.shingles, &other.shingles) {
             return None;
         }
-        let similarity = self.dice(other);
-        (similarity >= SIMILAR).then_some(similarity)
+        self.bigrams.dice_at_least(&other.bigrams, SIMILAR)
     }
 
     /// Sørensen–Dice over the two texts' character pairs.
+    #[cfg(test)]
     fn dice(&self, other: &Text) -> f64 {
-        self.bigrams.dice(&other.bigrams)
+        self.bigrams
+            .dice_at_least(&other.bigrams, 0.0)
+            .unwrap_or(0.0)
     }
 }
 
-/// The share of the shorter list found in the longer (both sorted).
-fn shared(a: &[u64], b: &[u64]) -> f64 {
-    common(a, b) as f64 / a.len().min(b.len()).max(1) as f64
-}
-
-/// How many entries two sorted lists of distinct entries have in common.
-fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
+/// Whether at least half of the shorter list is found in the longer (both sorted, of distinct
+/// entries). The merge stops as soon as half is found, or can no longer be: a gate before the
+/// character pairs, it needs no count beyond that.
+fn shares_half(a: &[u64], b: &[u64]) -> bool {
+    let shorter = a.len().min(b.len()).max(1) as f64;
+    let half = |found: usize| found as f64 / shorter >= 0.5;
+    let mut needed = (shorter / 2.0).floor() as usize;
+    while !half(needed) {
+        needed += 1;
+    }
+    let (mut i, mut j, mut found) = (0, 0, 0usize);
+    while found < needed {
+        if found + (a.len() - i).min(b.len() - j) < needed {
+            return false;
         }
+        let (x, y) = (a[i], b[j]);
+        found += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
-    common
+    true
 }
 
 impl Reasonings {
     /// `texts`: (`item/discipline`, reasoning) in the model's order.
     pub fn new(texts: &[(String, String)]) -> Reasonings {
-        let overall: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
+        let normalised: Vec<(&String, String)> =
+            texts.iter().map(|(key, t)| (key, normalise(t))).collect();
+        // All of it as one text: normalising the texts joined gives the normalised ones joined
+        // (the empty left out), so each is normalised once.
+        let overall: Vec<&str> = normalised
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
         Reasonings {
-            items: texts
+            items: normalised
                 .iter()
-                .filter_map(|(key, text)| Text::new(text).map(|t| (key.clone(), t)))
+                .filter_map(|(key, text)| Text::of(text).map(|t| ((*key).clone(), t)))
+                .collect::<BTreeMap<String, Text>>()
+                .into_iter()
                 .collect(),
-            overall: Text::new(&overall.join(" ")),
+            overall: Text::of(&overall.join(" ")),
         }
     }
 }
@@ -193,15 +247,22 @@ impl Reasonings {
             (Some(x), Some(y)) => x.similar(y),
             _ => None,
         };
-        let mut items: Vec<(String, f64)> = self
-            .items
-            .iter()
-            .filter_map(|(key, x)| {
-                let similarity = x.similar(other.items.get(key)?)?;
-                Some((key.clone(), similarity))
-            })
-            .collect();
-        items.sort_by(|x, y| x.0.cmp(&y.0));
+        let mut items: Vec<(String, f64)> = Vec::new();
+        let (a, b) = (&self.items, &other.items);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if let Some(similarity) = a[i].1.similar(&b[j].1) {
+                        items.push((a[i].0.clone(), similarity));
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         (overall.is_some() || !items.is_empty()).then_some((overall, items))
     }
 }
@@ -376,6 +437,45 @@ mod tests {
             "{merged} against {expected}"
         );
         assert_eq!(a.similar(&b), (merged >= SIMILAR).then_some(merged));
+    }
+
+    #[test]
+    fn a_merge_stopped_early_says_what_the_whole_merge_says() {
+        let texts = [
+            words(45, "woord"),
+            words(45, "woord").replace("woord1 ", "wrd1 "),
+            words(45, "woord").replacen("woord3 ", "anders3 ", 1),
+            words(40, "woord"),
+            words(45, "anders"),
+            "anders woord1 woord0".to_string(),
+        ];
+        let squeeze = |t: &str| normalise(t).replace(' ', "");
+        for a in &texts {
+            for b in &texts {
+                let (x, y) = (Bigrams::of(&normalise(a)), Bigrams::of(&normalise(b)));
+                let expected = strsim::sorensen_dice(&squeeze(a), &squeeze(b));
+                for threshold in [0.5, SIMILAR, 0.99] {
+                    let merged = x.dice_at_least(&y, threshold);
+                    assert_eq!(merged.is_some(), expected >= threshold, "{a} / {b}");
+                    assert!(merged.is_none_or(|d| (d - expected).abs() < 1e-12));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_words_in_another_order_are_not_near_identical() {
+        let text = words(45, "woordenboek");
+        let shuffled: Vec<&str> = text.split(' ').rev().collect();
+        let (a, b) = (Text::new(&text), Text::new(&shuffled.join(" ")));
+        let (a, b) = (a.expect("long enough"), b.expect("long enough"));
+        assert!(a.dice(&b) >= SIMILAR, "{}", a.dice(&b));
+        assert_eq!(a.similar(&b), None);
+        let edited = text.replacen("woordenboek3 ", "woordenboekje3 ", 1);
+        assert!(
+            a.similar(&Text::new(&edited).expect("long enough"))
+                .is_some()
+        );
     }
 
     #[test]
