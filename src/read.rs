@@ -62,11 +62,13 @@ pub fn template_folder(folder: &Path) -> Result<TemplateFolder, Diagnostic> {
     if !folder.is_dir() {
         return Err(folder_error(folder, "not_a_folder"));
     }
-    // The folder's files and those of its `locale/` folder, by their name as the engine has it.
+    // The folder's files and those of its `locale/` and `report/` folders (the typst report's
+    // parts), by their name as the engine has it.
     let mut files = Vec::new();
     for (prefix, dir) in [
         ("", folder.to_path_buf()),
         ("locale/", folder.join("locale")),
+        ("report/", folder.join("report")),
     ] {
         let entries = std::fs::read_dir(&dir).into_iter().flatten().flatten();
         for entry in entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) {

@@ -13,7 +13,7 @@ use crate::locale::Locale;
 
 /// (file name, built-in text) of every template and locale file. A template comes after the
 /// ones it includes: tera resolves an include when the including template is added.
-const BUILTIN: [(&str, &str); 14] = [
+const BUILTIN: [(&str, &str); 21] = [
     // Partials first: a template can include only what is already loaded.
     (
         "worksheet.html.tera",
@@ -48,6 +48,35 @@ const BUILTIN: [(&str, &str); 14] = [
         include_str!("../../templates/index.html.tera"),
     ),
     ("report.typ", include_str!("../../templates/report.typ")),
+    // The parts report.typ imports (and includes), each overridable in a `report/` folder.
+    (
+        "report/data.typ",
+        include_str!("../../templates/report/data.typ"),
+    ),
+    (
+        "report/style.typ",
+        include_str!("../../templates/report/style.typ"),
+    ),
+    (
+        "report/helpers.typ",
+        include_str!("../../templates/report/helpers.typ"),
+    ),
+    (
+        "report/worksheet.typ",
+        include_str!("../../templates/report/worksheet.typ"),
+    ),
+    (
+        "report/figures.typ",
+        include_str!("../../templates/report/figures.typ"),
+    ),
+    (
+        "report/pages.typ",
+        include_str!("../../templates/report/pages.typ"),
+    ),
+    (
+        "report/feedback.typ",
+        include_str!("../../templates/report/feedback.typ"),
+    ),
     (
         "grades.html.tera",
         include_str!("../../templates/grades.html.tera"),
@@ -80,6 +109,21 @@ pub struct TemplateFolder {
     pub files: Vec<(String, PathBuf, Option<String>)>,
 }
 
+/// The built-in parts of the typst report template (`report/data.typ`…), with their texts.
+pub fn builtin_typst_parts() -> Vec<(String, PathBuf, String)> {
+    BUILTIN
+        .iter()
+        .filter(|(name, _)| name.starts_with("report/"))
+        .map(|(name, text)| {
+            (
+                name.to_string(),
+                Path::new("templates").join(name),
+                text.to_string(),
+            )
+        })
+        .collect()
+}
+
 /// Whether `name` (as [`TemplateFolder`] spells it) replaces a built-in template or locale.
 pub fn is_builtin(name: &str) -> bool {
     BUILTIN.iter().any(|(builtin, _)| *builtin == name)
@@ -96,6 +140,9 @@ pub struct Templates {
     pub warnings: Vec<Diagnostic>,
     /// The typst report template's text and the name its diagnostics point at.
     pub typst: (PathBuf, String),
+    /// The parts it imports, by the path it imports them at (`report/data.typ`), with the name
+    /// their diagnostics point at and their text.
+    pub typst_parts: Vec<(String, PathBuf, String)>,
     nl: Locale,
     en: Locale,
     /// blake3 over every template and locale text: a change to any of them rebuilds every case.
@@ -146,6 +193,7 @@ impl Templates {
             crate::markdown::escape(text)
         });
         let mut typst = (PathBuf::new(), String::new());
+        let mut typst_parts = Vec::new();
         let mut locales = Vec::new();
         let mut sources = HashMap::new();
         for (name, path, text) in texts {
@@ -153,8 +201,10 @@ impl Templates {
                 tera.add_raw_template(template, &text)
                     .map_err(|err| template_error(&path, err.to_string()))?;
                 sources.insert(template.to_string(), path);
-            } else if name.ends_with(".typ") {
+            } else if name == "report.typ" {
                 typst = (path, text);
+            } else if name.ends_with(".typ") {
+                typst_parts.push((name.to_string(), path, text));
             } else {
                 let language = if name.contains("/nl.") {
                     Language::Nl
@@ -180,6 +230,7 @@ impl Templates {
             sources,
             warnings,
             typst,
+            typst_parts,
             nl,
             en,
             fingerprint: hasher.finalize(),

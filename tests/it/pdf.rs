@@ -52,6 +52,7 @@ fn engine_with(template: &str) -> PdfEngine {
         template: Template {
             name: "mine/report.typ".into(),
             text: template.to_owned(),
+            parts: Vec::new(),
         },
         ..PdfOptions::default()
     })
@@ -119,6 +120,7 @@ fn a_case_without_date_is_dated_by_source_date_epoch_never_by_the_clock() {
         template: Template {
             name: "mine/report.typ".into(),
             text: template.to_owned(),
+            parts: Vec::new(),
         },
         source_date_epoch: Some("1700000000".to_owned()),
         ..PdfOptions::default()
@@ -320,6 +322,66 @@ fn a_broken_override_template_fails_the_case_with_its_own_file_and_line() {
     );
     assert!(stderr.contains(&place), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// A school that restyles one part of the report (here the palette, `report/style.typ`) keeps the
+/// rest; a mistake in that part is named at its own file and line.
+#[test]
+fn an_override_of_one_part_of_the_report_is_used_and_its_errors_point_at_it() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let parts = dir.path().join("report");
+    std::fs::create_dir(&parts).expect("the report folder");
+    let builtin =
+        std::fs::read_to_string(crate::support::root().join("templates/report/style.typ"))
+            .expect("the built-in style");
+    let style = parts.join("style.typ");
+    // The school's colour for headings and links: the report is built with it.
+    std::fs::write(&style, builtin.replace("#1f4e79", "#7a0019")).expect("write the style");
+    let build = |out: &str| {
+        casebook()
+            .arg("build")
+            .arg(seed_case())
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .args(["--format", "pdf", "--edition", "teacher", "--templates"])
+            .arg(dir.path())
+            .output()
+            .expect("run casebook")
+    };
+    let restyled = build("restyled");
+    assert!(
+        restyled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restyled.stderr)
+    );
+    let pdf = std::fs::read(
+        dir.path()
+            .join("restyled/klantpartnerschap/klantpartnerschap.pdf"),
+    )
+    .expect("the restyled PDF");
+    let published = std::fs::read(
+        crate::support::root().join("output/klantpartnerschap/klantpartnerschap.pdf"),
+    )
+    .expect("the published PDF");
+    assert_ne!(pdf, published, "the restyled part was not used");
+    // A mistake on the part's line 2.
+    std::fs::write(
+        &style,
+        format!(
+            "// the school's palette
+#let accent = rgb(\"#zz\")
+{builtin}"
+        ),
+    )
+    .expect("write a broken style");
+    let broken = build("broken");
+    assert_eq!(broken.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    let place = format!("{}:2:", style.display());
+    assert!(
+        stderr.contains(&place) && stderr.contains("fout[TYPST]"),
+        "{stderr}"
+    );
 }
 
 #[test]

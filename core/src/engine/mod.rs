@@ -142,7 +142,11 @@ impl Engine {
         };
         let (name, text) = templates.typst.clone();
         let options = PdfOptions {
-            template: Template { name, text },
+            template: Template {
+                name,
+                text,
+                parts: templates.typst_parts.clone(),
+            },
             standards: settings
                 .pdf_standards
                 .clone()

@@ -17,29 +17,37 @@ use crate::messages::user_language;
 /// The code of every diagnostic that comes from typst.
 pub const CODE: &str = "TYPST";
 
-/// Converts one typst diagnostic raised while rendering `case` with the template at
-/// `template_name`.
-pub fn convert(
+/// Converts one typst diagnostic raised while rendering `case` with the template and its parts
+/// (`sources`: each with the name its diagnostics point at, the template first).
+pub fn convert<'a>(
     world: &DocumentWorld<'_>,
-    template: &Source,
-    template_name: &Path,
+    sources: impl Iterator<Item = (&'a Source, &'a Path)> + Clone,
     case: &str,
     diagnostic: &SourceDiagnostic,
 ) -> Diagnostic {
-    let spans = std::iter::once(diagnostic.span).chain(
+    let mut spans = std::iter::once(diagnostic.span).chain(
         diagnostic
             .trace
             .iter()
             .map(|point| DiagSpan::from_span(point.span, None)),
     );
-    let at = spans
-        .filter(|span| span.id() == Some(template.id()))
-        .find_map(|span| world.range(span))
-        .and_then(|range| template.lines().byte_to_line_column(range.start))
-        .map_or_else(Position::default, |(line, column)| Position {
+    // The first place in a file of the template's: the failing node, else the innermost call.
+    let found = spans.find_map(|span| {
+        let (source, name) = sources.clone().find(|(s, _)| Some(s.id()) == span.id())?;
+        let range = world.range(span)?;
+        let (line, column) = source.lines().byte_to_line_column(range.start)?;
+        let at = Position {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
-        });
+        };
+        Some((name, at))
+    });
+    let template_name = sources.clone().next().map(|(_, name)| name);
+    let (template_name, at) = match (found, template_name) {
+        (Some((name, at)), _) => (name, at),
+        (None, Some(name)) => (name, Position::default()),
+        (None, None) => (Path::new("report.typ"), Position::default()),
+    };
     // typst's own words are for whoever maintains the template; casebook's frame says whose
     // PDF failed and that the case is not at fault.
     let hints: Vec<&str> = diagnostic.hints.iter().map(|h| h.v.as_str()).collect();

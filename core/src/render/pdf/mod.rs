@@ -36,11 +36,13 @@ pub const TEMPLATE_NAME: &str = "report.typ";
 /// The report template shipped in the binary.
 const BUILTIN_TEMPLATE: &str = include_str!("../../../../templates/report.typ");
 
-/// A typst template: its text, and the name its diagnostics point at.
+/// A typst template: its text, and the name its diagnostics point at; with the parts it imports
+/// (path imported at, name, text).
 #[derive(Clone, Debug)]
 pub struct Template {
     pub name: PathBuf,
     pub text: String,
+    pub parts: Vec<(String, PathBuf, String)>,
 }
 
 impl Template {
@@ -49,6 +51,7 @@ impl Template {
         Self {
             name: PathBuf::from("templates").join(TEMPLATE_NAME),
             text: BUILTIN_TEMPLATE.to_owned(),
+            parts: crate::templates::builtin_typst_parts(),
         }
     }
 }
@@ -138,6 +141,8 @@ pub struct Rendered {
 pub struct PdfEngine {
     shared: Shared,
     template_name: PathBuf,
+    /// The names the template's parts' diagnostics point at, in the order of the world's parts.
+    part_names: Vec<PathBuf>,
     standards: PdfStandards,
     /// Whether the standards let a PDF carry its case file (PDF/A-2 does not).
     attaches: bool,
@@ -163,12 +168,18 @@ impl PdfEngine {
         };
         let (standards, attaches) = standards::parse(&options.standards)
             .map_err(|(situation, reason)| setup_error(situation, reason))?;
-        let shared = Shared::new(options.template.text.clone())
+        let shared = Shared::new(options.template.text.clone(), &options.template.parts)
             .map_err(|err| setup_error("world", err.to_string()))?;
         Ok(Self {
             coverage: Coverage::new(shared.fonts()),
             shared,
             template_name: options.template.name,
+            part_names: options
+                .template
+                .parts
+                .iter()
+                .map(|(_, name, _)| name.clone())
+                .collect(),
             standards,
             attaches,
             source_date_epoch: options.source_date_epoch,
@@ -236,13 +247,14 @@ impl PdfEngine {
         today: Option<typst::foundations::Datetime>,
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let convert = |diagnostic: &typst::diag::SourceDiagnostic| {
-            diagnose::convert(
-                world,
-                self.shared.template(),
-                &self.template_name,
-                &meta.case,
-                diagnostic,
-            )
+            let sources = std::iter::once((self.shared.template(), self.template_name.as_path()))
+                .chain(
+                    self.shared
+                        .parts()
+                        .iter()
+                        .zip(self.part_names.iter().map(PathBuf::as_path)),
+                );
+            diagnose::convert(world, sources, &meta.case, diagnostic)
         };
         let compiled = typst::compile::<PagedDocument>(world);
         let mut warnings: Vec<Diagnostic> = compiled.warnings.iter().map(convert).collect();

@@ -25,6 +25,8 @@ pub struct Shared {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     template: Source,
+    /// The template's parts, at the paths it imports them from (`/report/data.typ`).
+    parts: Vec<Source>,
     data_id: FileId,
     case_id: FileId,
 }
@@ -32,7 +34,10 @@ pub struct Shared {
 impl Shared {
     /// Loads the embedded fonts and parses the template. File ids are interned forever by typst,
     /// so every document reuses the same two.
-    pub fn new(template_text: String) -> Result<Self, PathError> {
+    pub fn new(
+        template_text: String,
+        parts: &[(String, std::path::PathBuf, String)],
+    ) -> Result<Self, PathError> {
         let fonts: Vec<Font> = typst_assets::fonts()
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
@@ -41,6 +46,10 @@ impl Shared {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             template: Source::new(file_id(MAIN_PATH)?, template_text),
+            parts: parts
+                .iter()
+                .map(|(at, _, text)| Ok(Source::new(file_id(&format!("/{at}"))?, text.clone())))
+                .collect::<Result<_, PathError>>()?,
             data_id: file_id(DATA_PATH)?,
             case_id: file_id(CASE_PATH)?,
         })
@@ -53,6 +62,11 @@ impl Shared {
 
     pub fn template(&self) -> &Source {
         &self.template
+    }
+
+    /// The template's parts, in the order they were given.
+    pub fn parts(&self) -> &[Source] {
+        &self.parts
     }
 }
 
@@ -95,6 +109,8 @@ impl World for DocumentWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == self.shared.template.id() {
             Ok(self.shared.template.clone())
+        } else if let Some(part) = self.shared.parts.iter().find(|p| p.id() == id) {
+            Ok(part.clone())
         } else if id == self.shared.data_id || id == self.shared.case_id {
             Err(FileError::NotSource)
         } else {
@@ -109,6 +125,8 @@ impl World for DocumentWorld<'_> {
             Ok(self.case.clone())
         } else if id == self.shared.template.id() {
             Ok(Bytes::from_string(self.shared.template.text().to_owned()))
+        } else if let Some(part) = self.shared.parts.iter().find(|p| p.id() == id) {
+            Ok(Bytes::from_string(part.text().to_owned()))
         } else {
             Err(not_found(id))
         }
