@@ -9,7 +9,8 @@
 // offer it and, taken, to show it. Fails on any request that leaves 127.0.0.1. Prints the timings as one JSON line (the studio benchmark); STUDIO_SCREENSHOTS=folder
 // also saves screenshots.
 // Usage: node studio.mjs DIST BROKEN.yaml LINE CODE FIXED.yaml PDF_OUT_STEM PHRASE...
-// Writes PDF_OUT_STEM.teacher.pdf, .student.pdf and .early.pdf (teacher, asked for at once).
+// Writes PDF_OUT_STEM.teacher.pdf, .student.pdf and .early.pdf (teacher, asked for at once), and
+// .teacher.docx and .student.docx.
 import { createServer } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -181,6 +182,13 @@ for (const edition of ["teacher", "student"]) {
   }
   await download.saveAs(`${pdfStem}.${edition}.pdf`);
   pdfTimes[edition] = Date.now() - pdfStarted;
+}
+// The Word document of each edition (the CLI's bytes are compared by studio.rs).
+for (const edition of ["teacher", "student"]) {
+  await page.selectOption("#edition", edition);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-download=docx]")]);
+  expect(download.suggestedFilename().endsWith(".docx"), `the Word download is named ${download.suggestedFilename()}`);
+  await download.saveAs(`${pdfStem}.${edition}.docx`);
 }
 await page.selectOption("#edition", "teacher");
 

@@ -75,9 +75,20 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
         build_ok(
             &cases,
             &out,
-            &["--format", "pdf", "--edition", edition, "--quiet"],
+            &["--format", "pdf,docx", "--edition", edition, "--quiet"],
         );
-        let cli = pdf_in(&out).ok_or(format!("the CLI wrote no PDF for the {edition} edition"))?;
+        let word = file_in(&out, "docx").ok_or(format!(
+            "the CLI wrote no Word document for the {edition} edition"
+        ))?;
+        let studio = std::fs::read(pdf.with_extension(format!("{edition}.docx")))
+            .map_err(|err| format!("the studio's {edition} Word document: {err}"))?;
+        if word != studio {
+            return Err(
+                format!("the studio's {edition} Word document differs from the CLI's").into(),
+            );
+        }
+        let cli = file_in(&out, "pdf")
+            .ok_or(format!("the CLI wrote no PDF for the {edition} edition"))?;
         // The teacher's PDF was also asked for before the engine had warmed up ("early").
         let downloads: &[&str] = if edition == "teacher" {
             &["teacher", "early"]
@@ -100,11 +111,11 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
     Ok(())
 }
 
-/// The bytes of the one PDF the CLI wrote under `out`.
-fn pdf_in(out: &Path) -> Option<Vec<u8>> {
+/// The bytes of the one file with `extension` the CLI wrote under `out`.
+fn file_in(out: &Path, extension: &str) -> Option<Vec<u8>> {
     let mut pdfs = crate::support::files(out)
         .into_iter()
-        .filter(|(path, _)| path.extension().is_some_and(|e| e == "pdf"));
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == extension));
     let (_, bytes) = pdfs.next()?;
     pdfs.next().is_none().then_some(bytes)
 }

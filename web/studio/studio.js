@@ -294,7 +294,12 @@ async function makeDownload(kind) {
     const args = [state.fileName, text, state.edition, kind];
     const bytes = (kind === "pdf" ? await warming?.get(`${state.edition}\n${state.fileName}\n${text}`) : null)
       ?? await (kind === "pdf" ? documents : checks).call("render", args, kind);
-    const types = { md: "text/markdown", html: "text/html", pdf: "application/pdf" };
+    const types = {
+      md: "text/markdown",
+      html: "text/html",
+      pdf: "application/pdf",
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
     blob = new Blob([bytes], { type: types[kind] });
     name = `${stem}${suffix}.${kind}`;
   }
