@@ -151,6 +151,34 @@ fn the_report_and_the_hand_out_are_word_documents_in_words_styles_and_the_cases_
     assert!(!teacher.contains('☐'));
 }
 
+/// The Word report says all that the PDF does: every item of the worked example, its mission,
+/// functions, references and thresholds.
+#[test]
+fn the_word_report_holds_every_item_of_the_seed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).expect("cases folder");
+    std::fs::copy(
+        crate::pdf::seed_case(),
+        cases.join("klantpartnerschap.yaml"),
+    )
+    .expect("copy");
+    let out = dir.path().join("out");
+    build_ok(
+        &cases,
+        &out,
+        &["--format", "docx", "--edition", "teacher", "--quiet"],
+    );
+    let docx =
+        std::fs::read(out.join("klantpartnerschap/klantpartnerschap.docx")).expect("the report");
+    let text = crate::pdfread::normalise(&text(&docx));
+    let missing: Vec<String> = crate::pdf::seed_phrases()
+        .into_iter()
+        .filter(|want| !text.contains(crate::pdfread::normalise(want).as_str()))
+        .collect();
+    assert!(missing.is_empty(), "not in the Word report: {missing:#?}");
+}
+
 #[test]
 fn two_builds_write_the_same_word_bytes() {
     let dir = tempfile::tempdir().expect("temporary folder");
