@@ -159,7 +159,7 @@ fn the_word_report_holds_every_item_of_the_seed() {
     let cases = dir.path().join("cases");
     std::fs::create_dir(&cases).expect("cases folder");
     std::fs::copy(
-        crate::pdf::seed_case(),
+        crate::support::seed_case(),
         cases.join("klantpartnerschap.yaml"),
     )
     .expect("copy");
@@ -172,7 +172,7 @@ fn the_word_report_holds_every_item_of_the_seed() {
     let docx =
         std::fs::read(out.join("klantpartnerschap/klantpartnerschap.docx")).expect("the report");
     let text = crate::pdfread::normalise(&text(&docx));
-    let missing: Vec<String> = crate::pdf::seed_phrases()
+    let missing: Vec<String> = crate::support::seed_phrases()
         .into_iter()
         .filter(|want| !text.contains(crate::pdfread::normalise(want).as_str()))
         .collect();

@@ -1,11 +1,11 @@
 //! PDF reports: the typst engine, and the PDFs `casebook build` writes, read back in Rust.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use casebook_core::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
 
 use crate::pdfread::{Pdf, normalise};
-use crate::support::{casebook, fixture, root};
+use crate::support::{casebook, fixture, seed_case, seed_phrases};
 
 /// Builds the PDF of one case file into a fresh folder and returns its bytes.
 fn build_pdf(case: &Path, extra: &[&str]) -> Vec<u8> {
@@ -24,50 +24,6 @@ fn build_pdf(case: &Path, extra: &[&str]) -> Vec<u8> {
         .and_then(|s| s.to_str())
         .expect("a file name");
     std::fs::read(dir.path().join(slug).join(format!("{slug}.pdf"))).expect("the PDF was written")
-}
-
-/// What every format of the worked example must show: each item's id and text, the mission, the
-/// functions and their consequences, the references and the thresholds (as plain text).
-pub fn seed_phrases() -> Vec<String> {
-    let loaded = casebook::read::load_case(&seed_case()).expect("the seed case loads");
-    let case = &loaded.case;
-    let mut expected: Vec<String> = case
-        .argument_items()
-        .iter()
-        .flat_map(|item| {
-            [
-                item.id.value.clone(),
-                casebook_core::markdown::plain(item.text),
-            ]
-        })
-        .collect();
-    expected.push(casebook_core::markdown::plain(
-        &case.higher_decisions.mission.text,
-    ));
-    for function in &case.consequences.functions {
-        expected.extend([
-            casebook_core::markdown::plain(&function.function),
-            casebook_core::markdown::plain(&function.text),
-        ]);
-    }
-    expected.extend(
-        case.references
-            .iter()
-            .map(|r| casebook_core::markdown::plain(&r.text)),
-    );
-    for (_, alternative) in case.alternatives.iter() {
-        expected.extend(
-            alternative
-                .threshold
-                .iter()
-                .map(|t| casebook_core::markdown::plain(t)),
-        );
-    }
-    expected
-}
-
-pub fn seed_case() -> PathBuf {
-    root().join("cases/klantpartnerschap.yaml")
 }
 
 /// The PDF's text as a reader would quote it.

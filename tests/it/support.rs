@@ -142,3 +142,47 @@ impl Running {
 pub fn starter(path: &Path) {
     casebook().arg("new").arg(path).assert().success();
 }
+
+/// What every format of the worked example must show: each item's id and text, the mission, the
+/// functions and their consequences, the references and the thresholds (as plain text).
+pub fn seed_phrases() -> Vec<String> {
+    let loaded = casebook::read::load_case(&seed_case()).expect("the seed case loads");
+    let case = &loaded.case;
+    let mut expected: Vec<String> = case
+        .argument_items()
+        .iter()
+        .flat_map(|item| {
+            [
+                item.id.value.clone(),
+                casebook_core::markdown::plain(item.text),
+            ]
+        })
+        .collect();
+    expected.push(casebook_core::markdown::plain(
+        &case.higher_decisions.mission.text,
+    ));
+    for function in &case.consequences.functions {
+        expected.extend([
+            casebook_core::markdown::plain(&function.function),
+            casebook_core::markdown::plain(&function.text),
+        ]);
+    }
+    expected.extend(
+        case.references
+            .iter()
+            .map(|r| casebook_core::markdown::plain(&r.text)),
+    );
+    for (_, alternative) in case.alternatives.iter() {
+        expected.extend(
+            alternative
+                .threshold
+                .iter()
+                .map(|t| casebook_core::markdown::plain(t)),
+        );
+    }
+    expected
+}
+
+pub fn seed_case() -> PathBuf {
+    root().join("cases/klantpartnerschap.yaml")
+}
