@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::build::{build, stderr, two_good_cases};
 
 /// Every file a `--templates` folder can replace, as the messages list them.
-const NAMES: &str = "worksheet.html.tera, worksheet.md.tera, sortable.html.tera, comparison.html.tera, comparison.md.tera, report.md.tera, report.html.tera, index.html.tera, report.typ, grades.html.tera, unloadable.html.tera, unloadable.md.tera, locale/nl.toml, locale/en.toml";
+const NAMES: &str = "worksheet.html.tera, worksheet.md.tera, sortable.html.tera, comparison.html.tera, comparison.md.tera, report.md.tera, report.html.tera, index.html.tera, report.typ, report/data.typ, report/style.typ, report/helpers.typ, report/worksheet.typ, report/figures.typ, report/pages.typ, report/feedback.typ, grades.html.tera, unloadable.html.tera, unloadable.md.tera, locale/nl.toml, locale/en.toml";
 
 fn with_templates(
     cases: &Path,
