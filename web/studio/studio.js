@@ -204,7 +204,8 @@ async function refresh() {
 // The PDF engine, loaded (and kept by the service worker) on first use.
 function pdfEngine() {
   clearTimeout(idle);
-  documents ??= new Engine(compile("casebook_pdf_bg.wasm"), "engine-pdf.js");
+  // Fetched and compiled in its worker (megabytes of WebAssembly), not on the page.
+  documents ??= new Engine(Promise.resolve(new URL("casebook_pdf_bg.wasm", document.baseURI).href), "engine-pdf.js");
   return documents;
 }
 
@@ -413,8 +414,14 @@ function wireTabs() {
 
 async function main() {
   wireTabs();
-  // The light engine loads while the labels do, through the service worker that keeps it.
-  checks = new Engine(keepOffline().then(() => compile("casebook_web_bg.wasm")));
+  // The light engine loads at once, while the labels do and the service worker starts. Once
+  // that worker serves the page, the engine is asked for again through it, which keeps it: the
+  // browser's HTTP cache answers (the server confirms it is current), so it crosses the network
+  // once.
+  checks = new Engine(compile("casebook_web_bg.wasm"));
+  keepOffline()
+    .then(() => navigator.serviceWorker?.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
+    .catch(() => {});
   LABELS = await fetchJson("labels.json");
   applyLanguage();
   say(t("loading"));
@@ -443,7 +450,7 @@ async function main() {
 
 // The service worker keeps the studio's files (browsers allow one on https and on localhost
 // only; elsewhere the studio works online only). On a first visit the page waits a moment for
-// it, so that the engine is kept as it loads. When a newer studio has been put on the server,
+// it (the engine meanwhile loads), so that the engine can be kept. When a newer studio has been put on the server,
 // the page that is open keeps working and offers to load the new one.
 async function keepOffline() {
   if (!("serviceWorker" in navigator)) return;
@@ -461,6 +468,8 @@ async function keepOffline() {
   } catch {
     return;
   }
+  // A browser that refuses service workers without an error (a policy, an automation tool).
+  if (!registration) return;
   if (before) {
     if (registration.waiting) offerUpdate(registration.waiting);
     registration.addEventListener("updatefound", () => {

@@ -13,8 +13,9 @@ const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    // On a first visit the page waits for this worker and then loads the engine (megabytes)
-    // through it, which keeps that copy: it crosses the network once. After a new build the
+    // On a first visit the page loads the engine (megabytes) itself and, once this worker
+    // serves it, asks for it again through it, which keeps that copy from the browser's HTTP
+    // cache: it crosses the network once. After a new build the
     // new engine is fetched here, so that the studio opens offline whichever build it is.
     // The PDF engine comes with a new build only if the old one had it.
     const names = await caches.keys();
