@@ -346,6 +346,10 @@ await axeSerious("at 390 px, preview tab");
 await page.click("#tab-editor");
 expect((await phone()).editor, "at 390 px a click on the case tab does not bring the editor back");
 await page.setViewportSize({ width: 1280, height: 900 });
+// Dark mode (the page follows the system's): nothing serious either.
+await page.emulateMedia({ colorScheme: "dark" });
+await axeSerious("in dark mode");
+await page.emulateMedia({ colorScheme: "light" });
 // Offline: the service worker's copy opens, with the student's text and a fresh preview.
 const version = readFileSync(join(dist, "sw.js"), "utf8").match(/VERSION = "(\w+)"/)[1];
 const cachesNow = () => page.evaluate(async () => {
