@@ -2,8 +2,9 @@
 // lines as you type, the HTML report beside it, downloads made by the same engine as the CLI
 // (casebook's core compiled to WebAssembly, in two Web Workers: the page never waits on the engine,
 // and a PDF being made never holds up the preview; the PDF engine, typst and its fonts, is
-// loaded only when a PDF is wanted or the page is idle after the first preview). The work is kept in the browser's storage;
-// a service worker (sw.js) keeps the studio's own files, so that it opens without a network.
+// loaded only when a PDF is wanted or the page is idle after the first preview). The work is
+// kept in the browser's storage; a service worker (sw.js) keeps the studio's own files, so that
+// it opens without a network.
 // The page's words come from the locale files' [studio] sections (labels.json, written by
 // web/build-studio through the engine itself).
 import { EditorView, basicSetup } from "codemirror";
@@ -414,13 +415,13 @@ function wireTabs() {
 
 async function main() {
   wireTabs();
-  // The light engine loads at once, while the labels do and the service worker starts. Once
-  // that worker serves the page, the engine is asked for again through it, which keeps it: the
-  // browser's HTTP cache answers (the server confirms it is current), so it crosses the network
-  // once.
+  // The light engine loads at once, while the labels do and the service worker starts. On a
+  // first visit, once that worker serves the page, the engine is asked for again through it,
+  // which keeps it: the browser's HTTP cache answers (the server confirms it is current), so it
+  // crosses the network once.
   checks = new Engine(compile("casebook_web_bg.wasm"));
   keepOffline()
-    .then(() => navigator.serviceWorker?.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
+    .then((first) => first && navigator.serviceWorker.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
     .catch(() => {});
   LABELS = await fetchJson("labels.json");
   applyLanguage();
@@ -450,8 +451,9 @@ async function main() {
 
 // The service worker keeps the studio's files (browsers allow one on https and on localhost
 // only; elsewhere the studio works online only). On a first visit the page waits a moment for
-// it (the engine meanwhile loads), so that the engine can be kept. When a newer studio has been put on the server,
-// the page that is open keeps working and offers to load the new one.
+// it (the engine meanwhile loads) and says true, so that the engine can be kept. When a newer
+// studio has been put on the server, the page that is open keeps working and offers to load the
+// new one.
 async function keepOffline() {
   if (!("serviceWorker" in navigator)) return;
   const before = navigator.serviceWorker.controller;
@@ -483,6 +485,7 @@ async function keepOffline() {
     const failed = new Promise((done) => registration.installing?.addEventListener("statechange",
       (event) => event.target.state === "redundant" && done()));
     await Promise.race([controlled, failed, new Promise((done) => setTimeout(done, 5000))]);
+    return true;
   }
 }
 
