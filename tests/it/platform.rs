@@ -169,6 +169,16 @@ fn a_brightspace_zip_of_pdfs_and_case_files_is_graded_by_the_platform_s_names() 
         ),
         "Jan's first try is listed"
     );
+    for page in ["feedback/jan-de-vries.html", "feedback/jan-de-vries.md"] {
+        let text = std::fs::read_to_string(out.join(page)).expect("Jan's feedback");
+        assert!(
+            text.contains(
+                "Ook ingeleverd, niet beoordeeld (het laatst ingeleverde bestand telt): \
+                 148723-301244 - Jan de Vries - Dec 6, 2026 1423 - opdracht.yaml"
+            ),
+            "{page} lists Jan's first try"
+        );
+    }
     let feedback = std::fs::read_to_string(out.join("feedback/piet-bakker.html"))
         .expect("Piet's feedback page");
     assert!(
