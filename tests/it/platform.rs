@@ -480,9 +480,9 @@ fn brightspace_s_ids_are_not_in_its_download_so_none_is_guessed() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        "In grades-brightspace.csv ontbreekt bij 2 student(en) het OrgDefinedId of de Username, \
-         want de download van Brightspace geeft het niet: Jan de Vries, Zoë Çelik. Vul het in \
-         voordat je het bestand importeert; er is niets gegokt.\n"
+        "In grades-brightspace.csv ontbreekt bij 2 student(en) het OrgDefinedId of de Username \
+         dat Brightspace nodig heeft, want de download geeft het niet: Jan de Vries, Zoë Çelik. \
+         Vul het in voordat je het bestand importeert; er is niets gegokt.\n"
     );
     let csv = std::fs::read(out.join("grades-brightspace.csv")).expect("the import file");
     assert_eq!(
@@ -500,8 +500,7 @@ fn brightspace_s_ids_are_not_in_its_download_so_none_is_guessed() {
     );
     let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
     assert!(
-        overview
-            .contains("want de download van Brightspace geeft het niet: Jan de Vries, Zoë Çelik."),
+        overview.contains("want de download geeft het niet: Jan de Vries, Zoë Çelik."),
         "the overview names them"
     );
     assert_eq!(
