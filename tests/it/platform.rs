@@ -528,3 +528,27 @@ fn a_folder_of_pdfs_is_graded_and_a_placeholder_author_names_nobody() {
     let (_, stderr, rows) = grade(&zip, &dir.path().join("zip"));
     assert_eq!(rows[0][0], "opdracht-zoe", "{stderr}");
 }
+
+#[test]
+fn an_unknown_platform_is_a_usage_error_in_the_user_s_words() {
+    let output = casebook()
+        .env("LANG", "nl_NL.UTF-8")
+        .args([
+            "grade",
+            "inleveringen.zip",
+            "--key",
+            KEY,
+            "--lms",
+            "blackboard",
+        ])
+        .output()
+        .expect("run casebook grade");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).lines().next(),
+        Some(
+            "fout: `blackboard` kan niet bij --lms <LEEROMGEVING>: onbekende leeromgeving \
+             `blackboard`: kies brightspace, canvas of moodle"
+        )
+    );
+}
