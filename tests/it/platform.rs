@@ -552,3 +552,52 @@ fn an_unknown_platform_is_a_usage_error_in_the_user_s_words() {
         )
     );
 }
+
+#[test]
+fn an_unpacked_download_is_read_as_the_zip_the_newest_file_counting() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = dir.path().join("MKT1-Opdracht 1-12345");
+    let jan = folder.join("Jan de Vries_501_assignsubmission_file");
+    std::fs::create_dir_all(&jan).expect("a folder");
+    let write = |path: &Path, bytes: Vec<u8>, seconds: u64| {
+        std::fs::write(path, bytes).expect("a file");
+        let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        file.set_modified(at).expect("its date");
+    };
+    // Jan's first try was written later on disk by name order, earlier by date.
+    write(&jan.join("z-eerste.yaml"), case_of("half"), 1_765_000_000);
+    write(
+        &jan.join("opdracht.pdf"),
+        pdf_of(dir.path(), "kopie", &[]),
+        1_765_100_000,
+    );
+    write(
+        &folder.join("Zoë Çelik_502_assignsubmission_file_case.yaml"),
+        case_of("omgekeerd"),
+        1_765_000_000,
+    );
+    let out = dir.path().join("cijfers");
+    let (code, stderr) = grade_for(&folder, &out, "moodle", &["--format", "html"]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = std::fs::read(out.join("grades-moodle.csv")).expect("the worksheet");
+    assert_eq!(
+        csv_rows(&csv),
+        [
+            ["Participant 501", "Jan de Vries", "10.0", ""],
+            ["Participant 502", "Zoë Çelik", "2.2", ""],
+        ]
+        .map(|r| r.map(str::to_string).to_vec())
+    );
+    let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
+    assert!(
+        overview.contains(
+            "Ook ingeleverd, niet beoordeeld (het laatst ingeleverde bestand telt): \
+             Jan de Vries_501_assignsubmission_file/z-eerste.yaml"
+        ),
+        "Jan's first try is listed"
+    );
+}
