@@ -1,10 +1,11 @@
 //! Finding the submissions and naming their students: by `meta.author`, else by the student's
 //! folder (`jan/opdracht.yaml`), else by the file name.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use casebook_core::case::{LoadedCase, Position};
+use casebook_core::grade::platform::{self, Origin, Platform};
 use casebook_core::grade::{Load, Submission};
 
 use crate::build::discover::find_files;
@@ -31,32 +32,83 @@ pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>
 
 /// Loads and names every submission. The author is only read from a file that parses; the
 /// starter's author (the model's, `casebook new`'s placeholder, or none) does not name a student.
+/// A folder unpacked from a platform's download names its students as the zip does: of one
+/// student's files the newest counts, the others are listed with it.
 pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
     use rayon::prelude::*;
-    let loads: Vec<Load> = paths.par_iter().map(|path| load_file(path)).collect();
+    let handed = handed_in(root, paths);
+    let loads: Vec<Load> = handed
+        .par_iter()
+        .map(|(path, origin, _)| load_file(path, origin.as_ref()))
+        .collect();
     let mut taken = HashSet::new();
-    paths
-        .iter()
+    handed
+        .into_iter()
         .zip(loads)
-        .map(|(path, load)| {
-            let relative = path.strip_prefix(root).unwrap_or(path);
-            let author = student_author(&load, model);
+        .map(|((path, origin, others), load)| {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
             let folder = relative
                 .parent()
                 .and_then(|p| p.components().next_back())
                 .map(|c| c.as_os_str().to_string_lossy().into_owned());
             let stem = casebook_core::case::slug_of(relative);
-            let student = author.or(folder).unwrap_or_else(|| stem.clone());
+            let student = match &origin {
+                Some(origin) => origin.student.clone(),
+                None => student_author(&load, model)
+                    .or(folder)
+                    .unwrap_or_else(|| stem.clone()),
+            };
             Submission {
-                file: relative.to_string_lossy().replace('\\', "/"),
+                file: relative_name(root, &path),
                 slug: unique_slug(&student, &stem, &mut taken),
                 student,
                 load,
-                origin: None,
-                others: Vec::new(),
+                origin,
+                others,
             }
         })
         .collect()
+}
+
+type Handed = (PathBuf, Option<Origin>, Vec<String>);
+
+/// The files to grade: every file, except that of a student a platform's names identify only
+/// the one modified last counts (then the later name), the others listed with it.
+fn handed_in(root: &Path, paths: &[PathBuf]) -> Vec<Handed> {
+    let mut handed: Vec<Handed> = Vec::new();
+    let mut by_student: HashMap<(Platform, String), usize> = HashMap::new();
+    for path in paths {
+        let name = relative_name(root, path);
+        let origin = platform::origin(&name);
+        let key = origin.as_ref().map(|o| (o.platform, o.id.clone()));
+        match key.as_ref().and_then(|k| by_student.get(k)) {
+            Some(&at) => {
+                let (old, old_origin, others) = &mut handed[at];
+                let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+                if (modified(path), &name) > (modified(old), &relative_name(root, old)) {
+                    others.push(relative_name(root, old));
+                    *old = path.clone();
+                    *old_origin = origin;
+                } else {
+                    others.push(name);
+                }
+                others.sort();
+            }
+            None => {
+                if let Some(key) = key {
+                    by_student.insert(key, handed.len());
+                }
+                handed.push((path.clone(), origin, Vec::new()));
+            }
+        }
+    }
+    handed
+}
+
+/// A path under `root` as the overview shows it, with `/`.
+fn relative_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.to_string_lossy().replace('\\', "/")
 }
 
 /// `meta.author` of a case that loaded, when it names a student: not empty, not the model's
@@ -69,17 +121,20 @@ pub fn student_author(load: &Load, model: &LoadedCase) -> Option<String> {
     (!author.is_empty() && Some(author) != model_author && !placeholder).then(|| author.to_string())
 }
 
-/// A case file, or the case a casebook PDF carries.
-fn load_file(path: &Path) -> Load {
+/// A case file, or the case a casebook PDF carries; named as the student named it, when a
+/// platform's name is around it.
+fn load_file(path: &Path, origin: Option<&Origin>) -> Load {
+    let named = match origin {
+        Some(origin) => path.with_file_name(&origin.original),
+        None => path.to_path_buf(),
+    };
     let is_pdf = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    if !is_pdf {
-        return load_case(path);
-    }
     match std::fs::read(path) {
-        Ok(bytes) => super::download::case_of_pdf(path, &bytes),
-        // Unreadable: said as for a case file.
+        Ok(bytes) if is_pdf => super::download::case_of_pdf(&named, &bytes),
+        Ok(bytes) => casebook_core::case::load_source(&named, bytes),
+        // Unreadable: said as for any case file, by its own path.
         Err(_) => load_case(path),
     }
 }

@@ -169,6 +169,16 @@ fn a_brightspace_zip_of_pdfs_and_case_files_is_graded_by_the_platform_s_names() 
         ),
         "Jan's first try is listed"
     );
+    for page in ["feedback/jan-de-vries.html", "feedback/jan-de-vries.md"] {
+        let text = std::fs::read_to_string(out.join(page)).expect("Jan's feedback");
+        assert!(
+            text.contains(
+                "Ook ingeleverd, niet beoordeeld (het laatst ingeleverde bestand telt): \
+                 148723-301244 - Jan de Vries - Dec 6, 2026 1423 - opdracht.yaml"
+            ),
+            "{page} lists Jan's first try"
+        );
+    }
     let feedback = std::fs::read_to_string(out.join("feedback/piet-bakker.html"))
         .expect("Piet's feedback page");
     assert!(
@@ -470,9 +480,9 @@ fn brightspace_s_ids_are_not_in_its_download_so_none_is_guessed() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        "In grades-brightspace.csv ontbreekt bij 2 student(en) het OrgDefinedId of de Username, \
-         want de download van Brightspace geeft het niet: Jan de Vries, Zoë Çelik. Vul het in \
-         voordat je het bestand importeert; er is niets gegokt.\n"
+        "In grades-brightspace.csv ontbreekt bij 2 student(en) het OrgDefinedId of de Username \
+         dat Brightspace nodig heeft, want de download geeft het niet: Jan de Vries, Zoë Çelik. \
+         Vul het in voordat je het bestand importeert; er is niets gegokt.\n"
     );
     let csv = std::fs::read(out.join("grades-brightspace.csv")).expect("the import file");
     assert_eq!(
@@ -490,8 +500,7 @@ fn brightspace_s_ids_are_not_in_its_download_so_none_is_guessed() {
     );
     let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
     assert!(
-        overview
-            .contains("want de download van Brightspace geeft het niet: Jan de Vries, Zoë Çelik."),
+        overview.contains("want de download geeft het niet: Jan de Vries, Zoë Çelik."),
         "the overview names them"
     );
     assert_eq!(
@@ -518,4 +527,77 @@ fn a_folder_of_pdfs_is_graded_and_a_placeholder_author_names_nobody() {
     zip_of(&zip, &[("opdracht-zoe.yaml", starter.into_bytes(), 7)]);
     let (_, stderr, rows) = grade(&zip, &dir.path().join("zip"));
     assert_eq!(rows[0][0], "opdracht-zoe", "{stderr}");
+}
+
+#[test]
+fn an_unknown_platform_is_a_usage_error_in_the_user_s_words() {
+    let output = casebook()
+        .env("LANG", "nl_NL.UTF-8")
+        .args([
+            "grade",
+            "inleveringen.zip",
+            "--key",
+            KEY,
+            "--lms",
+            "blackboard",
+        ])
+        .output()
+        .expect("run casebook grade");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).lines().next(),
+        Some(
+            "fout: `blackboard` kan niet bij --lms <LEEROMGEVING>: onbekende leeromgeving \
+             `blackboard`: kies brightspace, canvas of moodle"
+        )
+    );
+}
+
+#[test]
+fn an_unpacked_download_is_read_as_the_zip_the_newest_file_counting() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = dir.path().join("MKT1-Opdracht 1-12345");
+    let jan = folder.join("Jan de Vries_501_assignsubmission_file");
+    std::fs::create_dir_all(&jan).expect("a folder");
+    let write = |path: &Path, bytes: Vec<u8>, seconds: u64| {
+        std::fs::write(path, bytes).expect("a file");
+        let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        file.set_modified(at).expect("its date");
+    };
+    // Jan's first try was written later on disk by name order, earlier by date.
+    write(&jan.join("z-eerste.yaml"), case_of("half"), 1_765_000_000);
+    write(
+        &jan.join("opdracht.pdf"),
+        pdf_of(dir.path(), "kopie", &[]),
+        1_765_100_000,
+    );
+    write(
+        &folder.join("Zoë Çelik_502_assignsubmission_file_case.yaml"),
+        case_of("omgekeerd"),
+        1_765_000_000,
+    );
+    let out = dir.path().join("cijfers");
+    let (code, stderr) = grade_for(&folder, &out, "moodle", &["--format", "html"]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = std::fs::read(out.join("grades-moodle.csv")).expect("the worksheet");
+    assert_eq!(
+        csv_rows(&csv),
+        [
+            ["Participant 501", "Jan de Vries", "10.0", ""],
+            ["Participant 502", "Zoë Çelik", "2.2", ""],
+        ]
+        .map(|r| r.map(str::to_string).to_vec())
+    );
+    let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
+    assert!(
+        overview.contains(
+            "Ook ingeleverd, niet beoordeeld (het laatst ingeleverde bestand telt): \
+             Jan de Vries_501_assignsubmission_file/z-eerste.yaml"
+        ),
+        "Jan's first try is listed"
+    );
 }

@@ -202,6 +202,24 @@ mod tests {
     }
 
     #[test]
+    fn the_prefix_is_what_the_platform_put_before_the_student_s_name() {
+        let prefix = |path: &str| origin(path).map(|o| o.prefix);
+        assert_eq!(
+            prefix("vriesjande_LATE_4711_90211_mijn_case-1.pdf").as_deref(),
+            Some("vriesjande_LATE_4711_90211_")
+        );
+        assert_eq!(
+            prefix("Zoë Çelik_502_assignsubmission_file/case.pdf").as_deref(),
+            Some("Zoë Çelik_502_assignsubmission_file/")
+        );
+        assert_eq!(
+            prefix("148723-301244 - Jan de Vries - Dec 7, 2026 1423 - opdracht - def.pdf")
+                .as_deref(),
+            Some("148723-301244 - Jan de Vries - Dec 7, 2026 1423 - ")
+        );
+    }
+
+    #[test]
     fn other_names_are_no_platform_s() {
         for name in [
             "jan/opdracht.yaml",

@@ -45,6 +45,8 @@ struct ComparisonView {
     contradicted: Option<String>,
     smart: Option<String>,
     reveal: bool,
+    /// The student's other files, not graded (the newest counts).
+    others: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -272,6 +274,7 @@ pub fn comparison_view(templates: &Templates, feedback: &Feedback, rich: Rich) -
             )
         }),
         reveal: feedback.reveal,
+        others: others(locale, feedback.graded),
     };
     serde_json::to_value(view).unwrap_or(Value::Null)
 }
@@ -372,6 +375,18 @@ struct NoticeView {
     title: String,
     lead: String,
     diagnostics: Vec<String>,
+    others: Option<String>,
+}
+
+/// The student's other files in the download, which were not graded, in a sentence.
+fn others(locale: &Locale, graded: &Graded) -> Option<String> {
+    (!graded.others.is_empty()).then(|| {
+        format!(
+            "{}: {}",
+            locale.text("grade.others"),
+            graded.others.join(", ")
+        )
+    })
 }
 
 /// The feedback of a submission without a comparison, as an HTML page and a Markdown file: one
@@ -412,6 +427,7 @@ pub fn notice(
             // A tab in a quoted line (a tab is a common mistake) as spaces, the caret's too.
             .map(|d| d.render(source).replace('\t', "    "))
             .collect(),
+        others: others(locale, graded),
     };
     let html = templates
         .render("unloadable.html", &view)

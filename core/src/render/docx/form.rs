@@ -201,6 +201,9 @@ pub fn comparison(w: &mut Writer, c: &Value) {
             .add_run(super::text(&mark).bold())
             .add_run(super::text(&standing)),
     );
+    if has(c, "others") {
+        w.line(BODY, s(c, "others"));
+    }
     w.heading(2, &label("how"));
     w.line(BODY, s(c, "formula"));
     let header = ["component", "weight", "result", "explanation"]
