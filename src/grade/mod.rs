@@ -6,15 +6,15 @@ mod download;
 mod submissions;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
-use casebook_core::engine::{Engine, Formats, GradedOne};
+use casebook_core::engine::{Engine, Formats, GradedOne, class};
 use casebook_core::grade::similarity::{self, Reasonings};
-use casebook_core::grade::{GradeReport, Graded, Model, Signal, Submission};
+use casebook_core::grade::{GradeReport, Graded, Model, Submission};
 use casebook_core::messages::{io_reason, user_language};
 use casebook_core::render::overview;
 
@@ -74,22 +74,7 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
         .into_par_iter()
         .flat_map_iter(|first| similarity::pairs_of(first, &reasonings))
         .collect();
-    let similar = similarity::groups(reasonings.len(), pairs);
-    let mut submissions = submissions;
-    for group in &similar {
-        for &member in &group.members {
-            submissions[member]
-                .signals
-                .push(Signal::new("SIMILAR-WORK"));
-        }
-    }
-    let mut report = GradeReport {
-        submissions,
-        similar,
-        general: Vec::new(),
-        language: model.case.case.language(),
-        elapsed: Duration::ZERO,
-    };
+    let mut report = class::class_report(submissions, pairs, model.case.case.language());
     write_overview(options, engine, &model.case, &mut report);
     report.elapsed = started.elapsed();
     Ok(report)
@@ -172,7 +157,7 @@ fn write_feedback(
         }
     };
     for (extension, bytes) in files {
-        let relative = format!("feedback/{}.{extension}", graded.slug);
+        let relative = class::feedback_path(&graded.slug, extension);
         let path = options.out.join(&relative);
         if let Err(err) = write_atomic(&path, &bytes) {
             let (language, at) = (user_language(), Position::default());

@@ -1,6 +1,8 @@
 //! The studio's engine: casebook's core behind wasm-bindgen, on text and bytes only (the page
 //! reads files, stores the work and offers the downloads).
 
+mod grade;
+
 use std::cell::RefCell;
 use std::path::Path;
 
