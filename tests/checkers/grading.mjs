@@ -111,6 +111,7 @@ const seconds = (Date.now() - started) / 1000;
 await page.frameLocator("#overview").locator("table").first().waitFor({ timeout: 20000 })
   .catch(() => failures.push("the overview is not shown on the page"));
 const longest = Math.round(await page.evaluate(() => window.longest));
+expect(longest <= 200, `the page froze for ${longest} ms while grading (target: no task over 200 ms)`);
 
 await page.addScriptTag({ content: axeSource });
 for (const width of [1280, 390]) {

@@ -140,10 +140,12 @@ pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result
                 })
             }
             _ => {
-                let parts: Vec<(String, Vec<u8>)> = parts
+                let mut parts: Vec<(String, Vec<u8>)> = parts
                     .into_iter()
                     .filter(|(name, _)| class::is_case_file(name))
                     .collect();
+                // In the order the engine names them in, so that each keeps its bytes.
+                class::in_walk_order(&mut parts);
                 let loads = parts
                     .iter()
                     .map(|(name, bytes)| (name.clone(), class::load_entry(name, bytes.clone())))

@@ -124,13 +124,10 @@ async function start() {
   showProblems([]);
   $("downloads").replaceChildren();
   $("overview").srcdoc = "";
-  run = { cancelled: false, renderers: [], started: performance.now() };
+  run = { cancelled: false, started: performance.now() };
   try {
-    const module = await (compiled ??= compile("casebook_web_bg.wasm"));
-    const coordinator = new PoolWorker(module);
-    run.coordinator = coordinator;
-    run.renderers = Array.from({ length: size }, () => new PoolWorker(module));
-    const { renderers } = run;
+    Object.assign(run, await pool(size));
+    const { coordinator, renderers } = run;
     const problems = await openClass(coordinator, settings);
     if (problems.length) return showProblems(problems), say("grade_problems");
     // The submissions, one after another in one buffer: one message however many files.
@@ -145,15 +142,28 @@ async function start() {
     await gradeAll(read.submissions, settings);
   } catch (err) {
     say("grade_failed", { reason: String(err.message ?? err) });
+    // A worker that failed is not used again.
+    for (const worker of [workers.coordinator, ...workers.renderers]) worker?.stop();
+    Object.assign(workers, { coordinator: null, renderers: [] });
   } finally {
-    for (const worker of [...run.renderers, run.coordinator]) worker?.stop();
     $("start").disabled = false;
     $("cancel").disabled = true;
     // Runs finished, for whoever waits on the page (the test).
     document.body.dataset.runs = Number(document.body.dataset.runs ?? 0) + 1;
   }
 }
+
+// The engine compiled once, and the pool's workers, kept from one run to the next (a class is
+// opened in them anew): stopping a worker with its engine's memory would freeze the page.
 let compiled = null;
+const workers = { coordinator: null, renderers: [] };
+
+async function pool(size) {
+  const module = await (compiled ??= compile("casebook_web_bg.wasm"));
+  workers.coordinator ??= new PoolWorker(module);
+  while (workers.renderers.length < size) workers.renderers.push(new PoolWorker(module));
+  return { coordinator: workers.coordinator, renderers: workers.renderers.slice(0, size) };
+}
 
 // Each renderer takes the next submission until none is left or the teacher stops; a
 // submission the engine cannot finish is marked without feedback and its worker replaced.
@@ -175,13 +185,13 @@ async function gradeAll(submissions, settings) {
         const bytes = await coordinator.call("grade_source", [index]);
         packed = await run.renderers[slot].call("grade_render", [file, student, slug, bytes], [bytes.buffer]);
       } catch {
-        if (run.cancelled) return;
+        // The engine could not finish this one: marked without feedback, its worker replaced.
         run.renderers[slot].stop();
         run.renderers[slot] = new PoolWorker(await compiled);
+        workers.renderers[slot] = run.renderers[slot];
         await openClass(run.renderers[slot], settings);
         packed = new Uint8Array();
       }
-      if (run.cancelled) return;
       const marked = JSON.parse(await coordinator.call("grade_mark", [index, packed], [packed.buffer]));
       done += 1;
       bar.value = done;
@@ -241,9 +251,8 @@ function wire() {
   });
   $("cancel").addEventListener("click", () => {
     if (!run) return;
+    // The submissions being rendered are finished; no other is started.
     run.cancelled = true;
-    // The submissions being rendered are left: what is marked is the partial result.
-    for (const worker of run.renderers) worker.stop();
   });
   document.addEventListener("dragover", (event) => event.preventDefault());
   document.addEventListener("drop", (event) => {

@@ -95,11 +95,13 @@ pub fn name_download(handed: Vec<Handed>) -> Vec<Submission> {
         .collect()
 }
 
-/// Loose files (relative paths with `/`, each loaded) as submissions: a student named by
-/// `meta.author`, else by their folder (`jan/opdracht.yaml`), else by the file name. The author is
-/// only read from a file that parses; the starter's author (the model's, `casebook new`'s
-/// placeholder, or none) does not name a student.
-pub fn name_files(files: Vec<(String, Load)>, model: &LoadedCase) -> Vec<Submission> {
+/// Loose files (relative paths with `/`, each loaded) as submissions, in the order of their paths
+/// folder by folder (as a walk through the folder finds them): a student named by `meta.author`,
+/// else by their folder (`jan/opdracht.yaml`), else by the file name. The author is only read
+/// from a file that parses; the starter's author (the model's, `casebook new`'s placeholder, or
+/// none) does not name a student.
+pub fn name_files(mut files: Vec<(String, Load)>, model: &LoadedCase) -> Vec<Submission> {
+    in_walk_order(&mut files);
     let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
     let mut taken = HashSet::new();
     files
@@ -123,6 +125,11 @@ pub fn name_files(files: Vec<(String, Load)>, model: &LoadedCase) -> Vec<Submiss
             }
         })
         .collect()
+}
+
+/// Files by their paths (with `/`), folder by folder, as a walk through their folder finds them.
+pub fn in_walk_order<T>(files: &mut [(String, T)]) {
+    files.sort_by(|(a, _), (b, _)| Path::new(a).components().cmp(Path::new(b).components()));
 }
 
 /// A handed-in file loaded: a case file as it is, a PDF by the case it carries (else why not).
