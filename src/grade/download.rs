@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use casebook_core::case::Position;
+use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::class;
 use casebook_core::grade::Submission;
@@ -18,8 +18,9 @@ pub fn is_download(path: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
-/// The submissions in the zip at `path`: one per student, the newest of their case files.
-pub fn load(path: &Path) -> Result<Vec<Submission>, Vec<Diagnostic>> {
+/// The submissions in the zip at `path`: one per student, the newest of their case files (the
+/// others listed with it); a student the platform does not name is named as in a folder.
+pub fn load(path: &Path, model: &LoadedCase) -> Result<Vec<Submission>, Vec<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|err| {
         let (language, at) = (user_language(), Position::default());
         let reason = io_reason(&err, language);
@@ -33,5 +34,5 @@ pub fn load(path: &Path) -> Result<Vec<Submission>, Vec<Diagnostic>> {
             &values,
         )]
     })?;
-    Ok(class::name_download(class::download(&bytes, path)?))
+    Ok(class::name_download(class::download(&bytes, path)?, model))
 }

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, GradedOne, class};
+use casebook_core::grade::platform::Platform;
 use casebook_core::grade::similarity::{self, Reasonings};
 use casebook_core::grade::{GradeReport, Graded, Model, Submission};
 use casebook_core::messages::{io_reason, user_language};
@@ -35,6 +36,10 @@ pub struct GradeOptions {
     pub csv_separator: u8,
     pub formats: Formats,
     pub jobs: Option<usize>,
+    /// The learning platform to write the grade import and the feedback zip for.
+    pub lms: Option<Platform>,
+    /// The grade item's name in the platform (default: the model's title).
+    pub assignment: Option<String>,
 }
 
 /// Grades every submission under `options.submissions` against `options.key`. `Err` means
@@ -44,7 +49,7 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
     let model = load_model(&options.key, engine)?;
     // The platform's zip of all submissions, or a folder of case files.
     let named = if download::is_download(&options.submissions) {
-        download::load(&options.submissions)?
+        download::load(&options.submissions, &model.case)?
     } else {
         let paths = submissions::discover(&options.submissions, &options.key)?;
         submissions::load_all(&options.submissions, &paths, &model.case)
@@ -76,6 +81,9 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
         .collect();
     let mut report = class::class_report(submissions, pairs, model.case.case.language());
     write_overview(options, engine, &model.case, &mut report);
+    if let Some(platform) = options.lms {
+        write_platform_files(options, platform, &model.case, &mut report);
+    }
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -94,16 +102,72 @@ fn write_overview(
 ) {
     let (templates, rubric) = (&engine.templates, &engine.rubric.grade);
     let (separator, reveal) = (options.csv_separator, options.reveal);
-    for (name, bytes) in overview::pages(templates, rubric, model, report, separator, reveal) {
+    let pages = overview::pages(
+        templates,
+        rubric,
+        model,
+        report,
+        (separator, reveal),
+        options.lms,
+    );
+    for (name, bytes) in pages {
         let path = options.out.join(name);
-        let written = bytes.and_then(|bytes| {
-            write_atomic(&path, &bytes).map_err(|err| {
+        let written = bytes.and_then(|bytes| write_file(&path, &bytes));
+        if let Err(d) = written {
+            report.general.push(d);
+        }
+    }
+}
+
+/// Writes `bytes` to `path` whole, or says why not.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    write_atomic(path, bytes).map_err(|err| {
+        let (language, at) = (user_language(), Position::default());
+        let reason = io_reason(&err, language);
+        let values = [("reason", reason.as_str())];
+        Diagnostic::worded(path, at, language, "WRITE", "file", &values)
+    })
+}
+
+/// `grades-<lms>.csv` for the platform's grade import and `feedback-<lms>.zip` for its bulk
+/// feedback upload (the feedback files just written, read back); a failure is recorded in
+/// `report.general`.
+fn write_platform_files(
+    options: &GradeOptions,
+    platform: Platform,
+    model: &LoadedCase,
+    report: &mut GradeReport,
+) {
+    let mut unread = Vec::new();
+    let files = class::platform_files(
+        platform,
+        model,
+        options.assignment.as_deref(),
+        &report.submissions,
+        |relative| {
+            let path = options.out.join(relative);
+            std::fs::read(&path)
+                .map_err(|err| {
+                    let (language, at) = (user_language(), Position::default());
+                    let reason = io_reason(&err, language);
+                    let values = [("reason", reason.as_str())];
+                    let d =
+                        Diagnostic::worded(&path, at, language, "FILE-READ", "unreadable", &values);
+                    unread.push(d);
+                })
+                .ok()
+        },
+    );
+    report.general.extend(unread);
+    for (name, bytes) in files {
+        let path = options.out.join(&name);
+        let written = bytes
+            .map_err(|reason| {
                 let (language, at) = (user_language(), Position::default());
-                let reason = io_reason(&err, language);
                 let values = [("reason", reason.as_str())];
                 Diagnostic::worded(&path, at, language, "WRITE", "file", &values)
             })
-        });
+            .and_then(|bytes| write_file(&path, &bytes));
         if let Err(d) = written {
             report.general.push(d);
         }

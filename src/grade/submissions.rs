@@ -9,12 +9,12 @@ use casebook_core::engine::class;
 use casebook_core::grade::{Load, Submission};
 use casebook_core::messages::user_language;
 
-use crate::build::discover::find_cases;
+use crate::build::discover::find_files;
 use crate::read::load_case;
 
-/// Every case file under `root` (at any depth) except the model answer itself.
+/// Every case file and PDF under `root` (at any depth) except the model answer itself.
 pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let found = find_cases(root, "no_submissions").map_err(|d| vec![d])?;
+    let found = find_files(root, "no_submissions", &["yaml", "yml", "pdf"]).map_err(|d| vec![d])?;
     let key = key.canonicalize().ok();
     let paths: Vec<PathBuf> = found
         .into_iter()
@@ -32,7 +32,7 @@ pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>
 /// Loads (on the threads) and names every submission.
 pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
     use rayon::prelude::*;
-    let loads: Vec<Load> = paths.par_iter().map(|path| load_case(path)).collect();
+    let loads: Vec<Load> = paths.par_iter().map(|path| load_file(path)).collect();
     let files = paths
         .iter()
         .zip(loads)
@@ -42,4 +42,19 @@ pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
         })
         .collect();
     class::name_files(files, model)
+}
+
+/// A case file, or the case a casebook PDF carries.
+fn load_file(path: &Path) -> Load {
+    let is_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !is_pdf {
+        return load_case(path);
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => class::load_entry(path, bytes),
+        // Unreadable: said as for a case file.
+        Err(_) => load_case(path),
+    }
 }

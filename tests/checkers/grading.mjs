@@ -2,7 +2,8 @@
 // would: serves the folder on 127.0.0.1; picks the model answer and a broken zip (expects the
 // problem listed); picks a class of sixty and stops it halfway (expects the partial result
 // offered and labelled partial, saved as RESULTS/partial.zip); then grades each platform's zip
-// and saves the page's zip as RESULTS/<zip's name>.zip, for the caller to compare with the CLI.
+// (named after its platform, whose import files it asks for too) and saves the page's zip as
+// RESULTS/<zip's name>.zip, for the caller to compare with the CLI.
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
 // longest task. Prints one JSON line: {broken, partial, longest_task_ms, seconds}.
 // Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip CLASS.zip...
@@ -100,6 +101,8 @@ await download("#downloads a", join(results, "partial.zip"));
 // Each platform's zip, graded whole.
 const started = Date.now();
 for (const zip of classes) {
+  // The platform's own files too, as `--lms` writes them.
+  await page.selectOption("#lms", basename(zip, ".zip"));
   await startWith(zip);
   await idle();
   const done = await said();

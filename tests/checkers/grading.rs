@@ -1,6 +1,7 @@
 //! The studio's grading page (nakijken.html) in headless Chromium against `casebook grade`: the
 //! fixture class in each platform's zip (with a casebook PDF and a PDF without a case) graded by
-//! both, every file of the page's zip the same bytes as the CLI's `--out`; a broken zip refused
+//! both, with the platform's import files (`--lms`), every file of the page's zip the same bytes
+//! as the CLI's `--out`; a broken zip refused
 //! with the CLI's message; a class stopped halfway offers its partial result, saying so.
 
 use std::io::{Read, Write};
@@ -169,7 +170,9 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
             .current_dir(work)
             .arg("grade")
             .arg(zip)
-            .args(["--key", KEY, "--format", "md,html", "--out"])
+            .args([
+                "--key", KEY, "--format", "md,html", "--lms", platform, "--out",
+            ])
             .arg(&out)
             .output()
             .expect("run casebook grade");

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, Settings, class};
+use casebook_core::grade::platform::Platform;
 use casebook_core::grade::similarity::{self, Reasonings};
-use casebook_core::grade::{Graded, Model, Submission, archive};
+use casebook_core::grade::{Graded, Model, Submission, import};
 use casebook_core::render::overview;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -22,8 +23,13 @@ struct Class {
     reveal: bool,
     formats: Formats,
     separator: u8,
-    /// The coordinator's: the submissions named, each with its file's bytes for the renderers.
-    submissions: Vec<(Submission, Vec<u8>)>,
+    /// The learning platform to write the grade import and the feedback zip for, and the grade
+    /// item's name there (default: the model's title).
+    lms: Option<Platform>,
+    assignment: Option<String>,
+    /// The coordinator's: the submissions named, each with the path it is loaded under and its
+    /// file's bytes, for the renderers.
+    submissions: Vec<(Submission, (String, Vec<u8>))>,
     /// The coordinator's: per submission once marked, its result, reasoning and feedback files.
     marked: Vec<Option<Marked>>,
     /// The overview's files, once made.
@@ -44,8 +50,8 @@ thread_local! {
 #[derive(Serialize, Default)]
 struct Answer {
     diagnostics: Vec<Diagnostic>,
-    /// The submissions as named: file, student, slug.
-    submissions: Vec<(String, String, String)>,
+    /// The submissions as named: file, student, slug and the path the file is loaded under.
+    submissions: Vec<(String, String, String, String)>,
 }
 
 fn answer(answer: Answer) -> String {
@@ -62,8 +68,10 @@ fn with_class<T>(work: impl FnOnce(&mut Class) -> T) -> Result<T, JsError> {
 
 /// Opens a class in this worker: the model answer (`.yaml` or a casebook PDF), the rubric's
 /// name and text (empty: the defaults), whether the feedback reveals the model's reasoning, the
-/// feedback formats (`md,html` or `md,html,pdf`) and the CSV's separator (`,`, `;` or `tab`).
-/// Returns `{diagnostics}` as JSON: empty when the class is open.
+/// feedback formats (`md,html` or `md,html,pdf`), the CSV's separator (`,`, `;` or `tab`), the
+/// learning platform (`brightspace`, `canvas`, `moodle`; empty: none) and the grade item's name
+/// there (empty: the model's title). Returns `{diagnostics}` as JSON: empty when the class is
+/// open.
 #[wasm_bindgen]
 pub fn grade_open(
     model_name: &str,
@@ -73,14 +81,18 @@ pub fn grade_open(
     reveal: bool,
     formats: &str,
     separator: &str,
+    lms: &str,
+    assignment: &str,
 ) -> String {
     let opened = || -> Result<Class, Vec<Diagnostic>> {
         let settings = Settings {
             rubric: (!rubric_name.is_empty()).then(|| (PathBuf::from(rubric_name), rubric)),
+            pdf: super::PDF,
             ..Settings::default()
         };
         let engine = Engine::new(&settings)?;
-        let case = class::load_entry(model_name, model).map_err(|(_, diagnostics)| diagnostics)?;
+        let case = class::load_entry(Path::new(model_name), model)
+            .map_err(|(_, diagnostics)| diagnostics)?;
         let model = Model::new(case, &engine.rubric)?;
         Ok(Class {
             engine,
@@ -97,6 +109,8 @@ pub fn grade_open(
                 "tab" => b'\t',
                 _ => b',',
             },
+            lms: Platform::from_key(lms),
+            assignment: (!assignment.trim().is_empty()).then(|| assignment.trim().to_string()),
             submissions: Vec::new(),
             marked: Vec::new(),
             overview: Vec::new(),
@@ -115,6 +129,12 @@ pub fn grade_open(
     })
 }
 
+/// Whether this build of the engine makes PDFs (the page offers feedback PDFs only then).
+#[wasm_bindgen]
+pub fn grade_pdf_available() -> bool {
+    super::PDF.is_some()
+}
+
 /// The coordinator reads the submissions: the platform's zip (`name` ends in `.zip`), else the
 /// loose files `names` with their bytes in `files`, one after another (`sizes` each). Returns
 /// `{diagnostics, submissions}` as JSON.
@@ -131,11 +151,13 @@ pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result
         let read = match parts.as_slice() {
             [(name, zip)] if name.to_lowercase().ends_with(".zip") => {
                 class::download(zip, Path::new(name)).map(|handed| {
-                    let bytes: Vec<Vec<u8>> =
-                        handed.iter().map(|h| h.entry.bytes.clone()).collect();
-                    class::name_download(handed)
+                    let sources: Vec<(String, Vec<u8>)> = handed
+                        .iter()
+                        .map(|h| (class::load_path(h), h.entry.bytes.clone()))
+                        .collect();
+                    class::name_download(handed, &class.model.case)
                         .into_iter()
-                        .zip(bytes)
+                        .zip(sources)
                         .collect::<Vec<_>>()
                 })
             }
@@ -148,14 +170,13 @@ pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result
                 class::in_walk_order(&mut parts);
                 let loads = parts
                     .iter()
-                    .map(|(name, bytes)| (name.clone(), class::load_entry(name, bytes.clone())))
+                    .map(|(name, bytes)| {
+                        let load = class::load_entry(Path::new(name), bytes.clone());
+                        (name.clone(), load)
+                    })
                     .collect();
                 let named = class::name_files(loads, &class.model.case);
-                Ok(named
-                    .into_iter()
-                    .zip(parts)
-                    .map(|(submission, (_, bytes))| (submission, bytes))
-                    .collect())
+                Ok(named.into_iter().zip(parts).collect())
             }
         };
         let mut reply = Answer::default();
@@ -163,7 +184,10 @@ pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result
             Ok(submissions) => {
                 reply.submissions = submissions
                     .iter()
-                    .map(|(s, _)| (s.file.clone(), s.student.clone(), s.slug.clone()))
+                    .map(|(s, (path, _))| {
+                        let named = (s.file.clone(), s.student.clone(), s.slug.clone());
+                        (named.0, named.1, named.2, path.clone())
+                    })
                     .collect();
                 class.marked = submissions.iter().map(|_| None).collect();
                 class.submissions = submissions;
@@ -177,8 +201,13 @@ pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result
 /// The bytes of the coordinator's submission `index`, for a renderer.
 #[wasm_bindgen]
 pub fn grade_source(index: usize) -> Result<Vec<u8>, JsError> {
-    with_class(|class| class.submissions.get(index).map(|(_, bytes)| bytes.clone()))?
-        .ok_or_else(|| JsError::new("no such submission"))
+    with_class(|class| {
+        class
+            .submissions
+            .get(index)
+            .map(|(_, (_, bytes))| bytes.clone())
+    })?
+    .ok_or_else(|| JsError::new("no such submission"))
 }
 
 /// The feedback files of one submission, or why they could not be made.
@@ -189,22 +218,26 @@ struct Feedback {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// A renderer grades one submission (its file name, student, slug and bytes) and renders its
-/// feedback: a header (4 bytes of length, then `{files, diagnostics}` as JSON) and the files'
-/// bytes after it.
+/// A renderer grades one submission (its file name, student, slug, the path it is loaded under
+/// and its bytes) and renders its feedback: a header (4 bytes of length, then `{files,
+/// diagnostics}` as JSON) and the files' bytes after it.
 #[wasm_bindgen]
 pub fn grade_render(
     file: &str,
     student: &str,
     slug: &str,
+    path: &str,
     bytes: Vec<u8>,
 ) -> Result<Vec<u8>, JsError> {
     with_class(|class| {
+        // Named by the coordinator: the platform's names are its business.
         let submission = Submission {
             file: file.to_string(),
             student: student.to_string(),
             slug: slug.to_string(),
-            load: class::load_entry(file, bytes),
+            load: class::load_entry(Path::new(path), bytes),
+            origin: None,
+            others: Vec::new(),
         };
         let one = class
             .engine
@@ -311,21 +344,38 @@ pub fn grade_finish() -> Result<Vec<u8>, JsError> {
             rubric,
             &class.model.case,
             &report,
-            class.separator,
-            class.reveal,
+            (class.separator, class.reveal),
+            class.lms,
         );
         class.overview = pages
             .into_iter()
             .filter_map(|(name, bytes)| Some((name.to_string(), bytes.ok()?)))
             .collect();
+        if let Some(platform) = class.lms {
+            let made = class::platform_files(
+                platform,
+                &class.model.case,
+                class.assignment.as_deref(),
+                &report.submissions,
+                |relative| {
+                    let found = feedback.iter().find(|(name, _)| name == relative);
+                    found.map(|(_, bytes)| bytes.clone())
+                },
+            );
+            let made = made
+                .into_iter()
+                .filter_map(|(name, bytes)| Some((name, bytes.ok()?)));
+            class.overview.extend(made);
+        }
         let mut files = class.overview.clone();
         files.extend(feedback);
-        archive::zip_of(&files)
+        import::zip(files).ok()
     })?
     .ok_or_else(|| JsError::new("zip"))
 }
 
-/// One of the overview's files (`index.html`, `grades.csv`, `grades.json`) after [`grade_finish`].
+/// One of the overview's files (`index.html`, `grades.csv`, `grades.json`, and with a platform
+/// `grades-<lms>.csv` and `feedback-<lms>.zip`) after [`grade_finish`].
 #[wasm_bindgen]
 pub fn grade_page(name: &str) -> Result<Vec<u8>, JsError> {
     with_class(|class| {

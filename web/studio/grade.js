@@ -90,7 +90,7 @@ const bytesOf = async (file) => new Uint8Array(await file.arrayBuffer());
 async function openClass(worker, settings) {
   const answer = JSON.parse(await worker.call("grade_open", [
     settings.modelName, settings.model.slice(), settings.rubricName, settings.rubric,
-    settings.reveal, settings.formats, settings.separator,
+    settings.reveal, settings.formats, settings.separator, settings.lms, settings.assignment,
   ]));
   return answer.diagnostics;
 }
@@ -118,6 +118,8 @@ async function start() {
     reveal: $("reveal").checked,
     formats: pdf ? "md,html,pdf" : "md,html",
     separator: $("separator").value,
+    lms: $("lms").value,
+    assignment: $("assignment").value,
   };
   const size = poolSize(pdf);
   say("grade_loading", { workers: size });
@@ -179,11 +181,11 @@ async function gradeAll(submissions, settings) {
   const work = async (slot) => {
     while (!run.cancelled && next < total) {
       const index = next++;
-      const [file, student, slug] = submissions[index];
+      const [file, student, slug, path] = submissions[index];
       let packed;
       try {
         const bytes = await coordinator.call("grade_source", [index]);
-        packed = await run.renderers[slot].call("grade_render", [file, student, slug, bytes], [bytes.buffer]);
+        packed = await run.renderers[slot].call("grade_render", [file, student, slug, path, bytes], [bytes.buffer]);
       } catch {
         // The engine could not finish this one: marked without feedback, its worker replaced.
         run.renderers[slot].stop();
@@ -208,18 +210,25 @@ async function gradeAll(submissions, settings) {
   else say("grade_done", { total, seconds });
   const csv = await coordinator.call("grade_page", ["grades.csv"]);
   const html = await coordinator.call("grade_page", ["index.html"]);
+  // The platform's import and feedback zip, as `--lms` writes them beside the overview.
+  const platform = settings.lms
+    ? await Promise.all([`grades-${settings.lms}.csv`, `feedback-${settings.lms}.zip`]
+      .map(async (name) => [name, await coordinator.call("grade_page", [name])]))
+    : [];
   $("overview").srcdoc = new TextDecoder().decode(html);
   offer(zip, partial ? "grades-partial.zip" : "grades.zip", partial ? "grade_download_partial" : "grade_download");
   offer(csv, "grades.csv", "grade_download_csv");
+  for (const [name, bytes] of platform) offer(bytes, name, "grade_download_file", { file: name });
 }
 
-function offer(bytes, name, label) {
+// A download link; the zip comes from its worker as a Blob already (a copy of a class's PDFs here
+// would hold up the page).
+function offer(bytes, name, label, values = {}) {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([bytes]));
+  link.href = URL.createObjectURL(bytes instanceof Blob ? bytes : new Blob([bytes]));
   link.download = name;
   link.className = "button";
-  link.dataset.text = label;
-  link.textContent = t(label);
+  link.textContent = t(label, values);
   $("downloads").append(link, " ");
 }
 
@@ -266,6 +275,9 @@ async function main() {
   LABELS = await response.json();
   applyLanguage();
   wire();
+  // Feedback PDFs only from an engine that makes PDFs.
+  const probe = (await pool(1)).coordinator;
+  $("pdf-choice").hidden = !(await probe.call("grade_pdf_available", []));
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 

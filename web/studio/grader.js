@@ -2,10 +2,14 @@
 // class opened in it. The page sends the compiled module once, then messages {id, call, args}
 // naming one of the engine's grading calls; each is answered {id, value} or {id, error}.
 import init, {
-  grade_finish, grade_mark, grade_open, grade_page, grade_read, grade_render, grade_source,
+  grade_finish, grade_mark, grade_open, grade_page, grade_pdf_available, grade_read, grade_render,
+  grade_source,
 } from "casebook-web";
 
-const calls = { grade_finish, grade_mark, grade_open, grade_page, grade_read, grade_render, grade_source };
+const calls = {
+  grade_finish, grade_mark, grade_open, grade_page, grade_pdf_available, grade_read, grade_render,
+  grade_source,
+};
 let ready;
 
 self.onmessage = async ({ data }) => {
@@ -17,6 +21,8 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     const value = calls[call](...args);
+    // The class's zip as a Blob: the page links to it without copying it.
+    if (call === "grade_finish") return self.postMessage({ id, value: new Blob([value]) });
     self.postMessage({ id, value }, value instanceof Uint8Array ? [value.buffer] : []);
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err) });

@@ -9,22 +9,26 @@ use std::time::Duration;
 use crate::case::{LoadedCase, Position, load_source, slug_of};
 use crate::diagnostics::Diagnostic;
 use crate::grade::archive::{self, Entry, Refused};
-use crate::grade::platform::{self, Origin};
+use crate::grade::import;
+use crate::grade::platform::{self, Origin, Platform};
 use crate::grade::similarity::{self, SimilarPair};
 use crate::grade::{GradeReport, Graded, Load, Signal, Submission};
 use crate::lang::Language;
+use crate::markdown::plain;
 use crate::messages::user_language;
 use crate::render::pdf::embedded::{self, Missing};
 use crate::starter::blank::placeholder_authors;
 
-/// A file handed in, as the platform's zip holds it: the newest of its student's files.
+/// A file handed in, as the platform's zip holds it: the newest of its student's files, with the
+/// names of the others.
 pub struct Handed {
     pub entry: Entry,
     pub origin: Option<Origin>,
+    pub others: Vec<String>,
 }
 
 /// The case files in the platform's zip `zip` (named `at` in a message), one per student: the
-/// newest. `Err` when the zip cannot be read or holds no case file.
+/// newest, the others listed with it. `Err` when the zip cannot be read or holds no case file.
 pub fn download(zip: &[u8], at: &Path) -> Result<Vec<Handed>, Vec<Diagnostic>> {
     let refuse = |situation: &str, values: &[(&str, &str)]| {
         let (language, place) = (user_language(), Position::default());
@@ -55,7 +59,7 @@ pub fn is_case_file(path: &str) -> bool {
 }
 
 /// Per student (the platform's id, else the path), the entry with the latest date (then the
-/// latest name): the one handed in last.
+/// latest name): the one handed in last; with the names of the student's other files.
 fn newest_per_student(entries: Vec<Entry>) -> Vec<Handed> {
     let mut by_student: BTreeMap<String, Handed> = BTreeMap::new();
     for entry in entries {
@@ -64,32 +68,72 @@ fn newest_per_student(entries: Vec<Entry>) -> Vec<Handed> {
             .as_ref()
             .map(|o| format!("{:?}/{}", o.platform, o.id))
             .unwrap_or_else(|| entry.path.clone());
-        let newer = |old: &Entry| (entry.modified, &entry.path) > (old.modified, &old.path);
-        if by_student.get(&key).is_none_or(|old| newer(&old.entry)) {
-            by_student.insert(key, Handed { entry, origin });
+        match by_student.get_mut(&key) {
+            None => {
+                let others = Vec::new();
+                by_student.insert(
+                    key,
+                    Handed {
+                        entry,
+                        origin,
+                        others,
+                    },
+                );
+            }
+            Some(old) => {
+                if (entry.modified, &entry.path) > (old.entry.modified, &old.entry.path) {
+                    let older = std::mem::replace(&mut old.entry, entry);
+                    old.others.push(older.path);
+                    old.origin = origin;
+                } else {
+                    old.others.push(entry.path);
+                }
+                old.others.sort();
+            }
         }
     }
     by_student.into_values().collect()
 }
 
-/// The download's files as submissions, each student named as the platform names them (else by
-/// `meta.author`, else by the file name).
-pub fn name_download(handed: Vec<Handed>) -> Vec<Submission> {
+/// The path a handed-in file is loaded under: the name the student gave it, not the platform's
+/// (the name its feedback PDF attaches it under).
+pub fn load_path(handed: &Handed) -> String {
+    match &handed.origin {
+        Some(origin) => Path::new(&handed.entry.path)
+            .with_file_name(&origin.original)
+            .to_string_lossy()
+            .replace('\\', "/"),
+        None => handed.entry.path.clone(),
+    }
+}
+
+/// The download's files as submissions, each student named as the platform names them (else as
+/// in a folder: by `meta.author`, else by the file name).
+pub fn name_download(handed: Vec<Handed>, model: &LoadedCase) -> Vec<Submission> {
     let mut taken = HashSet::new();
     handed
         .into_iter()
-        .map(|Handed { entry, origin }| {
-            let load = load_entry(&entry.path, entry.bytes);
+        .map(|handed| {
+            let path = load_path(&handed);
+            let Handed {
+                entry,
+                origin,
+                others,
+            } = handed;
+            let load = load_entry(Path::new(&path), entry.bytes);
             let stem = slug_of(Path::new(&entry.path));
             let student = origin
-                .map(|o| o.student)
-                .or_else(|| load.as_ref().ok().and_then(author_of))
+                .as_ref()
+                .map(|o| o.student.clone())
+                .or_else(|| student_author(&load, model))
                 .unwrap_or_else(|| stem.clone());
             Submission {
                 slug: unique_slug(&student, &stem, &mut taken),
                 file: entry.path,
                 student,
                 load,
+                origin,
+                others,
             }
         })
         .collect()
@@ -102,15 +146,12 @@ pub fn name_download(handed: Vec<Handed>) -> Vec<Submission> {
 /// none) does not name a student.
 pub fn name_files(mut files: Vec<(String, Load)>, model: &LoadedCase) -> Vec<Submission> {
     in_walk_order(&mut files);
-    let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
     let mut taken = HashSet::new();
     files
         .into_iter()
         .map(|(file, load)| {
             let relative = Path::new(&file);
-            let author = load.as_ref().ok().and_then(author_of).filter(|a| {
-                Some(a.as_str()) != model_author && !placeholder_authors().any(|p| p == a)
-            });
+            let author = student_author(&load, model);
             let folder = relative
                 .parent()
                 .and_then(|p| p.components().next_back())
@@ -122,6 +163,8 @@ pub fn name_files(mut files: Vec<(String, Load)>, model: &LoadedCase) -> Vec<Sub
                 file,
                 student,
                 load,
+                origin: None,
+                others: Vec::new(),
             }
         })
         .collect()
@@ -133,8 +176,7 @@ pub fn in_walk_order<T>(files: &mut [(String, T)]) {
 }
 
 /// A handed-in file loaded: a case file as it is, a PDF by the case it carries (else why not).
-pub fn load_entry(path: &str, bytes: Vec<u8>) -> Load {
-    let path = Path::new(path);
+pub fn load_entry(path: &Path, bytes: Vec<u8>) -> Load {
     if !path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
@@ -156,10 +198,14 @@ pub fn load_entry(path: &str, bytes: Vec<u8>) -> Load {
     }
 }
 
-/// `meta.author` of a case that loaded, when it names someone.
-fn author_of(case: &LoadedCase) -> Option<String> {
+/// `meta.author` of a case that loaded, when it names a student: not empty, not the model's
+/// author and not the starter's placeholder (a hand-out's author is no student's name).
+fn student_author(load: &Load, model: &LoadedCase) -> Option<String> {
+    let case = load.as_ref().ok()?;
     let author = case.case.meta.author.as_ref()?.value.trim();
-    (!author.is_empty()).then(|| author.to_string())
+    let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
+    let placeholder = placeholder_authors().any(|p| p == author);
+    (!author.is_empty() && Some(author) != model_author && !placeholder).then(|| author.to_string())
 }
 
 /// A file name for a student's feedback, unique among those `taken`.
@@ -194,6 +240,36 @@ fn unique(slug: String, taken: &mut HashSet<String>) -> String {
         n += 1;
     }
     candidate
+}
+
+/// What goes back to `platform`: `grades-<lms>.csv` for its grade import (the grade item named
+/// `assignment`, else the model's title) and `feedback-<lms>.zip` for its bulk feedback upload,
+/// with each submission's feedback files (HTML, PDF: not the teacher's Markdown) that `feedback`
+/// gives by their path relative to the output folder (`None`: left out, the shell says why).
+/// The zip is `Err` with the reason it could not be made.
+pub fn platform_files(
+    platform: Platform,
+    model: &LoadedCase,
+    assignment: Option<&str>,
+    submissions: &[Graded],
+    mut feedback: impl FnMut(&str) -> Option<Vec<u8>>,
+) -> [(String, Result<Vec<u8>, String>); 2] {
+    let title = plain(&model.case.meta.title);
+    let item = assignment.unwrap_or(&title);
+    let csv = import::grades_csv(platform, item, submissions);
+    let mut files = Vec::new();
+    for graded in submissions {
+        for (extension, relative) in graded.feedback.iter().filter(|(e, _)| e != "md") {
+            if let Some(bytes) = feedback(relative) {
+                files.push((import::feedback_name(platform, graded, extension), bytes));
+            }
+        }
+    }
+    let zip = import::zip(files).map_err(|err| err.to_string());
+    [
+        (format!("grades-{}.csv", platform.key()), Ok(csv)),
+        (format!("feedback-{}.zip", platform.key()), zip),
+    ]
 }
 
 /// Where a student's feedback file goes, relative to the output folder.

@@ -85,21 +85,6 @@ fn files_within(zip: &[u8], max_entries: usize, max_bytes: u64) -> Result<Vec<En
     Ok(entries)
 }
 
-/// A zip of `files` (path with `/`, bytes), in their order, each compressed and dated the zip's
-/// earliest date: the same files give the same bytes. `None` only if the writer fails.
-pub fn zip_of(files: &[(String, Vec<u8>)]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, bytes) in files {
-        writer.start_file(name.as_str(), options).ok()?;
-        writer.write_all(bytes).ok()?;
-    }
-    Some(writer.finish().ok()?.into_inner())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
