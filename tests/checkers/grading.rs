@@ -197,6 +197,10 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
             )
             .into());
         }
+        let import = format!("grades-{platform}.csv");
+        if !names(&page).contains(&import) {
+            return Err(format!("{platform}: the page's zip has no {import}").into());
+        }
         if cli.len() < 15 {
             return Err(format!("{platform}: too few files: {:?}", names(&cli)).into());
         }
