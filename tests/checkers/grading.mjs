@@ -116,6 +116,13 @@ await page.frameLocator("#overview").locator("table").first().waitFor({ timeout:
 const longest = Math.round(await page.evaluate(() => window.longest));
 expect(longest <= 200, `the page froze for ${longest} ms while grading (target: no task over 200 ms)`);
 
+// Nothing of the class kept in the browser: no local storage, no database.
+const stored = await page.evaluate(async () => ({
+  local: localStorage.length, session: sessionStorage.length,
+  databases: (await indexedDB.databases()).length,
+}));
+expect(stored.local + stored.session + stored.databases === 0, `the page stored the class: ${JSON.stringify(stored)}`);
+
 await page.addScriptTag({ content: axeSource });
 for (const width of [1280, 390]) {
   await page.setViewportSize({ width, height: 844 });
