@@ -3,17 +3,18 @@
 // problem listed); picks a class of sixty and stops it halfway (expects the partial result
 // offered and labelled partial, saved as RESULTS/partial.zip); then grades each platform's zip
 // (named after its platform, whose import files it asks for too) and saves the page's zip as
-// RESULTS/<zip's name>.zip, for the caller to compare with the CLI.
+// RESULTS/<zip's name>.zip, for the caller to compare with the CLI; last a folder, picked as a
+// folder (saved as RESULTS/folder.zip).
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
 // longest task. Prints one JSON line: {broken, partial, longest_task_ms, seconds}.
-// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip CLASS.zip...
+// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER CLASS.zip...
 import { createServer } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
-const [dist, model, results, broken, large, ...classes] = process.argv.slice(2);
+const [dist, model, results, broken, large, folder, ...classes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css",
@@ -110,6 +111,13 @@ for (const zip of classes) {
   await download("#downloads a", join(results, basename(zip)));
 }
 const seconds = (Date.now() - started) / 1000;
+await page.selectOption("#lms", "");
+await page.setInputFiles("#folder", folder);
+await page.click("#start");
+runs += 1;
+await idle();
+expect((await said()).includes("nagekeken in"), `the folder: the page says ${await said()}`);
+await download("#downloads a", join(results, "folder.zip"));
 // The overview runs sandboxed, apart from the page: looked at as a frame of its own.
 await page.frameLocator("#overview").locator("table").first().waitFor({ timeout: 20000 })
   .catch(() => failures.push("the overview is not shown on the page"));

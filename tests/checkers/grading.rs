@@ -1,7 +1,7 @@
 //! The studio's grading page (nakijken.html) in headless Chromium against `casebook grade`: the
 //! fixture class in each platform's zip (with a casebook PDF and a PDF without a case) graded by
 //! both, with the platform's import files (`--lms`), every file of the page's zip the same bytes
-//! as the CLI's `--out`; a broken zip refused
+//! as the CLI's `--out`, and so for a folder picked as a folder; a broken zip refused
 //! with the CLI's message; a class stopped halfway offers its partial result, saying so.
 
 use std::io::{Read, Write};
@@ -106,6 +106,10 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         .collect();
     zip_of(&stopped, &many);
 
+    // A folder of case files, as the teacher has it on disk: picked as a folder.
+    let folder = work.join("klas");
+    copy_folder(&fixture("grade/class"), &folder);
+
     let results = work.join("page");
     std::fs::create_dir(&results).expect("results folder");
     let output = Command::new("node")
@@ -115,6 +119,7 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         .arg(&results)
         .arg(&broken)
         .arg(&stopped)
+        .arg(&folder)
         .args(zips.iter().map(|(_, zip)| zip))
         .output()
         .expect("run node");
@@ -165,52 +170,80 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
 
     // Every file of the page's zip is the CLI's, and the CLI wrote no other.
     for (platform, zip) in &zips {
-        let out = work.join(format!("cli-{platform}"));
-        casebook()
-            .current_dir(work)
-            .arg("grade")
-            .arg(zip)
-            .args([
-                "--key", KEY, "--format", "md,html", "--lms", platform, "--out",
-            ])
-            .arg(&out)
-            .output()
-            .expect("run casebook grade");
-        let mut cli: Vec<(String, Vec<u8>)> = files(&out)
-            .into_iter()
-            .map(|(path, bytes)| {
-                let relative = path.strip_prefix(&out).unwrap_or(&path);
-                (relative.to_string_lossy().replace('\\', "/"), bytes)
-            })
-            .collect();
-        let mut page = unzip(&results.join(format!("{}.zip", zip_stem(zip))))?;
-        cli.sort();
-        page.sort();
-        let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
-            files.iter().map(|(n, _)| n.clone()).collect()
-        };
-        if names(&cli) != names(&page) {
-            return Err(format!(
-                "{platform}: the page's files {:?} are not the CLI's {:?}",
-                names(&page),
-                names(&cli)
-            )
-            .into());
-        }
+        let zip_name = zip.file_name().ok_or("a zip's name")?;
+        let lms = ["--lms", platform];
+        let page = results.join(format!("{}.zip", zip_stem(zip)));
+        same_as_cli(work, zip_name, &lms, &page, platform)?;
         let import = format!("grades-{platform}.csv");
-        if !names(&page).contains(&import) {
+        if !unzip(&page)?.iter().any(|(name, _)| *name == import) {
             return Err(format!("{platform}: the page's zip has no {import}").into());
         }
-        if cli.len() < 15 {
-            return Err(format!("{platform}: too few files: {:?}", names(&cli)).into());
-        }
-        for ((name, cli), (_, page)) in cli.iter().zip(&page) {
-            if cli != page {
-                return Err(format!("{platform}: the page's {name} differs from the CLI's").into());
-            }
+    }
+    same_as_cli(
+        work,
+        "klas".as_ref(),
+        &[],
+        &results.join("folder.zip"),
+        "folder",
+    )
+}
+
+/// `casebook grade SUBMISSIONS` (in `work`, with `extra` options) and the page's zip at `page`
+/// hold the same files, byte for byte.
+fn same_as_cli(
+    work: &Path,
+    submissions: &std::ffi::OsStr,
+    extra: &[&str],
+    page: &Path,
+    what: &str,
+) -> Result<(), Failed> {
+    let out = work.join(format!("cli-{what}"));
+    casebook()
+        .current_dir(work)
+        .arg("grade")
+        .arg(submissions)
+        .args(["--key", KEY, "--format", "md,html"])
+        .args(extra)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run casebook grade");
+    let mut cli: Vec<(String, Vec<u8>)> = files(&out)
+        .into_iter()
+        .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
+        .collect();
+    let mut page = unzip(page)?;
+    cli.sort();
+    page.sort();
+    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(n, _)| n.clone()).collect()
+    };
+    if names(&cli) != names(&page) {
+        return Err(format!(
+            "{what}: the page's files {:?} are not the CLI's {:?}",
+            names(&page),
+            names(&cli)
+        )
+        .into());
+    }
+    if cli.len() < 15 {
+        return Err(format!("{what}: too few files: {:?}", names(&cli)).into());
+    }
+    for ((name, cli), (_, page)) in cli.iter().zip(&page) {
+        if cli != page {
+            return Err(format!("{what}: the page's {name} differs from the CLI's").into());
         }
     }
     Ok(())
+}
+
+/// A copy of the folder `from` (at any depth) at `to`.
+fn copy_folder(from: &Path, to: &Path) {
+    for (path, bytes) in files(from) {
+        let target = to.join(path);
+        std::fs::create_dir_all(target.parent().expect("a folder")).expect("create a folder");
+        std::fs::write(target, bytes).expect("copy a file");
+    }
 }
 
 fn zip_stem(zip: &Path) -> String {

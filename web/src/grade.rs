@@ -136,10 +136,17 @@ pub fn grade_pdf_available() -> bool {
 }
 
 /// The coordinator reads the submissions: the platform's zip (`name` ends in `.zip`), else the
-/// loose files `names` with their bytes in `files`, one after another (`sizes` each). Returns
-/// `{diagnostics, submissions}` as JSON.
+/// loose files `names` with their bytes in `files`, one after another (`sizes` each), from the
+/// folder chosen (`folder`, its name as the CLI's SUBMISSIONS would be: the files are loaded under
+/// it, as the CLI loads them; empty for files chosen one by one). Returns `{diagnostics,
+/// submissions}` as JSON.
 #[wasm_bindgen]
-pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result<String, JsError> {
+pub fn grade_read(
+    folder: &str,
+    names: Vec<String>,
+    sizes: Vec<u32>,
+    files: Vec<u8>,
+) -> Result<String, JsError> {
     with_class(|class| {
         let mut parts = Vec::new();
         let mut at = 0usize;
@@ -162,21 +169,26 @@ pub fn grade_read(names: Vec<String>, sizes: Vec<u32>, files: Vec<u8>) -> Result
                 })
             }
             _ => {
-                let mut parts: Vec<(String, Vec<u8>)> = parts
+                let mut parts: Vec<(String, (String, Vec<u8>))> = parts
                     .into_iter()
                     .filter(|(name, _)| class::is_case_file(name))
+                    .map(|(name, bytes)| {
+                        let path = Path::new(folder).join(&name);
+                        (name, (path.to_string_lossy().into_owned(), bytes))
+                    })
                     .collect();
                 // In the order the engine names them in, so that each keeps its bytes.
                 class::in_walk_order(&mut parts);
                 let loads = parts
                     .iter()
-                    .map(|(name, bytes)| {
-                        let load = class::load_entry(Path::new(name), bytes.clone());
+                    .map(|(name, (path, bytes))| {
+                        let load = class::load_entry(Path::new(path), bytes.clone());
                         (name.clone(), load)
                     })
                     .collect();
                 let named = class::name_files(loads, &class.model.case);
-                Ok(named.into_iter().zip(parts).collect())
+                let sources = parts.into_iter().map(|(_, source)| source);
+                Ok(named.into_iter().zip(sources).collect())
             }
         };
         let mut reply = Answer::default();

@@ -17,9 +17,9 @@ const $ = (id) => document.getElementById(id);
 const t = (key, values = {}) =>
   (LABELS[ui]?.[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
-// The files chosen: the model answer, the submissions (name as the CLI's folder gives it, file)
-// and the rubric.
-const chosen = { model: null, submissions: [], rubric: null };
+// The files chosen: the model answer, the submissions (name as the CLI's folder gives it, file),
+// the folder they are in (its name; none for files chosen one by one) and the rubric.
+const chosen = { model: null, submissions: [], rubric: null, folder: "" };
 let run = null;
 // Whatever was shown last, to say again in another language.
 let lastSaid = null;
@@ -138,7 +138,7 @@ async function start() {
     files.reduce((at, f) => (all.set(f, at), at + f.length), 0);
     const names = chosen.submissions.map(([name]) => name);
     const sizes = new Uint32Array(files.map((f) => f.length));
-    const read = JSON.parse(await coordinator.call("grade_read", [names, sizes, all], [all.buffer]));
+    const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], [all.buffer]));
     if (read.diagnostics.length) return showProblems(read.diagnostics), say("grade_problems");
     await Promise.all(renderers.map((r) => openClass(r, settings)));
     await gradeAll(read.submissions, settings);
@@ -239,6 +239,7 @@ function choose(files, fromFolder) {
     const path = fromFolder ? file.webkitRelativePath.split("/").slice(1).join("/") : file.name;
     return [path || file.name, file];
   });
+  chosen.folder = fromFolder ? (files[0]?.webkitRelativePath.split("/")[0] ?? "") : "";
   const toml = list.find(([name]) => name.toLowerCase().endsWith(".toml"));
   if (toml) chosen.rubric = toml[1];
   chosen.submissions = list.filter(([name]) => /\.(zip|ya?ml|pdf)$/i.test(name));
