@@ -6,36 +6,15 @@
 // and FOLDER/model.yaml); time the CLI on the same with `casebook grade FOLDER/class --key
 // FOLDER/model.yaml --format md,html`.
 // Usage: node grading-bench.mjs DIST FOLDER [pdf]
-import { createServer } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { launch, openGrading, serve } from "./static.mjs";
 
 const [dist, folder, pdf] = process.argv.slice(2);
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css",
-  ".wasm": "application/wasm", ".json": "application/json" };
-const files = new Map(readdirSync(dist).map((name) => [`/${name}`, readFileSync(join(dist, name))]));
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
-  const body = files.get(path);
-  response.writeHead(body ? 200 : 404, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-  response.end(body);
-});
-await new Promise((done) => server.listen(0, "127.0.0.1", done));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", `--class=casebook-bench-${process.pid}`],
-});
+const { origin, server } = await serve(dist);
+const browser = await launch({ extra: [`--class=casebook-bench-${process.pid}`] });
 const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/nakijken.html`);
-await page.waitForFunction(() => document.getElementById("start").textContent.length > 0);
-await page.evaluate(() => {
-  window.longest = 0;
-  new PerformanceObserver((list) => {
-    for (const task of list.getEntries()) window.longest = Math.max(window.longest, task.duration);
-  }).observe({ type: "longtask" });
-});
+await openGrading(page, origin);
 await page.setInputFiles("#model", join(folder, "model.yaml"));
 const classFolder = join(folder, "class");
 await page.setInputFiles("#submissions", readdirSync(classFolder).sort().map((f) => join(classFolder, f)));

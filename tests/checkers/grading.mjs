@@ -8,37 +8,16 @@
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
 // longest task. Prints one JSON line: {broken, partial, longest_task_ms, seconds}.
 // Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER CLASS.zip...
-import { createServer } from "node:http";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { basename, join } from "node:path";
+import { launch, openGrading, serve } from "./static.mjs";
 
 const [dist, model, results, broken, large, folder, ...classes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css",
-  ".wasm": "application/wasm", ".json": "application/json" };
-const files = new Map(readdirSync(dist).map((name) => [`/${name}`, readFileSync(join(dist, name))]));
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
-  const body = files.get(path);
-  if (!body) {
-    response.writeHead(404);
-    return response.end();
-  }
-  response.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-  response.end(body);
-});
-await new Promise((done) => server.listen(0, "127.0.0.1", done));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-});
+const { origin, server } = await serve(dist);
+const browser = await launch({ closed: true });
 const context = await browser.newContext({
   acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "nl-NL",
 });
@@ -69,14 +48,7 @@ const download = async (selector, path) => {
   await (await coming).saveAs(path);
 };
 
-await page.goto(`${origin}/nakijken.html`);
-await page.waitForFunction(() => document.getElementById("start").textContent.length > 0);
-await page.evaluate(() => {
-  window.longest = 0;
-  new PerformanceObserver((list) => {
-    for (const task of list.getEntries()) window.longest = Math.max(window.longest, task.duration);
-  }).observe({ type: "longtask" });
-});
+await openGrading(page, origin);
 expect((await page.textContent(".private")).includes(labels.grade_private), "the page does not say nothing is uploaded");
 await page.setInputFiles("#model", model);
 
