@@ -111,6 +111,8 @@ for (const width of [1280, 390]) {
   for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
     failures.push(`axe at ${width} px: ${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
   }
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(wide <= width, `at ${width} px the page scrolls sideways (${wide} px wide)`);
   if (process.env.STUDIO_SCREENSHOTS) {
     await page.screenshot({ path: join(process.env.STUDIO_SCREENSHOTS, `grading-${width}.png`), fullPage: true });
   }
