@@ -50,8 +50,9 @@ thread_local! {
 #[derive(Serialize, Default)]
 struct Answer {
     diagnostics: Vec<Diagnostic>,
-    /// The submissions as named: file, student, slug and the path the file is loaded under.
-    submissions: Vec<(String, String, String, String)>,
+    /// The submissions as named: file, student, slug, the path the file is loaded under and its
+    /// size in [`grade_sources`].
+    submissions: Vec<(String, String, String, String, usize)>,
 }
 
 fn answer(answer: Answer) -> String {
@@ -196,9 +197,9 @@ pub fn grade_read(
             Ok(submissions) => {
                 reply.submissions = submissions
                     .iter()
-                    .map(|(s, (path, _))| {
+                    .map(|(s, (path, bytes))| {
                         let named = (s.file.clone(), s.student.clone(), s.slug.clone());
-                        (named.0, named.1, named.2, path.clone())
+                        (named.0, named.1, named.2, path.clone(), bytes.len())
                     })
                     .collect();
                 class.marked = submissions.iter().map(|_| None).collect();
@@ -210,16 +211,14 @@ pub fn grade_read(
     })
 }
 
-/// The bytes of the coordinator's submission `index`, for a renderer.
+/// The bytes of all the coordinator's submissions, one after another (each as long as
+/// [`grade_read`] said): the page hands each to a renderer without asking the coordinator again.
 #[wasm_bindgen]
-pub fn grade_source(index: usize) -> Result<Vec<u8>, JsError> {
+pub fn grade_sources() -> Result<Vec<u8>, JsError> {
     with_class(|class| {
-        class
-            .submissions
-            .get(index)
-            .map(|(_, (_, bytes))| bytes.clone())
-    })?
-    .ok_or_else(|| JsError::new("no such submission"))
+        let sources = class.submissions.iter().map(|(_, (_, bytes))| bytes);
+        sources.flatten().copied().collect()
+    })
 }
 
 /// The feedback files of one submission, or why they could not be made.

@@ -141,7 +141,8 @@ async function start() {
     const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], [all.buffer]));
     if (read.diagnostics.length) return showProblems(read.diagnostics), say("grade_problems");
     await Promise.all(renderers.map((r) => openClass(r, settings)));
-    await gradeAll(read.submissions, settings);
+    const sources = await coordinator.call("grade_sources", []);
+    await gradeAll(read.submissions, sources, settings);
   } catch (err) {
     say("grade_failed", { reason: String(err.message ?? err) });
     // A worker that failed is not used again.
@@ -169,7 +170,7 @@ async function pool(size) {
 
 // Each renderer takes the next submission until none is left or the teacher stops; a
 // submission the engine cannot finish is marked without feedback and its worker replaced.
-async function gradeAll(submissions, settings) {
+async function gradeAll(submissions, sources, settings) {
   const { coordinator } = run;
   const total = submissions.length;
   let next = 0;
@@ -178,13 +179,15 @@ async function gradeAll(submissions, settings) {
   bar.hidden = false;
   bar.max = total;
   bar.value = 0;
+  // Where each submission's bytes start in `sources`.
+  const starts = submissions.reduce((list, s) => [...list, list.at(-1) + s[4]], [0]);
   const work = async (slot) => {
     while (!run.cancelled && next < total) {
       const index = next++;
       const [file, student, slug, path] = submissions[index];
       let packed;
       try {
-        const bytes = await coordinator.call("grade_source", [index]);
+        const bytes = sources.slice(starts[index], starts[index + 1]);
         packed = await run.renderers[slot].call("grade_render", [file, student, slug, path, bytes], [bytes.buffer]);
       } catch {
         // The engine could not finish this one: marked without feedback, its worker replaced.

@@ -3,12 +3,12 @@
 // naming one of the engine's grading calls; each is answered {id, value} or {id, error}.
 import init, {
   grade_finish, grade_mark, grade_open, grade_page, grade_pdf_available, grade_read, grade_render,
-  grade_source,
+  grade_sources,
 } from "casebook-web";
 
 const calls = {
   grade_finish, grade_mark, grade_open, grade_page, grade_pdf_available, grade_read, grade_render,
-  grade_source,
+  grade_sources,
 };
 let ready;
 
