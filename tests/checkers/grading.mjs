@@ -4,16 +4,17 @@
 // offered and labelled partial, saved as RESULTS/partial.zip); then grades each platform's zip
 // (named after its platform, whose import files it asks for too) and saves the page's zip as
 // RESULTS/<zip's name>.zip, for the caller to compare with the CLI; last a folder, picked as a
-// folder (saved as RESULTS/folder.zip).
+// folder (saved as RESULTS/folder.zip); and a PDF without a case as the model answer (expects
+// the problem listed, reported as no_case_model).
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
-// longest task. Prints one JSON line: {broken, partial, longest_task_ms, seconds}.
-// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER CLASS.zip...
+// longest task. Prints one JSON line: {broken, partial, no_case_model, longest_task_ms, seconds}.
+// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER NO-CASE.pdf CLASS.zip...
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { launch, openGrading, serve } from "./static.mjs";
 
-const [dist, model, results, broken, large, folder, ...classes] = process.argv.slice(2);
+const [dist, model, results, broken, large, folder, noCase, ...classes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const { origin, server } = await serve(dist);
@@ -90,6 +91,7 @@ runs += 1;
 await idle();
 expect((await said()).includes("nagekeken in"), `the folder: the page says ${await said()}`);
 await download("#downloads a", join(results, "folder.zip"));
+
 // The overview runs sandboxed, apart from the page: looked at as a frame of its own.
 await page.frameLocator("#overview").locator("table").first().waitFor({ timeout: 20000 })
   .catch(() => failures.push("the overview is not shown on the page"));
@@ -117,9 +119,18 @@ for (const width of [1280, 390]) {
     await page.screenshot({ path: join(process.env.STUDIO_SCREENSHOTS, `grading-${width}.png`), fullPage: true });
   }
 }
+// A PDF without a case as the model answer: nothing to grade against, and the page says why.
+await page.setInputFiles("#model", noCase);
+await startWith(classes[0]);
+await idle();
+const noCaseModel = await page.textContent("#problems");
+expect((await said()) === labels.grade_problems, `with a PDF without a case as the model the page says ${await said()}`);
+expect(!(await page.$("#downloads a")), "with a PDF without a case as the model the page offers a download");
+
 for (const url of outside) failures.push(`request outside 127.0.0.1: ${url}`);
 await browser.close();
 server.close();
-console.log(JSON.stringify({ broken: brokenSaid, partial: partialSaid, longest_task_ms: longest, seconds }));
+console.log(JSON.stringify({ broken: brokenSaid, partial: partialSaid, no_case_model: noCaseModel,
+  longest_task_ms: longest, seconds }));
 for (const f of failures) console.log(`grading: ${f}`);
 process.exit(failures.length ? 1 : 0);

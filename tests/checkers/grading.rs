@@ -1,7 +1,8 @@
 //! The studio's grading page (nakijken.html) in headless Chromium against `casebook grade`: the
 //! fixture class in each platform's zip (with a casebook PDF and a PDF without a case) graded by
 //! both, with the platform's import files (`--lms`), every file of the page's zip the same bytes
-//! as the CLI's `--out`, and so for a folder picked as a folder; a broken zip refused
+//! as the CLI's `--out`, and so for a folder picked as a folder; a PDF without a case as the
+//! model answer refused with the engine's message; a broken zip refused
 //! with the CLI's message; a class stopped halfway offers its partial result, saying so.
 
 use std::io::{Read, Write};
@@ -120,6 +121,8 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         .arg(&broken)
         .arg(&stopped)
         .arg(&folder)
+        // The PDF without a case that platform_zips made.
+        .arg(work.join("pdf-half/half/half.pdf"))
         .args(zips.iter().map(|(_, zip)| zip))
         .output()
         .expect("run node");
@@ -150,6 +153,16 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
     let message = said.split(" — ").nth(1).unwrap_or_default();
     if message.is_empty() || !stderr.contains(message) {
         return Err(format!("the page says {said:?} of a broken zip, the CLI {stderr:?}").into());
+    }
+
+    // A PDF without a case as the model answer: the engine's message, on the page.
+    let said = report["no_case_model"].as_str().unwrap_or_default();
+    let wanted =
+        "geen casebook-PDF: deze PDF bevat geen casebestand, dus er valt niets na te kijken";
+    if !said.contains(wanted) {
+        return Err(
+            format!("with a PDF without a case as the model the page says {said:?}").into(),
+        );
     }
 
     // Stopped halfway: a partial result, with fewer rows than the class.
