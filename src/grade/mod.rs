@@ -6,17 +6,16 @@ mod download;
 mod submissions;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
-use casebook_core::engine::{Engine, Formats, GradedOne};
-use casebook_core::grade::import;
+use casebook_core::engine::{Engine, Formats, GradedOne, class};
 use casebook_core::grade::platform::Platform;
 use casebook_core::grade::similarity::{self, Reasonings};
-use casebook_core::grade::{GradeReport, Graded, Model, Signal, Submission};
+use casebook_core::grade::{GradeReport, Graded, Model, Submission};
 use casebook_core::messages::{io_reason, user_language};
 use casebook_core::render::overview;
 
@@ -80,22 +79,7 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
         .into_par_iter()
         .flat_map_iter(|first| similarity::pairs_of(first, &reasonings))
         .collect();
-    let similar = similarity::groups(reasonings.len(), pairs);
-    let mut submissions = submissions;
-    for group in &similar {
-        for &member in &group.members {
-            submissions[member]
-                .signals
-                .push(Signal::new("SIMILAR-WORK"));
-        }
-    }
-    let mut report = GradeReport {
-        submissions,
-        similar,
-        general: Vec::new(),
-        language: model.case.case.language(),
-        elapsed: Duration::ZERO,
-    };
+    let mut report = class::class_report(submissions, pairs, model.case.case.language());
     write_overview(options, engine, &model.case, &mut report);
     if let Some(platform) = options.lms {
         write_platform_files(options, platform, &model.case, &mut report);
@@ -154,45 +138,39 @@ fn write_platform_files(
     model: &LoadedCase,
     report: &mut GradeReport,
 ) {
-    let title = casebook_core::markdown::plain(&model.case.meta.title);
-    let item = options.assignment.as_deref().unwrap_or(&title);
-    let csv = import::grades_csv(platform, item, &report.submissions);
-    let csv_path = options.out.join(format!("grades-{}.csv", platform.key()));
-    if let Err(d) = write_file(&csv_path, &csv) {
-        report.general.push(d);
-    }
-    let mut files = Vec::new();
-    for graded in &report.submissions {
-        // What a student opens: the Markdown (the teacher's own format) stays out.
-        let documents = graded.feedback.iter().filter(|(e, _)| e != "md");
-        for (extension, relative) in documents {
+    let mut unread = Vec::new();
+    let files = class::platform_files(
+        platform,
+        model,
+        options.assignment.as_deref(),
+        &report.submissions,
+        |relative| {
             let path = options.out.join(relative);
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    files.push((import::feedback_name(platform, graded, extension), bytes))
-                }
-                Err(err) => {
+            std::fs::read(&path)
+                .map_err(|err| {
                     let (language, at) = (user_language(), Position::default());
                     let reason = io_reason(&err, language);
                     let values = [("reason", reason.as_str())];
                     let d =
                         Diagnostic::worded(&path, at, language, "FILE-READ", "unreadable", &values);
-                    report.general.push(d);
-                }
-            }
+                    unread.push(d);
+                })
+                .ok()
+        },
+    );
+    report.general.extend(unread);
+    for (name, bytes) in files {
+        let path = options.out.join(&name);
+        let written = bytes
+            .map_err(|reason| {
+                let (language, at) = (user_language(), Position::default());
+                let values = [("reason", reason.as_str())];
+                Diagnostic::worded(&path, at, language, "WRITE", "file", &values)
+            })
+            .and_then(|bytes| write_file(&path, &bytes));
+        if let Err(d) = written {
+            report.general.push(d);
         }
-    }
-    let zip_path = options.out.join(format!("feedback-{}.zip", platform.key()));
-    let written = import::zip(files)
-        .map_err(|err| {
-            let (language, at) = (user_language(), Position::default());
-            let reason = err.to_string();
-            let values = [("reason", reason.as_str())];
-            Diagnostic::worded(&zip_path, at, language, "WRITE", "file", &values)
-        })
-        .and_then(|bytes| write_file(&zip_path, &bytes));
-    if let Err(d) = written {
-        report.general.push(d);
     }
 }
 
@@ -243,7 +221,7 @@ fn write_feedback(
         }
     };
     for (extension, bytes) in files {
-        let relative = format!("feedback/{}.{extension}", graded.slug);
+        let relative = class::feedback_path(&graded.slug, extension);
         let path = options.out.join(&relative);
         if let Err(err) = write_atomic(&path, &bytes) {
             let (language, at) = (user_language(), Position::default());

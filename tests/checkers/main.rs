@@ -11,6 +11,7 @@ use std::sync::{OnceLock, PoisonError, RwLock};
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
+mod grading;
 mod libreoffice;
 #[path = "../it/pdfread.rs"]
 mod pdfread;
@@ -53,6 +54,13 @@ fn main() {
                 checked(&["node", &chromium()], studio::studio)
             },
         ),
+        Trial::ignorable_test("the_studio_grades_a_class_as_the_cli_does", || {
+            let _alone = SHARED.write().unwrap_or_else(PoisonError::into_inner);
+            if !studio::dist().join("nakijken.html").is_file() {
+                return skipped("the studio is not built: web/build-studio (see the README)");
+            }
+            checked(&["node", &chromium()], grading::grading)
+        }),
     ];
     let conclusion = libtest_mimic::run(&Arguments::from_args(), trials);
     // A static is never dropped: the shared pages' folder is removed here.

@@ -3,6 +3,8 @@
 //! light engine of the preview (no typst, no fonts); with `pdf`, the PDF engine, the same exports
 //! with PDFs too, which the page loads only when a PDF is wanted or the page is idle.
 
+mod grade;
+
 use std::cell::RefCell;
 use std::path::Path;
 

@@ -1,5 +1,5 @@
 // Writes the studio's data files through the engine itself (run by web/build-studio):
-// labels.json (the [studio] texts of both locale files), index.html with the Dutch labels
+// labels.json (the [studio] texts of both locale files), index.html and nakijken.html with the Dutch labels
 // already in place (the page reads before its script has run), and examples.json (the bundled
 // example set's cases, by title); last sw.js, the service worker, with the list of the folder's
 // files and a hash of their contents (a new build, a new cache).
@@ -18,13 +18,15 @@ writeFileSync(join(out, "labels.json"), JSON.stringify(labels));
 
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 const dutch = (key) => escape(labels.nl[key] ?? key);
-const page = readFileSync(join(out, "index.html"), "utf8")
-  .replace(/(<(\w+)\b[^>]*\sdata-text="(\w+)"[^>]*>)(<\/\2>)/g,
+for (const name of ["index.html", "nakijken.html"]) {
+  const page = readFileSync(join(out, name), "utf8")
+    .replace(/(<(\w+)\b[^>]*\sdata-text="(\w+)"[^>]*>)(<\/\2>)/g,
     (_, open, _tag, key, close) => `${open}${dutch(key)}${close}`)
-  .replace(/\sdata-label="(\w+)"/g, (whole, key) => `${whole} aria-label="${dutch(key)}"`)
-  .replace(/\sdata-title="(\w+)"/g, (whole, key) => `${whole} title="${dutch(key)}"`)
-  .replace(/\sdata-group="(\w+)"/g, (whole, key) => `${whole} label="${dutch(key)}"`);
-writeFileSync(join(out, "index.html"), page);
+    .replace(/\sdata-label="(\w+)"/g, (whole, key) => `${whole} aria-label="${dutch(key)}"`)
+    .replace(/\sdata-title="(\w+)"/g, (whole, key) => `${whole} title="${dutch(key)}"`)
+    .replace(/\sdata-group="(\w+)"/g, (whole, key) => `${whole} label="${dutch(key)}"`);
+  writeFileSync(join(out, name), page);
+}
 
 const examples = readdirSync(cases).filter((f) => f.endsWith(".yaml")).sort().map((file) => {
   const text = readFileSync(join(cases, file), "utf8");

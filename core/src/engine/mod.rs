@@ -2,6 +2,7 @@
 //! the PDF renderer the shell gives), then one case checked, rendered into its files, or graded against a model.
 
 mod check;
+pub mod class;
 mod grade;
 
 pub use check::check;

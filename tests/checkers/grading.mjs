@@ -1,0 +1,136 @@
+// Drives the studio's grading page (web/dist/nakijken.html) in headless Chromium as a teacher
+// would: serves the folder on 127.0.0.1; picks the model answer and a broken zip (expects the
+// problem listed); picks a class of sixty and stops it halfway (expects the partial result
+// offered and labelled partial, saved as RESULTS/partial.zip); then grades each platform's zip
+// (named after its platform, whose import files it asks for too) and saves the page's zip as
+// RESULTS/<zip's name>.zip, for the caller to compare with the CLI; last a folder, picked as a
+// folder (saved as RESULTS/folder.zip); and a PDF without a case as the model answer (expects
+// the problem listed, reported as no_case_model).
+// Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
+// longest task. Prints one JSON line: {broken, partial, no_case_model, longest_task_ms, seconds}.
+// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER NO-CASE.pdf CLASS.zip...
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, join } from "node:path";
+import { launch, openGrading, serve } from "./static.mjs";
+
+const [dist, model, results, broken, large, folder, noCase, ...classes] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const { origin, server } = await serve(dist);
+const browser = await launch({ closed: true });
+const context = await browser.newContext({
+  acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "nl-NL",
+});
+const outside = [];
+context.on("request", (request) => {
+  const url = request.url();
+  if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")
+    && url !== "about:srcdoc") outside.push(url);
+});
+const failures = [];
+const expect = (ok, what) => { if (!ok) failures.push(what); };
+const page = await context.newPage();
+page.on("pageerror", (err) => failures.push(`page error: ${err.message}`));
+const labels = JSON.parse(readFileSync(join(dist, "labels.json"), "utf8")).nl;
+const said = () => page.textContent("#progress");
+// Each run, once over, counts in the body's data-runs.
+let runs = 0;
+const startWith = async (submissions) => {
+  await page.setInputFiles("#submissions", submissions);
+  await page.click("#start");
+  runs += 1;
+};
+const idle = () => page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) >= n,
+  runs, { timeout: 600000 });
+const download = async (selector, path) => {
+  const coming = page.waitForEvent("download");
+  await page.click(selector);
+  await (await coming).saveAs(path);
+};
+
+await openGrading(page, origin);
+expect((await page.textContent(".private")).includes(labels.grade_private), "the page does not say nothing is uploaded");
+await page.setInputFiles("#model", model);
+
+// A broken zip: the problem listed, nothing graded.
+await startWith(broken);
+await page.waitForFunction(() => document.getElementById("problems").children.length > 0, null, { timeout: 120000 });
+await idle();
+const brokenSaid = await page.textContent("#problems li");
+expect((await said()) === labels.grade_problems, `after a broken zip the page says ${await said()}`);
+
+// Stopped halfway: the partial result, labelled partial.
+await startWith(large);
+await page.waitForFunction(() => /^([5-9]|\d\d+) van/.test(document.getElementById("progress").textContent),
+  null, { timeout: 300000 });
+await page.click("#cancel");
+await idle();
+const partialSaid = await said();
+expect(partialSaid.includes("gedeeltelijk"), `stopped halfway the page says ${partialSaid}`);
+const partialLink = await page.textContent("#downloads a");
+expect(partialLink === labels.grade_download_partial, `stopped halfway the download reads ${partialLink}`);
+await download("#downloads a", join(results, "partial.zip"));
+
+// Each platform's zip, graded whole.
+const started = Date.now();
+for (const zip of classes) {
+  // The platform's own files too, as `--lms` writes them.
+  await page.selectOption("#lms", basename(zip, ".zip"));
+  await startWith(zip);
+  await idle();
+  const done = await said();
+  expect(done.includes("nagekeken in"), `${basename(zip)}: the page says ${done}`);
+  await download("#downloads a", join(results, basename(zip)));
+}
+const seconds = (Date.now() - started) / 1000;
+await page.selectOption("#lms", "");
+await page.setInputFiles("#folder", folder);
+await page.click("#start");
+runs += 1;
+await idle();
+expect((await said()).includes("nagekeken in"), `the folder: the page says ${await said()}`);
+await download("#downloads a", join(results, "folder.zip"));
+
+// The overview runs sandboxed, apart from the page: looked at as a frame of its own.
+await page.frameLocator("#overview").locator("table").first().waitFor({ timeout: 20000 })
+  .catch(() => failures.push("the overview is not shown on the page"));
+const longest = Math.round(await page.evaluate(() => window.longest));
+expect(longest <= 200, `the page froze for ${longest} ms while grading (target: no task over 200 ms)`);
+
+// Nothing of the class kept in the browser: no local storage, no database.
+const stored = await page.evaluate(async () => ({
+  local: localStorage.length, session: sessionStorage.length,
+  databases: (await indexedDB.databases()).length,
+}));
+expect(stored.local + stored.session + stored.databases === 0, `the page stored the class: ${JSON.stringify(stored)}`);
+
+await page.addScriptTag({ content: axeSource });
+for (const width of [1280, 390]) {
+  await page.setViewportSize({ width, height: 844 });
+  const result = await page.evaluate(async () =>
+    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+  for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+    failures.push(`axe at ${width} px: ${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
+  }
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(wide <= width, `at ${width} px the page scrolls sideways (${wide} px wide)`);
+  if (process.env.STUDIO_SCREENSHOTS) {
+    await page.screenshot({ path: join(process.env.STUDIO_SCREENSHOTS, `grading-${width}.png`), fullPage: true });
+  }
+}
+// A PDF without a case as the model answer: nothing to grade against, and the page says why.
+await page.setInputFiles("#model", noCase);
+await startWith(classes[0]);
+await idle();
+const noCaseModel = await page.textContent("#problems");
+expect((await said()) === labels.grade_problems, `with a PDF without a case as the model the page says ${await said()}`);
+expect(!(await page.$("#downloads a")), "with a PDF without a case as the model the page offers a download");
+
+for (const url of outside) failures.push(`request outside 127.0.0.1: ${url}`);
+await browser.close();
+server.close();
+console.log(JSON.stringify({ broken: brokenSaid, partial: partialSaid, no_case_model: noCaseModel,
+  longest_task_ms: longest, seconds }));
+for (const f of failures) console.log(`grading: ${f}`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,288 @@
+// The grading page (nakijken.html): a class graded in the browser, as `casebook grade` does it.
+// The engine runs in a pool of Web Workers (grader.js): one coordinator reads and names the
+// submissions, marks each and writes the overview and the zip (the core's own functions, so the
+// files are the command line's); the others, as many as the cores and a memory budget allow,
+// render the feedback. The page only reads the chosen files, hands out the work and shows the
+// progress: it never waits on the engine. Nothing leaves the tab and nothing is stored.
+import { compile } from "./engines.js";
+
+// The tab's memory for the pool: a worker holds the engine, the class and its feedback files
+// (the PDF engine's fonts make one far larger).
+const MEMORY_BUDGET_MB = 900;
+const WORKER_MB = { light: 120, pdf: 300 };
+
+let LABELS = {};
+let ui = navigator.language?.startsWith("nl") || !navigator.language ? "nl" : "en";
+const $ = (id) => document.getElementById(id);
+const t = (key, values = {}) =>
+  (LABELS[ui]?.[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+
+// The files chosen: the model answer, the submissions (name as the CLI's folder gives it, file),
+// the folder they are in (its name; none for files chosen one by one) and the rubric.
+const chosen = { model: null, submissions: [], rubric: null, folder: "" };
+let run = null;
+// Whatever was shown last, to say again in another language.
+let lastSaid = null;
+
+function applyLanguage() {
+  document.documentElement.lang = ui;
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+  for (const node of document.querySelectorAll("[data-label]")) node.setAttribute("aria-label", t(node.dataset.label));
+  for (const node of document.querySelectorAll("[data-title]")) node.title = t(node.dataset.title);
+  $("ui-language").value = ui;
+  showChosen();
+  if (lastSaid) say(...lastSaid);
+}
+
+function say(key, values = {}) {
+  lastSaid = [key, values];
+  $("progress").textContent = t(key, values);
+}
+
+function showChosen() {
+  $("chosen").textContent = chosen.submissions.length ? t("grade_chosen", { count: chosen.submissions.length }) : "";
+}
+
+// A worker of the pool: each call a promise of its answer.
+class PoolWorker {
+  constructor(module) {
+    this.worker = new Worker(new URL("grader.js", import.meta.url), { type: "module" });
+    this.waiting = new Map();
+    this.next = 0;
+    this.worker.onmessage = ({ data }) => {
+      const call = this.waiting.get(data.id);
+      this.waiting.delete(data.id);
+      if (data.error !== undefined) call.reject(new Error(data.error));
+      else call.resolve(data.value);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      for (const call of this.waiting.values()) call.reject(new Error(event.message || "grader.js"));
+      this.waiting.clear();
+    };
+    this.worker.postMessage({ module });
+  }
+
+  call(name, args, transfer = []) {
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, call: name, args }, transfer);
+    });
+  }
+
+  stop() {
+    this.worker.terminate();
+    for (const call of this.waiting.values()) call.reject(new Error("stopped"));
+    this.waiting.clear();
+  }
+}
+
+// As many renderers as the cores, within the memory budget (the coordinator counts too).
+function poolSize(pdf) {
+  const cores = Math.max(1, navigator.hardwareConcurrency || 2);
+  const fit = Math.floor(MEMORY_BUDGET_MB / WORKER_MB[pdf ? "pdf" : "light"]) - 1;
+  return Math.max(1, Math.min(cores, fit));
+}
+
+const bytesOf = async (file) => new Uint8Array(await file.arrayBuffer());
+
+async function openClass(worker, settings) {
+  const answer = JSON.parse(await worker.call("grade_open", [
+    settings.modelName, settings.model.slice(), settings.rubricName, settings.rubric,
+    settings.reveal, settings.formats, settings.separator, settings.lms, settings.assignment,
+  ]));
+  return answer.diagnostics;
+}
+
+function showProblems(diagnostics) {
+  const items = diagnostics.map((d) => {
+    const item = document.createElement("li");
+    item.textContent = [d.file, d.message, d.hint].filter(Boolean).join(" — ");
+    return item;
+  });
+  $("problems").replaceChildren(...items);
+}
+
+async function start() {
+  if (!chosen.model) return say("grade_need_model");
+  if (!chosen.submissions.length) return say("grade_need_submissions");
+  $("start").disabled = true;
+  $("cancel").disabled = false;
+  const pdf = $("pdf").checked;
+  const settings = {
+    modelName: chosen.model.name,
+    model: await bytesOf(chosen.model),
+    rubricName: chosen.rubric?.name ?? "",
+    rubric: chosen.rubric ? await chosen.rubric.text() : "",
+    reveal: $("reveal").checked,
+    formats: pdf ? "md,html,pdf" : "md,html",
+    separator: $("separator").value,
+    lms: $("lms").value,
+    assignment: $("assignment").value,
+  };
+  const size = poolSize(pdf);
+  say("grade_loading", { workers: size });
+  showProblems([]);
+  $("downloads").replaceChildren();
+  $("overview").srcdoc = "";
+  run = { cancelled: false, started: performance.now() };
+  try {
+    Object.assign(run, await pool(size));
+    const { coordinator, renderers } = run;
+    const problems = await openClass(coordinator, settings);
+    if (problems.length) return showProblems(problems), say("grade_problems");
+    // The submissions, one after another in one buffer: one message however many files.
+    const files = await Promise.all(chosen.submissions.map(([, file]) => bytesOf(file)));
+    const all = new Uint8Array(files.reduce((n, f) => n + f.length, 0));
+    files.reduce((at, f) => (all.set(f, at), at + f.length), 0);
+    const names = chosen.submissions.map(([name]) => name);
+    const sizes = new Uint32Array(files.map((f) => f.length));
+    const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], [all.buffer]));
+    if (read.diagnostics.length) return showProblems(read.diagnostics), say("grade_problems");
+    await Promise.all(renderers.map((r) => openClass(r, settings)));
+    const sources = await coordinator.call("grade_sources", []);
+    await gradeAll(read.submissions, sources, settings);
+  } catch (err) {
+    say("grade_failed", { reason: String(err.message ?? err) });
+    // A worker that failed is not used again.
+    for (const worker of [workers.coordinator, ...workers.renderers]) worker?.stop();
+    Object.assign(workers, { coordinator: null, renderers: [] });
+  } finally {
+    $("start").disabled = false;
+    $("cancel").disabled = true;
+    // Runs finished, for whoever waits on the page (the test).
+    document.body.dataset.runs = Number(document.body.dataset.runs ?? 0) + 1;
+  }
+}
+
+// The engine compiled once, and the pool's workers, kept from one run to the next (a class is
+// opened in them anew): stopping a worker with its engine's memory would freeze the page.
+let compiled = null;
+const workers = { coordinator: null, renderers: [] };
+
+async function pool(size) {
+  const module = await (compiled ??= compile("casebook_web_bg.wasm"));
+  workers.coordinator ??= new PoolWorker(module);
+  while (workers.renderers.length < size) workers.renderers.push(new PoolWorker(module));
+  return { coordinator: workers.coordinator, renderers: workers.renderers.slice(0, size) };
+}
+
+// Each renderer takes the next submission until none is left or the teacher stops; a
+// submission the engine cannot finish is marked without feedback and its worker replaced.
+async function gradeAll(submissions, sources, settings) {
+  const { coordinator } = run;
+  const total = submissions.length;
+  let next = 0;
+  let done = 0;
+  const bar = $("bar");
+  bar.hidden = false;
+  bar.max = total;
+  bar.value = 0;
+  // Where each submission's bytes start in `sources`.
+  const starts = submissions.reduce((list, s) => [...list, list.at(-1) + s[4]], [0]);
+  const work = async (slot) => {
+    while (!run.cancelled && next < total) {
+      const index = next++;
+      const [file, student, slug, path] = submissions[index];
+      let packed;
+      try {
+        const bytes = sources.slice(starts[index], starts[index + 1]);
+        packed = await run.renderers[slot].call("grade_render", [file, student, slug, path, bytes], [bytes.buffer]);
+      } catch {
+        // The engine could not finish this one: marked without feedback, its worker replaced.
+        run.renderers[slot].stop();
+        run.renderers[slot] = new PoolWorker(await compiled);
+        workers.renderers[slot] = run.renderers[slot];
+        await openClass(run.renderers[slot], settings);
+        packed = new Uint8Array();
+      }
+      const marked = JSON.parse(await coordinator.call("grade_mark", [index, packed], [packed.buffer]));
+      done += 1;
+      bar.value = done;
+      const elapsed = (performance.now() - run.started) / 1000;
+      const left = Math.round((elapsed / done) * (total - done));
+      say("grade_progress", { done, total, student: marked.student, seconds: left });
+    }
+  };
+  await Promise.all(run.renderers.map((_, slot) => work(slot)));
+  const zip = await coordinator.call("grade_finish", []);
+  const seconds = ((performance.now() - run.started) / 1000).toFixed(1);
+  const partial = done < total;
+  if (partial) say("grade_partial", { done, total });
+  else say("grade_done", { total, seconds });
+  const csv = await coordinator.call("grade_page", ["grades.csv"]);
+  const html = await coordinator.call("grade_page", ["index.html"]);
+  // The platform's import and feedback zip, as `--lms` writes them beside the overview.
+  const platform = settings.lms
+    ? await Promise.all([`grades-${settings.lms}.csv`, `feedback-${settings.lms}.zip`]
+      .map(async (name) => [name, await coordinator.call("grade_page", [name])]))
+    : [];
+  $("overview").srcdoc = new TextDecoder().decode(html);
+  offer(zip, partial ? "grades-partial.zip" : "grades.zip", partial ? "grade_download_partial" : "grade_download");
+  offer(csv, "grades.csv", "grade_download_csv");
+  for (const [name, bytes] of platform) offer(bytes, name, "grade_download_file", { file: name });
+}
+
+// A download link; the zip comes from its worker as a Blob already (a copy of a class's PDFs here
+// would hold up the page).
+function offer(bytes, name, label, values = {}) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(bytes instanceof Blob ? bytes : new Blob([bytes]));
+  link.download = name;
+  link.className = "button";
+  link.textContent = t(label, values);
+  $("downloads").append(link, " ");
+}
+
+// A folder's files by their path below the folder chosen, as the CLI names them below its
+// SUBMISSIONS folder; loose files by their name.
+function choose(files, fromFolder) {
+  const list = [...files].map((file) => {
+    const path = fromFolder ? file.webkitRelativePath.split("/").slice(1).join("/") : file.name;
+    return [path || file.name, file];
+  });
+  chosen.folder = fromFolder ? (files[0]?.webkitRelativePath.split("/")[0] ?? "") : "";
+  const toml = list.find(([name]) => name.toLowerCase().endsWith(".toml"));
+  if (toml) chosen.rubric = toml[1];
+  chosen.submissions = list.filter(([name]) => /\.(zip|ya?ml|pdf)$/i.test(name));
+  showChosen();
+}
+
+function wire() {
+  $("ui-language").addEventListener("change", (event) => {
+    ui = event.target.value;
+    applyLanguage();
+  });
+  $("model").addEventListener("change", (event) => (chosen.model = event.target.files[0] ?? null));
+  $("rubric").addEventListener("change", (event) => (chosen.rubric = event.target.files[0] ?? null));
+  $("submissions").addEventListener("change", (event) => choose(event.target.files, false));
+  $("folder").addEventListener("change", (event) => choose(event.target.files, true));
+  $("choose").addEventListener("submit", (event) => {
+    event.preventDefault();
+    start();
+  });
+  $("cancel").addEventListener("click", () => {
+    if (!run) return;
+    // The submissions being rendered are finished; no other is started.
+    run.cancelled = true;
+  });
+  document.addEventListener("dragover", (event) => event.preventDefault());
+  document.addEventListener("drop", (event) => {
+    event.preventDefault();
+    choose(event.dataTransfer.files, false);
+  });
+}
+
+async function main() {
+  const response = await fetch("labels.json");
+  LABELS = await response.json();
+  applyLanguage();
+  wire();
+  // Feedback PDFs only from an engine that makes PDFs.
+  const probe = (await pool(1)).coordinator;
+  $("pdf-choice").hidden = !(await probe.call("grade_pdf_available", []));
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
+}
+
+main().catch((err) => say("grade_failed", { reason: String(err.message ?? err) }));
