@@ -9,6 +9,7 @@ mod editions;
 mod everyday;
 mod extract;
 mod findings;
+mod fixes;
 mod format;
 mod fuzz;
 mod goals;

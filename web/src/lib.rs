@@ -1,6 +1,8 @@
 //! The studio's engine: casebook's core behind wasm-bindgen, on text and bytes only (the page
 //! reads files, stores the work and offers the downloads).
 
+mod editor;
+
 use std::cell::RefCell;
 use std::path::Path;
 
@@ -8,7 +10,7 @@ use casebook_core::case::{Discipline, Language, LoadedCase, load_source};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, Settings, check};
 use casebook_core::render::context::Edition;
-use casebook_core::starter::blank::starter_text;
+use casebook_core::starter::blank::studio_starter_text;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -154,18 +156,11 @@ pub fn labels(language: &str) -> String {
 }
 
 /// The commented starter case of `casebook new`, in `nl` or `en`, dated `date` (the browser's
-/// today, `YYYY-MM-DD`: the engine has no clock of its own).
+/// today, `YYYY-MM-DD`: the engine has no clock of its own), its comments speaking of the studio.
 #[wasm_bindgen]
 pub fn starter(language: &str, date: &str) -> String {
     let language = Language::parse(language).unwrap_or(Language::Nl);
-    starter_text(
-        language,
-        Discipline::CustomerIntimacy,
-        "case.yaml",
-        None,
-        date,
-    )
-    .unwrap_or_default()
+    studio_starter_text(language, Discipline::CustomerIntimacy, date).unwrap_or_default()
 }
 
 fn diagnostics_error(diagnostics: Vec<Diagnostic>) -> JsError {
