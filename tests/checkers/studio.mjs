@@ -313,10 +313,16 @@ const completions = async () => {
 await goTo("period: in één jaar");
 await page.keyboard.press("End");
 await page.keyboard.press("Enter");
-await replaceLine("      o");
+await replaceLine("      ");
+await page.keyboard.press("ControlOrMeta+Space");
 const keys = await completions();
-expect(keys.includes("owner") && !keys.includes("course") && !keys.includes("organisation") && !keys.includes("period"),
+expect(["owner", "deadline", "weight"].every((k) => keys.includes(k))
+  && !["course", "organisation", "period", "text", "id"].some((k) => keys.includes(k)),
   `completion in an objective offers: ${keys.join(", ")}`);
+await page.keyboard.type("ow");
+// Enter takes the completion once the list, filtered, offers it first.
+await page.waitForFunction(() => document.querySelector(".cm-tooltip-autocomplete li[aria-selected] .cm-completionLabel")
+  ?.textContent === "owner", null, { timeout: 5000 }).catch(() => failures.push("typing \"ow\" does not leave owner first"));
 await page.keyboard.press("Enter");
 const completedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
 expect(completedLine === "      owner: ", `the completed key reads "${completedLine}"`);
@@ -354,17 +360,36 @@ await goTo("id: S3");
 const place = await page.textContent("#place");
 const wantedPlace = `${help.places.current_situation} › ${help.places.strengths} › S3`;
 expect(place === wantedPlace, `the cursor's place reads "${place}", not "${wantedPlace}"`);
-// A Dutch key: the engine's fix, applied with one click, and the case has no errors again.
+// A Dutch key: the engine's fix, offered on the editor's mark (a lint action); one click and the
+// case has no errors again.
+const noErrors = () => page.waitForFunction(() => !document.querySelector("#problems li.error"), null, { timeout: 20000 });
 await goTo("  strengths:");
 await replaceLine("  sterktes:");
 try {
-  await page.waitForSelector("#problems li.error button.fix", { timeout: 20000 });
-  await page.click("#problems li.error button.fix");
-  await page.waitForFunction(() => !document.querySelector("#problems li.error"), null, { timeout: 20000 });
+  await page.waitForSelector(".cm-activeLine .cm-lintRange-error", { timeout: 20000 });
+  await page.hover(".cm-activeLine .cm-lintRange-error");
+  const action = await page.waitForSelector(".cm-tooltip-lint .cm-diagnosticAction", { timeout: 5000 });
+  expect(await action.textContent() === labels.nl.fix, `the lint action is named "${await action.textContent()}"`);
+  await action.click();
+  await noErrors();
   const fixedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
-  expect(fixedLine === "  strengths:", `the fix wrote "${fixedLine}"`);
+  expect(fixedLine === "  strengths:", `the lint action wrote "${fixedLine}"`);
 } catch (err) {
   failures.push(`the quick fix for sterktes is not offered or not applied: ${err.message.split("\n")[0]}; the list says: ${await page.textContent("#problems")}`);
+}
+// A lone minus: the fix beside the message in the list.
+await goTo('stance: "-"');
+await page.keyboard.press("End");
+for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
+await page.keyboard.type("-");
+try {
+  await page.waitForSelector("#problems li.error button.fix", { timeout: 20000 });
+  await page.click("#problems li.error button.fix");
+  await noErrors();
+  const fixedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
+  expect(fixedLine.endsWith('stance: "-"'), `the fix in the list wrote "${fixedLine}"`);
+} catch (err) {
+  failures.push(`the quick fix for a lone minus is not offered or not applied: ${err.message.split("\n")[0]}; the list says: ${await page.textContent("#problems")}`);
 }
 await shoot("studio-help-1280");
 // Rename the copy; delete it and undo; then back to the fixed case. A reload keeps them all.
@@ -380,7 +405,9 @@ expect(afterUndo.length === 4 && afterUndo.includes("proef.yaml") && await page.
   `after undo the cases are: ${afterUndo.join(", ")}`);
 // A teacher's hand-out starter opened: a new case, named for the student.
 await page.setInputFiles("#open-file", { name: "opdracht.student.yaml", mimeType: "text/yaml", buffer: Buffer.from(fixedText) });
-expect(await page.textContent("#file-name") === "opdracht.yaml", `the hand-out starter opened as "${await page.textContent("#file-name")}"`);
+await page.waitForFunction(() => document.getElementById("file-name").textContent === "opdracht.yaml", null, { timeout: 10000 })
+  .catch(async () => failures.push(`the hand-out starter opened as "${await page.textContent("#file-name")}"`));
+expect((await page.textContent("#cases-note")).includes("opdracht.student.yaml"), `opening a hand-out starter says: ${await page.textContent("#cases-note")}`);
 const fixedId = await page.$eval("#cases", (list, name) => [...list.options].find((o) => o.textContent.startsWith(`${name} — `) && !o.textContent.startsWith("proef"))?.value,
   brokenFile.split("/").pop());
 await page.selectOption("#cases", fixedId);

@@ -259,10 +259,11 @@ function showStarterDownload() {
 }
 
 // A new case beside the others; none is replaced.
-function addCase(name, text, message = "added") {
+// `message` names the file the case comes from (`from`).
+function addCase(name, text, message = "added", from = name) {
   show(cases.add(name, text));
   bar.render();
-  bar.say(t(message, { name }));
+  bar.say(t(message, { name: from }));
 }
 
 async function openFile(file) {
@@ -274,7 +275,8 @@ async function openFile(file) {
   }
   // A teacher's hand-out starter starts the student's own case.
   const handout = /\.student\.ya?ml$/i.test(file.name);
-  addCase(handout ? file.name.replace(/\.student(\.ya?ml)$/i, "$1") : file.name, text, handout ? "from_handout" : "added");
+  if (handout) addCase(file.name.replace(/\.student(\.ya?ml)$/i, "$1"), text, "from_handout", file.name);
+  else addCase(file.name, text);
 }
 
 // A PDF takes a moment: meanwhile the downloads say they are busy (aria-busy, the status line),
