@@ -28,7 +28,7 @@ fn each_certain_hint_carries_the_fixed_line_and_the_fixed_case_checks_clean() {
     let name = "    name: Een B-to-B-leverancier (fictief)";
     let tabbed = format!("\t{}", name.trim_start());
     // (mistake, from, to, code, line, the fixed line)
-    let mistakes: [(&str, &str, &str, &str, u32, &str); 7] = [
+    let mistakes: [(&str, &str, &str, &str, u32, &str); 10] = [
         (
             "near",
             "  organisation:",
@@ -77,6 +77,30 @@ fn each_certain_hint_carries_the_fixed_line_and_the_fixed_case_checks_clean() {
             "YAML-SYNTAX",
             11,
             "    name: 'Een \"B-to-B\" leverancier'",
+        ),
+        (
+            "curly-stance",
+            "            stance: \"+\"",
+            "            stance: \u{201C}+\u{201D}",
+            "STANCE-RANGE",
+            47,
+            "            stance: \"+\"",
+        ),
+        (
+            "dash",
+            "            stance: \"-\"",
+            "            stance: \"\u{2013}\"",
+            "STANCE-RANGE",
+            54,
+            "            stance: \"-\"",
+        ),
+        (
+            "decimal-comma",
+            "      target: 65",
+            "      target: 6,5",
+            "WRONG-TYPE",
+            311,
+            "      target: 6.5",
         ),
     ];
     for (mistake, from, to, code, line, fixed) in mistakes {

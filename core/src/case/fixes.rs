@@ -1,6 +1,7 @@
-//! The hint of a YAML diagnostic done for the student, when it is one certain edit of one line
-//! (a did-you-mean key, a tab, curly or missing quotes, a lone minus): the studio offers it as a
-//! one-click action. It is made from the same values as the hint's words, so the two agree.
+//! The hint of a diagnostic done for the student, when it is one certain edit of one line (a
+//! did-you-mean key, a tab, curly or missing quotes, a lone minus, a decimal comma): the studio
+//! offers it as a one-click action. It is made from the same values as the hint's words, so the
+//! two agree.
 
 use crate::diagnostics::Fix;
 use crate::lang::Position;
@@ -10,14 +11,9 @@ pub(super) fn line_fix(
     source: &str,
     at: Position,
     situation: &str,
-    values: &[(&str, String)],
+    values: &[(&str, &str)],
 ) -> Option<Fix> {
-    let value = |name: &str| {
-        values
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let value = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     let line = source
         .lines()
         .nth(usize::try_from(at.line).ok()?.checked_sub(1)?)?;
@@ -35,6 +31,9 @@ pub(super) fn line_fix(
         "comma_in_flow_text" | "colon_in_flow_text" | "hash_in_flow_text" => {
             format!("{indent}{}", value("line")?)
         }
+        // A stance in curly quotes, or a dash for a minus: the mark as it should read, quoted.
+        "curly_quotes" | "dash" => replace_value(line, at, &format!("\"{}\"", value("inner")?))?,
+        "decimal_comma" | "decimal_comma_baseline" => replace_value(line, at, value("number")?)?,
         _ => return None,
     };
     (text != line).then_some(Fix {
@@ -53,6 +52,18 @@ fn rename_key(line: &str, at: Position, written: &str, near: &str) -> Option<Str
         .trim_start()
         .starts_with(':')
         .then(|| format!("{}{near}{after}", &line[..start]))
+}
+
+/// `line` with the value written at `at` (as the underline marks it) replaced by `new`.
+fn replace_value(line: &str, at: Position, new: &str) -> Option<String> {
+    let column = usize::try_from(at.column).ok()?.checked_sub(1)?;
+    let width = crate::diagnostics::token_width(line, column + 1);
+    let start = line.char_indices().nth(column)?.0;
+    let end = line
+        .char_indices()
+        .nth(column + width)
+        .map_or(line.len(), |(i, _)| i);
+    Some(format!("{}{new}{}", &line[..start], &line[end..]))
 }
 
 /// `line` with its indentation in spaces: as deep as the line before, one step (two spaces)
