@@ -417,10 +417,26 @@ const [starterDownload] = await Promise.all([page.waitForEvent("download"), page
 expect(starterDownload.suggestedFilename() === `${brokenFile.split("/").pop().replace(/\.yaml$/, "")}.student.yaml`,
   `the starter download is named ${starterDownload.suggestedFilename()}`);
 await starterDownload.saveAs(`${pdfStem}.student.yaml`);
+// A second tab adds a case while this one is open: this tab lists it, and its next keystroke
+// keeps it.
+const countBefore = (await caseNames()).length;
+const otherTab = await context.newPage();
+await otherTab.goto(`${origin}/`);
+await otherTab.waitForSelector(".cm-content");
+await otherTab.selectOption("#start-with", "starter:en");
+await otherTab.waitForFunction((n) => document.querySelectorAll("#cases option").length === n, countBefore + 1);
+await otherTab.close();
+await page.waitForFunction((n) => document.querySelectorAll("#cases option").length === n, countBefore + 1, { timeout: 5000 })
+  .catch(() => failures.push("a case added in another tab is not listed"));
+await page.click(".cm-content");
+await page.keyboard.press("ControlOrMeta+End");
+await page.keyboard.type(" ");
+await page.keyboard.press("Backspace");
 const namesBefore = await caseNames();
-await reload("with five cases");
+await reload("with six cases");
 await page.waitForSelector(".cm-content");
 const namesKept = await caseNames();
+expect(namesKept.length === countBefore + 1, `after a keystroke here and a reload the other tab's case is gone: ${namesKept.join(", ")}`);
 expect(JSON.stringify(namesKept) === JSON.stringify(namesBefore), `after a reload the cases are ${namesKept.join(", ")}, not ${namesBefore.join(", ")}`);
 expect(await page.textContent("#file-name") === brokenFile.split("/").pop(), "after a reload another case is open");
 

@@ -5,17 +5,23 @@
 
 const KEY = "casebook-studio-cases";
 
+function stored() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(KEY) ?? "null");
+    return { active: kept?.active, cases: Array.isArray(kept?.cases) ? kept.cases.filter((c) => typeof c.text === "string") : [] };
+  } catch {
+    return { active: null, cases: [] };
+  }
+}
+
 export class Cases {
   // `old`: what an earlier studio kept ({text, fileName}), taken over as the first case.
   constructor(old) {
-    let kept = null;
-    try {
-      kept = JSON.parse(localStorage.getItem(KEY) ?? "null");
-    } catch {
-      kept = null;
-    }
-    this.list = Array.isArray(kept?.cases) ? kept.cases.filter((c) => typeof c.text === "string") : [];
-    this.activeId = kept?.active;
+    const kept = stored();
+    this.list = kept.cases;
+    this.activeId = kept.active;
+    // The cases deleted here: another tab's copy of the list does not bring them back.
+    this.gone = new Set();
     if (!this.list.length && typeof old?.text === "string") this.add(old.fileName ?? "case.yaml", old.text);
     this.deleted = null;
   }
@@ -24,7 +30,17 @@ export class Cases {
     return this.list.find((c) => c.id === this.activeId) ?? this.list[0] ?? null;
   }
 
+  // Another tab of the studio may have saved meanwhile: its new cases and newer texts are kept.
+  merge() {
+    for (const other of stored().cases) {
+      const mine = this.list.find((c) => c.id === other.id);
+      if (!mine && !this.gone.has(other.id)) this.list.push(other);
+      else if (mine && other.changed > mine.changed) Object.assign(mine, other);
+    }
+  }
+
   save() {
+    this.merge();
     try {
       localStorage.setItem(KEY, JSON.stringify({ active: this.active?.id, cases: this.list }));
       return true;
@@ -83,6 +99,7 @@ export class Cases {
     const index = this.list.indexOf(current);
     this.list.splice(index, 1);
     this.deleted = { case: current, index };
+    this.gone.add(current.id);
     this.activeId = this.list[Math.min(index, this.list.length - 1)]?.id;
     this.save();
     return current;
@@ -91,6 +108,7 @@ export class Cases {
   restore() {
     if (!this.deleted) return null;
     const { case: back, index } = this.deleted;
+    this.gone.delete(back.id);
     this.list.splice(Math.min(index, this.list.length), 0, back);
     this.deleted = null;
     this.activeId = back.id;
@@ -158,6 +176,12 @@ export function caseBar(cases, { t, show, empty, language }) {
     show(cases.active);
     render();
     say(t("deleted", { name: gone.name }), true);
+  });
+  // A case added or renamed in another tab shows here too.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEY) return;
+    cases.merge();
+    render();
   });
   return { render, say };
 }
