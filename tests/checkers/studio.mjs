@@ -355,6 +355,30 @@ await page.mouse.move(box.x + 30, box.y + box.height / 2);
 const wantedHelp = help.schema.$defs.CurrentSituation.properties.strengths.description;
 const shownHelp = await page.waitForSelector(".cm-key-help", { timeout: 5000 }).then((e) => e.textContent()).catch(() => null);
 expect(shownHelp === wantedHelp, `hover on strengths shows "${shownHelp}", not "${wantedHelp}"`);
+// In English, the English description (the studio's language, not the case's).
+const helpEn = JSON.parse(readFileSync(join(dist, "editor.json"), "utf8")).en;
+await page.mouse.move(0, 0);
+await page.selectOption("#ui-language", "en");
+await goTo("  strengths:");
+const boxEn = await page.locator(".cm-activeLine").boundingBox();
+await page.mouse.move(boxEn.x + 30, boxEn.y + boxEn.height / 2);
+const wantedEn = helpEn.schema.$defs.CurrentSituation.properties.strengths.description;
+const shownEn = await page.waitForSelector(".cm-key-help", { timeout: 5000 }).then((e) => e.textContent()).catch(() => null);
+expect(shownEn === wantedEn && wantedEn !== wantedHelp, `hover in English shows "${shownEn}", not "${wantedEn}"`);
+await page.mouse.move(0, 0);
+await page.selectOption("#ui-language", "nl");
+// The disciplines after `choice: `.
+await goTo("choice: customer_intimacy");
+await page.keyboard.press("End");
+for (let i = 0; i < "customer_intimacy".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+await page.keyboard.press("Backspace");
+await page.keyboard.press("ControlOrMeta+Space");
+const disciplines = await completions();
+expect(JSON.stringify([...disciplines].sort()) === JSON.stringify(["customer_intimacy", "operational_excellence", "product_leadership"]),
+  `completion after choice offers: ${disciplines.join(", ")}`);
+await page.keyboard.press("Escape");
+await page.keyboard.type("customer_intimacy");
+await page.keyboard.press("Escape");
 // The cursor's place, named as the reports name the parts.
 await goTo("id: S3");
 const place = await page.textContent("#place");
