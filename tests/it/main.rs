@@ -32,6 +32,7 @@ mod scale;
 mod schema;
 mod scope;
 mod serve;
+mod starters;
 mod support;
 mod watch;
 mod wording;
