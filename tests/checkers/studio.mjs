@@ -320,9 +320,11 @@ expect(["owner", "deadline", "weight"].every((k) => keys.includes(k))
   && !["course", "organisation", "period", "text", "id"].some((k) => keys.includes(k)),
   `completion in an objective offers: ${keys.join(", ")}`);
 await page.keyboard.type("ow");
-// Enter takes the completion once the list, filtered, offers it first.
+// Enter takes the completion once the list, filtered, offers it first and has settled (an Enter
+// while the list is being filtered again makes a new line).
 await page.waitForFunction(() => document.querySelector(".cm-tooltip-autocomplete li[aria-selected] .cm-completionLabel")
   ?.textContent === "owner", null, { timeout: 5000 }).catch(() => failures.push("typing \"ow\" does not leave owner first"));
+await page.waitForTimeout(300);
 await page.keyboard.press("Enter");
 const completedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
 expect(completedLine === "      owner: ", `the completed key reads "${completedLine}"`);
@@ -427,6 +429,18 @@ await page.click("#case-undo");
 const afterUndo = await caseNames();
 expect(afterUndo.length === 4 && afterUndo.includes("proef.yaml") && await page.inputValue("#case-name") === "proef.yaml",
   `after undo the cases are: ${afterUndo.join(", ")}`);
+// Storage full: the student is told at once that the browser no longer keeps the work.
+await page.evaluate(() => {
+  window.realSetItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
+});
+await page.click(".cm-content");
+await page.keyboard.type(" ");
+await page.keyboard.press("Backspace");
+expect((await page.textContent("#cases-note")) === labels.nl.not_kept, `with the storage full the page says: ${await page.textContent("#cases-note")}`);
+await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+await page.keyboard.type(" ");
+await page.keyboard.press("Backspace");
 // A teacher's hand-out starter opened: a new case, named for the student.
 await page.setInputFiles("#open-file", { name: "opdracht.student.yaml", mimeType: "text/yaml", buffer: Buffer.from(fixedText) });
 await page.waitForFunction(() => document.getElementById("file-name").textContent === "opdracht.yaml", null, { timeout: 10000 })

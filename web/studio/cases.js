@@ -65,13 +65,14 @@ export class Cases {
     return this.active;
   }
 
-  // The active case's text, changed now (a text that did not change keeps its time).
+  // The active case's text, changed now (a text that did not change keeps its time); false when
+  // the browser would not keep it.
   update(text) {
     const current = this.active;
-    if (!current || current.text === text) return;
+    if (!current || current.text === text) return true;
     current.text = text;
     current.changed = Date.now();
-    this.save();
+    return this.save();
   }
 
   rename(name) {

@@ -228,7 +228,7 @@ let pending;
 const whileTyping = EditorView.updateListener.of((update) => {
   if (!update.docChanged) return;
   // Every change is stored at once: a reload or a closed tab loses nothing.
-  cases.update(update.state.doc.toString());
+  if (!cases.update(update.state.doc.toString())) bar.say(t("not_kept"));
   clearTimeout(pending);
   pending = setTimeout(refresh, DEBOUNCE_MS);
 });
