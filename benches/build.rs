@@ -166,7 +166,11 @@ fn main() {
         force: false,
     };
 
-    let renderers = Engine::new(&Settings::default()).expect("built-in templates load");
+    let renderers = Engine::new(&Settings {
+        pdf: Some(casebook_pdf::maker),
+        ..Settings::default()
+    })
+    .expect("built-in templates load");
     let full = timed(&options, &renderers);
     let rss = peak_rss_mb();
     let unchanged = timed(&options, &renderers);
@@ -226,6 +230,7 @@ fn main() {
     // The same class as `casebook build` writes it by default: each report with its hand-out.
     let both = Engine::new(&Settings {
         handout: true,
+        pdf: Some(casebook_pdf::maker),
         ..Settings::default()
     })
     .expect("built-in templates load");

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use casebook_core::case::{Discipline, Language};
 use casebook_core::engine::{Engine, Formats};
+use casebook_core::grade::platform::Platform;
 use casebook_core::messages::{self, pairs};
 use casebook_core::render::context::Edition;
 use casebook_core::schema;
@@ -151,6 +152,17 @@ pub struct GradeArgs {
     /// Print only failures (no summary line), as `build --quiet` does.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also write the marks for this learning platform's grade import (`grades-<lms>.csv`) and
+    /// the feedback for its bulk upload (`feedback-<lms>.zip`): brightspace, canvas or moodle.
+    #[arg(long, value_parser = parse_lms)]
+    pub lms: Option<Platform>,
+    /// The grade item's name in the learning platform (default: the model answer's title).
+    #[arg(long, requires = "lms")]
+    pub assignment: Option<String>,
+}
+
+fn parse_lms(text: &str) -> Result<Platform, String> {
+    Platform::from_key(text).ok_or_else(|| messages::cli("unknown_lms", &[("value", text)]))
 }
 
 fn parse_separator(text: &str) -> Result<u8, String> {
@@ -774,6 +786,8 @@ fn run_grade(args: &GradeArgs) -> u8 {
         csv_separator: args.csv_separator,
         formats: args.format,
         jobs: args.jobs,
+        lms: args.lms,
+        assignment: args.assignment.clone(),
     };
     let report = match crate::grade::grade(&options, &renderers) {
         Ok(report) => report,
@@ -814,11 +828,20 @@ fn run_grade(args: &GradeArgs) -> u8 {
                     ("empty", &report.count(Status::Empty).to_string()),
                     ("other", &report.count(Status::OtherCase).to_string()),
                     ("failed", &report.count(Status::Failed).to_string()),
+                    ("no_pdf", &report.count(Status::NoCasebookPdf).to_string()),
                     ("similar", &report.similar.len().to_string()),
                     ("index", &args.out.join("index.html").display().to_string()),
                 ],
             )
         );
+    }
+    if let Some(platform) = args.lms {
+        // Which files go back to the platform; the students its import cannot match, always.
+        let lines = casebook_core::render::overview::lms_note(locale, platform, &report);
+        let shown = if args.quiet { 1 } else { 0 };
+        for line in lines.iter().skip(shown) {
+            eprintln!("{line}");
+        }
     }
     if report.failed() {
         EXIT_CASE_FAILED

@@ -1,7 +1,8 @@
 //! The clock, which only the command line reads (the engine never does, so two builds are
 //! byte-identical): today's date for `casebook new`.
 
-use casebook_core::render::pdf::date::{SOURCE_DATE_EPOCH, ymd_of_epoch};
+use casebook_core::render::pdf::SOURCE_DATE_EPOCH;
+use casebook_pdf::date::ymd_of_epoch;
 
 /// Today as `YYYY-MM-DD` (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set: what
 /// `casebook new` writes under `date`, reproducible where a build asks for it.

@@ -128,6 +128,7 @@ impl Inputs {
             edition: self.edition,
             handout: self.handout,
             pdf_standards: self.pdf_standards.clone(),
+            pdf: Some(casebook_pdf::maker),
         })
     }
 }

@@ -55,6 +55,18 @@ impl CaseLoad {
 /// there are none: a missing folder, an unreadable one, or one without case files (`none` names
 /// the locale's words for that, `diagnostics.NO-CASES.<none>`).
 pub fn find_cases(root: &Path, none: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+    find_files(root, none, CASE_EXTENSIONS)
+}
+
+/// A case file's extensions.
+const CASE_EXTENSIONS: &[&str] = &["yaml", "yml"];
+
+/// As [`find_cases`], for the files with one of `extensions` (`grade` takes PDFs too).
+pub fn find_files(
+    root: &Path,
+    none: &str,
+    extensions: &[&str],
+) -> Result<Vec<PathBuf>, Diagnostic> {
     let said = |situation: &str, values: &[(&str, &str)]| {
         let language = user_language();
         Diagnostic::worded(
@@ -69,7 +81,7 @@ pub fn find_cases(root: &Path, none: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     if !root.exists() {
         return Err(said("missing", &[]));
     }
-    let paths = discover(root).map_err(|err| {
+    let paths = discover_with(root, extensions).map_err(|err| {
         let reason = io_reason(&err, user_language());
         said("unreadable", &[("reason", &reason)])
     })?;
@@ -83,6 +95,10 @@ pub fn find_cases(root: &Path, none: &str) -> Result<Vec<PathBuf>, Diagnostic> {
 /// every run sees them in the same order. Hidden folders, folders named `output` and folders a
 /// build wrote are skipped (see `is_skipped_dir`).
 pub fn discover(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    discover_with(root, CASE_EXTENSIONS)
+}
+
+fn discover_with(root: &Path, extensions: &[&str]) -> std::io::Result<Vec<PathBuf>> {
     if root.is_file() {
         return Ok(vec![root.to_path_buf()]);
     }
@@ -101,10 +117,11 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     for entry in walker {
         let entry = entry.map_err(std::io::Error::other)?;
         let is_case = entry.file_type().is_file()
-            && matches!(
-                entry.path().extension().and_then(|e| e.to_str()),
-                Some("yaml" | "yml")
-            );
+            && entry
+                .path()
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
         if is_case {
             files.push(entry.into_path());
         }

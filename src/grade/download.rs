@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use casebook_core::case::{Position, load_source};
+use casebook_core::case::{LoadedCase, Position, load_source};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::grade::archive::{self, Entry, Refused};
 use casebook_core::grade::platform::{self, Origin};
@@ -13,7 +13,7 @@ use casebook_core::grade::{Load, Submission};
 use casebook_core::messages::user_language;
 use casebook_core::render::pdf::embedded::{self, Missing};
 
-use super::submissions::unique_slug;
+use super::submissions::{student_author, unique_slug};
 
 /// Whether SUBMISSIONS names a platform's download rather than a folder.
 pub fn is_download(path: &Path) -> bool {
@@ -23,8 +23,9 @@ pub fn is_download(path: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
-/// The submissions in the zip at `path`: one per student, the newest of their case files.
-pub fn load(path: &Path) -> Result<Vec<Submission>, Vec<Diagnostic>> {
+/// The submissions in the zip at `path`: one per student, the newest of their case files (the
+/// others listed with it); a student the platform does not name is named as in a folder.
+pub fn load(path: &Path, model: &LoadedCase) -> Result<Vec<Submission>, Vec<Diagnostic>> {
     let refuse = |situation: &str, values: &[(&str, &str)]| {
         let d = Diagnostic::worded(
             path,
@@ -57,7 +58,7 @@ pub fn load(path: &Path) -> Result<Vec<Submission>, Vec<Diagnostic>> {
         .into_iter()
         .scan(
             std::collections::HashSet::new(),
-            |taken, (entry, origin)| Some(submission(entry, origin, taken)),
+            |taken, (entry, origin, others)| Some(submission(entry, origin, others, model, taken)),
         )
         .collect())
 }
@@ -68,18 +69,29 @@ fn is_case_file(path: &str) -> bool {
 }
 
 /// Per student (the platform's id, else the path), the entry with the latest date (then the
-/// latest name): the one handed in last.
-fn newest_per_student(entries: Vec<Entry>) -> Vec<(Entry, Option<Origin>)> {
-    let mut by_student: BTreeMap<String, (Entry, Option<Origin>)> = BTreeMap::new();
+/// latest name): the one handed in last; with the names of the student's other files.
+fn newest_per_student(entries: Vec<Entry>) -> Vec<(Entry, Option<Origin>, Vec<String>)> {
+    type Handed = (Entry, Option<Origin>, Vec<String>);
+    let mut by_student: BTreeMap<String, Handed> = BTreeMap::new();
     for entry in entries {
         let origin = platform::origin(&entry.path);
         let key = origin
             .as_ref()
             .map(|o| format!("{:?}/{}", o.platform, o.id))
             .unwrap_or_else(|| entry.path.clone());
-        let newer = |old: &Entry| (entry.modified, &entry.path) > (old.modified, &old.path);
-        if by_student.get(&key).is_none_or(|(old, _)| newer(old)) {
-            by_student.insert(key, (entry, origin));
+        match by_student.get_mut(&key) {
+            None => {
+                by_student.insert(key, (entry, origin, Vec::new()));
+            }
+            Some((old, old_origin, others)) => {
+                if (entry.modified, &entry.path) > (old.modified, &old.path) {
+                    others.push(std::mem::replace(old, entry).path);
+                    *old_origin = origin;
+                } else {
+                    others.push(entry.path);
+                }
+                others.sort();
+            }
         }
     }
     by_student.into_values().collect()
@@ -88,36 +100,39 @@ fn newest_per_student(entries: Vec<Entry>) -> Vec<(Entry, Option<Origin>)> {
 fn submission(
     entry: Entry,
     origin: Option<Origin>,
+    others: Vec<String>,
+    model: &LoadedCase,
     taken: &mut std::collections::HashSet<String>,
 ) -> Submission {
-    let path = Path::new(&entry.path);
-    let load: Load = if entry.path.to_lowercase().ends_with(".pdf") {
-        case_of_pdf(path, &entry.bytes)
-    } else {
-        load_source(path, entry.bytes)
+    // The case is loaded under the name the student gave it, not the platform's: the name its
+    // feedback PDF attaches it under.
+    let path = match &origin {
+        Some(origin) => Path::new(&entry.path).with_file_name(&origin.original),
+        None => Path::new(&entry.path).to_path_buf(),
     };
-    let stem = casebook_core::case::slug_of(path);
+    let load: Load = if entry.path.to_lowercase().ends_with(".pdf") {
+        case_of_pdf(&path, &entry.bytes)
+    } else {
+        load_source(&path, entry.bytes)
+    };
+    let stem = casebook_core::case::slug_of(Path::new(&entry.path));
     let student = origin
         .as_ref()
         .map(|o| o.student.clone())
-        .or_else(|| {
-            load.as_ref()
-                .ok()
-                .and_then(|c| c.case.meta.author.as_ref())
-                .map(|a| a.value.trim().to_string())
-                .filter(|a| !a.is_empty())
-        })
+        .or_else(|| student_author(&load, model))
         .unwrap_or_else(|| stem.clone());
     Submission {
         file: entry.path.clone(),
         slug: unique_slug(&student, &stem, taken),
         student,
         load,
+        origin,
+        others,
     }
 }
 
 /// The case a handed-in PDF carries, loaded as if the file had been handed in; else why not.
-fn case_of_pdf(path: &Path, pdf: &[u8]) -> Load {
+pub fn case_of_pdf(path: &Path, pdf: &[u8]) -> Load {
     match embedded::case_file(pdf) {
         Ok(case) => load_source(&path.with_file_name(&case.name), case.bytes),
         Err(missing) => {

@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, GradedOne};
+use casebook_core::grade::import;
+use casebook_core::grade::platform::Platform;
 use casebook_core::grade::similarity::{self, Reasonings};
 use casebook_core::grade::{GradeReport, Graded, Model, Signal, Submission};
 use casebook_core::messages::{io_reason, user_language};
@@ -35,6 +37,10 @@ pub struct GradeOptions {
     pub csv_separator: u8,
     pub formats: Formats,
     pub jobs: Option<usize>,
+    /// The learning platform to write the grade import and the feedback zip for.
+    pub lms: Option<Platform>,
+    /// The grade item's name in the platform (default: the model's title).
+    pub assignment: Option<String>,
 }
 
 /// Grades every submission under `options.submissions` against `options.key`. `Err` means
@@ -44,7 +50,7 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
     let model = load_model(&options.key, engine)?;
     // The platform's zip of all submissions, or a folder of case files.
     let named = if download::is_download(&options.submissions) {
-        download::load(&options.submissions)?
+        download::load(&options.submissions, &model.case)?
     } else {
         let paths = submissions::discover(&options.submissions, &options.key)?;
         submissions::load_all(&options.submissions, &paths, &model.case)
@@ -91,6 +97,9 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
         elapsed: Duration::ZERO,
     };
     write_overview(options, engine, &model.case, &mut report);
+    if let Some(platform) = options.lms {
+        write_platform_files(options, platform, &model.case, &mut report);
+    }
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -109,19 +118,81 @@ fn write_overview(
 ) {
     let (templates, rubric) = (&engine.templates, &engine.rubric.grade);
     let (separator, reveal) = (options.csv_separator, options.reveal);
-    for (name, bytes) in overview::pages(templates, rubric, model, report, separator, reveal) {
+    let pages = overview::pages(
+        templates,
+        rubric,
+        model,
+        report,
+        (separator, reveal),
+        options.lms,
+    );
+    for (name, bytes) in pages {
         let path = options.out.join(name);
-        let written = bytes.and_then(|bytes| {
-            write_atomic(&path, &bytes).map_err(|err| {
-                let (language, at) = (user_language(), Position::default());
-                let reason = io_reason(&err, language);
-                let values = [("reason", reason.as_str())];
-                Diagnostic::worded(&path, at, language, "WRITE", "file", &values)
-            })
-        });
+        let written = bytes.and_then(|bytes| write_file(&path, &bytes));
         if let Err(d) = written {
             report.general.push(d);
         }
+    }
+}
+
+/// Writes `bytes` to `path` whole, or says why not.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    write_atomic(path, bytes).map_err(|err| {
+        let (language, at) = (user_language(), Position::default());
+        let reason = io_reason(&err, language);
+        let values = [("reason", reason.as_str())];
+        Diagnostic::worded(path, at, language, "WRITE", "file", &values)
+    })
+}
+
+/// `grades-<lms>.csv` for the platform's grade import and `feedback-<lms>.zip` for its bulk
+/// feedback upload (the feedback files just written, read back); a failure is recorded in
+/// `report.general`.
+fn write_platform_files(
+    options: &GradeOptions,
+    platform: Platform,
+    model: &LoadedCase,
+    report: &mut GradeReport,
+) {
+    let title = casebook_core::markdown::plain(&model.case.meta.title);
+    let item = options.assignment.as_deref().unwrap_or(&title);
+    let csv = import::grades_csv(platform, item, &report.submissions);
+    let csv_path = options.out.join(format!("grades-{}.csv", platform.key()));
+    if let Err(d) = write_file(&csv_path, &csv) {
+        report.general.push(d);
+    }
+    let mut files = Vec::new();
+    for graded in &report.submissions {
+        // What a student opens: the Markdown (the teacher's own format) stays out.
+        let documents = graded.feedback.iter().filter(|(e, _)| e != "md");
+        for (extension, relative) in documents {
+            let path = options.out.join(relative);
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    files.push((import::feedback_name(platform, graded, extension), bytes))
+                }
+                Err(err) => {
+                    let (language, at) = (user_language(), Position::default());
+                    let reason = io_reason(&err, language);
+                    let values = [("reason", reason.as_str())];
+                    let d =
+                        Diagnostic::worded(&path, at, language, "FILE-READ", "unreadable", &values);
+                    report.general.push(d);
+                }
+            }
+        }
+    }
+    let zip_path = options.out.join(format!("feedback-{}.zip", platform.key()));
+    let written = import::zip(files)
+        .map_err(|err| {
+            let (language, at) = (user_language(), Position::default());
+            let reason = err.to_string();
+            let values = [("reason", reason.as_str())];
+            Diagnostic::worded(&zip_path, at, language, "WRITE", "file", &values)
+        })
+        .and_then(|bytes| write_file(&zip_path, &bytes));
+    if let Err(d) = written {
+        report.general.push(d);
     }
 }
 

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use casebook_core::case::{LoadedCase, Position};
 use casebook_core::grade::{Load, Submission};
 
-use crate::build::discover::find_cases;
+use crate::build::discover::find_files;
 use crate::read::load_case;
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::messages::user_language;
 
-/// Every case file under `root` (at any depth) except the model answer itself.
+/// Every case file and PDF under `root` (at any depth) except the model answer itself.
 pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let found = find_cases(root, "no_submissions").map_err(|d| vec![d])?;
+    let found = find_files(root, "no_submissions", &["yaml", "yml", "pdf"]).map_err(|d| vec![d])?;
     let key = key.canonicalize().ok();
     let paths: Vec<PathBuf> = found
         .into_iter()
@@ -33,19 +33,14 @@ pub fn discover(root: &Path, key: &Path) -> Result<Vec<PathBuf>, Vec<Diagnostic>
 /// starter's author (the model's, `casebook new`'s placeholder, or none) does not name a student.
 pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submission> {
     use rayon::prelude::*;
-    let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
-    let loads: Vec<Load> = paths.par_iter().map(|path| load_case(path)).collect();
+    let loads: Vec<Load> = paths.par_iter().map(|path| load_file(path)).collect();
     let mut taken = HashSet::new();
     paths
         .iter()
         .zip(loads)
         .map(|(path, load)| {
             let relative = path.strip_prefix(root).unwrap_or(path);
-            let author = load.as_ref().ok().and_then(author_of);
-            let author = author.filter(|a| {
-                Some(a.as_str()) != model_author
-                    && !casebook_core::starter::blank::placeholder_authors().any(|p| p == a)
-            });
+            let author = student_author(&load, model);
             let folder = relative
                 .parent()
                 .and_then(|p| p.components().next_back())
@@ -57,15 +52,36 @@ pub fn load_all(root: &Path, paths: &[PathBuf], model: &LoadedCase) -> Vec<Submi
                 slug: unique_slug(&student, &stem, &mut taken),
                 student,
                 load,
+                origin: None,
+                others: Vec::new(),
             }
         })
         .collect()
 }
 
-/// `meta.author` of a case that loaded, when it names someone.
-fn author_of(case: &LoadedCase) -> Option<String> {
+/// `meta.author` of a case that loaded, when it names a student: not empty, not the model's
+/// author and not the starter's placeholder (a hand-out's author is no student's name).
+pub fn student_author(load: &Load, model: &LoadedCase) -> Option<String> {
+    let case = load.as_ref().ok()?;
     let author = case.case.meta.author.as_ref()?.value.trim();
-    (!author.is_empty()).then(|| author.to_string())
+    let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
+    let placeholder = casebook_core::starter::blank::placeholder_authors().any(|p| p == author);
+    (!author.is_empty() && Some(author) != model_author && !placeholder).then(|| author.to_string())
+}
+
+/// A case file, or the case a casebook PDF carries.
+fn load_file(path: &Path) -> Load {
+    let is_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !is_pdf {
+        return load_case(path);
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => super::download::case_of_pdf(path, &bytes),
+        // Unreadable: said as for a case file.
+        Err(_) => load_case(path),
+    }
 }
 
 /// A file name for a student's feedback, unique among those `taken`.

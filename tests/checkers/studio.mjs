@@ -5,11 +5,14 @@
 // both editions once the engine has warmed up; reloads, expects the text kept and downloads the
 // PDF at once, before the warm-up is done (the page says it is busy); switches the labels to
 // English; walks the page with Tab; runs axe; goes offline and reloads (the service worker's
-// copy opens, with the text and a preview); then serves a new build and expects the page to
-// offer it and, taken, to show it. Fails on any request that leaves 127.0.0.1. Prints the timings as one JSON line (the studio benchmark); STUDIO_SCREENSHOTS=folder
+// copy opens, with the text, a preview and a PDF); then serves a new build and expects the page to
+// offer it and, taken, to show it. The PDF engine must not be asked for before the first preview,
+// and crosses the network once. In fresh browser contexts: a PDF clicked before the PDF engine
+// has loaded, and the first preview under network emulation (10 Mbit/s, 40 ms). Fails on any request that leaves 127.0.0.1. Prints the timings as one JSON line (the studio benchmark); STUDIO_SCREENSHOTS=folder
 // also saves screenshots.
 // Usage: node studio.mjs DIST BROKEN.yaml LINE CODE FIXED.yaml PDF_OUT_STEM PHRASE...
-// Writes PDF_OUT_STEM.teacher.pdf, .student.pdf and .early.pdf (teacher, asked for at once), and
+// Writes PDF_OUT_STEM.teacher.pdf, .student.pdf, .early.pdf (teacher, asked for at once) and
+// .cold.pdf (teacher, asked for before the PDF engine was loaded), and
 // .teacher.docx and .student.docx.
 import { createServer } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
@@ -34,6 +37,8 @@ const built = new Map(readdirSync(dist).map((name) => [`/${name}`, compress(read
 built.set("/", built.get("/index.html"));
 let transferred = 0;
 const served = new Set();
+// When each path was first asked for (ms since the server started).
+const firstAsked = new Map();
 // Full bodies sent, by path.
 const sent = new Map();
 // Files served instead of the built ones: a new build put on the server, late in the test.
@@ -46,6 +51,7 @@ const server = createServer((request, response) => {
     return response.end();
   }
   served.add(path);
+  if (!firstAsked.has(path)) firstAsked.set(path, performance.now());
   const headers = { etag: file.etag, vary: "accept-encoding" };
   if (request.headers["if-none-match"] === file.etag) {
     response.writeHead(304, headers);
@@ -68,9 +74,32 @@ const browser = await chromium.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
 });
-const context = await browser.newContext({
-  acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "nl-NL",
-});
+const contextOptions = { acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "nl-NL" };
+const context = await browser.newContext(contextOptions);
+
+// The browser's memory: the proportional set size of all its processes (shared pages counted
+// once), in MB, as Linux reports it.
+const cdp = await browser.newBrowserCDPSession();
+const memoryMb = async () => {
+  try {
+    const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
+    let kb = 0;
+    for (const { id } of processInfo) {
+      try {
+        kb += Number(readFileSync(`/proc/${id}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+)/m)[1]);
+      } catch {
+        // A process that has just ended.
+      }
+    }
+    return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+};
+const PDF_ENGINE = "/casebook_pdf_bg.wasm";
+// The first preview's time since the page's navigation started.
+const firstShown = (p) => p.waitForFunction(() => performance.getEntriesByName("casebook-preview-shown")[0]?.startTime,
+  null, { timeout: 60000, polling: "raf" }).then((handle) => handle.jsonValue()).then(Math.round);
 // Not route(): it would switch off the browser's HTTP cache, which the service worker relies on.
 const outside = [];
 context.on("request", (request) => {
@@ -99,9 +128,16 @@ const reload = (step) => page.reload().catch((err) => {
   throw new Error(`the reload ${step} does not finish: ${err.message.split("\n")[0]}`);
 });
 const labels = JSON.parse(readFileSync(join(dist, "labels.json"), "utf8"));
+const emptyMb = await memoryMb();
 const started = Date.now();
 await page.goto(`${origin}/`);
 await page.waitForSelector(".cm-content");
+// The first preview (the starter case): what was fetched until then, and the memory it holds.
+const firstShownMs = await firstShown(page);
+const beforePreview = transferred;
+const atPreviewMb = await memoryMb();
+const heapMb = await page.evaluate(() => Math.round((performance.memory?.usedJSHeapSize ?? 0) / 1048576));
+expect(!served.has(PDF_ENGINE) && !served.has("/engine-pdf.js"), "the PDF engine was asked for before the first preview");
 
 // The starter the studio shows speaks of the studio, not of the CLI's commands.
 const starterShown = await page.evaluate(() => document.querySelector(".cm-content").innerText);
@@ -113,7 +149,6 @@ const fixedText = readFileSync(fixedFile, "utf8");
 await page.selectOption("#start-with", `example:${fixedFile.split("/").pop()}`);
 await previewHas(phrases[0], 60000);
 const firstPreview = Date.now() - started;
-const firstTransfer = transferred;
 await shoot("studio-1280");
 
 // A broken case through the file picker: the diagnostic in the list, with a button that takes
@@ -202,6 +237,8 @@ for (const edition of ["teacher", "student"]) {
 }
 await page.selectOption("#edition", "teacher");
 
+const warmMb = await memoryMb();
+
 // The engine's own share (WebAssembly), from the page's performance entries.
 const engine = await page.evaluate(() => {
   const ms = (name) => performance.getEntriesByName(name).map((e) => Math.round(e.duration));
@@ -276,10 +313,53 @@ for (const v of result.violations.filter((v) => v.impact === "serious" || v.impa
   failures.push(`axe: ${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-if (screenshots) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shoot("studio-390");
-}
+// A phone (390 px): the editor and the preview are two tabs of one screen, switched by a tap or
+// the arrow keys; nothing wider than the screen; every control a finger's size; axe finds
+// nothing serious in either tab.
+await page.setViewportSize({ width: 390, height: 844 });
+const phone = () => page.evaluate(() => {
+  const shown = (selector) => {
+    const box = document.querySelector(selector)?.getBoundingClientRect();
+    return Boolean(box && box.width > 0 && box.height > 0);
+  };
+  const controls = [...document.querySelectorAll("button, select, label.button, [role=tab]")]
+    .filter((e) => e.getBoundingClientRect().width > 0);
+  return {
+    editor: shown(".cm-content"), preview: shown("#preview"), tabs: shown("[role=tablist]"),
+    wider: document.documentElement.scrollWidth - window.innerWidth,
+    small: controls.filter((e) => e.getBoundingClientRect().height < 44)
+      .map((e) => e.dataset.download ?? e.id ?? e.tagName),
+  };
+});
+const asPhone = await phone();
+expect(asPhone.tabs && asPhone.editor && !asPhone.preview,
+  `at 390 px the editor is not a tab of its own: ${JSON.stringify(asPhone)}`);
+expect(asPhone.wider <= 0, `at 390 px the page is ${asPhone.wider} px wider than the screen`);
+expect(asPhone.small.length === 0, `at 390 px these controls are under 44 px high: ${asPhone.small.join(", ")}`);
+await shoot("studio-390");
+const axeSerious = async (where) => {
+  const found = await page.evaluate(async () =>
+    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+  for (const v of found.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+    failures.push(`axe ${where}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
+  }
+};
+await axeSerious("at 390 px, editor tab");
+// By keyboard: the tab list is reached with Tab, and the arrow key opens the preview.
+await page.focus("#tab-editor");
+await page.keyboard.press("ArrowRight");
+const previewTab = await phone();
+expect(!previewTab.editor && previewTab.preview && await page.evaluate(() => document.activeElement?.id) === "tab-preview",
+  `at 390 px the arrow key does not open the preview tab: ${JSON.stringify(previewTab)}`);
+await shoot("studio-390-preview");
+await axeSerious("at 390 px, preview tab");
+await page.click("#tab-editor");
+expect((await phone()).editor, "at 390 px a click on the case tab does not bring the editor back");
+await page.setViewportSize({ width: 1280, height: 900 });
+// Dark mode (the page follows the system's): nothing serious either.
+await page.emulateMedia({ colorScheme: "dark" });
+await axeSerious("in dark mode");
+await page.emulateMedia({ colorScheme: "light" });
 // The editor's help, in a copy of the case: completion, hover, the cursor's place, a quick fix.
 const help = JSON.parse(readFileSync(join(dist, "editor.json"), "utf8")).nl;
 await page.click("#case-duplicate");
@@ -486,9 +566,11 @@ const cachesNow = () => page.evaluate(async () => {
 });
 const before = await cachesNow();
 expect(before.length === 1 && before[0].endsWith(` ${version}`), `the studio's caches: ${before}`);
-// The service worker kept the engine as the page loaded it: it crossed the network once.
+// The service worker kept the engines as the page loaded them: each crossed the network once.
 const engineSent = sent.get("/casebook_web_bg.wasm");
 expect(engineSent === 1, `the engine crossed the network ${engineSent} times before going offline`);
+const pdfEngineSent = sent.get(PDF_ENGINE);
+expect(pdfEngineSent === 1, `the PDF engine crossed the network ${pdfEngineSent} times before going offline`);
 await context.setOffline(true);
 try {
   await reload("offline");
@@ -496,6 +578,9 @@ try {
   const offline = await page.evaluate(() => document.querySelector(".cm-content").innerText);
   expect(offline.includes(phrases[0]), "offline, after a reload, the case's text is gone");
   await previewHas(phrases[0]).catch(() => failures.push("offline, the preview is not made"));
+  // The PDF engine comes from the service worker's copy too.
+  const [offlinePdf] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), page.click("[data-download=pdf]")]);
+  expect(offlinePdf.suggestedFilename().endsWith(".pdf"), "offline, no PDF");
 } catch (err) {
   failures.push(`offline, the studio does not open: ${err.message.split("\n")[0]}`);
 }
@@ -520,8 +605,40 @@ expect(shownTitle === newTitle, `after the new build and a reload the page shows
 const after = await cachesNow();
 expect(after.length === 1 && after[0].endsWith(" 0123456789abcdef"), `after the new build, the caches: ${after}`);
 
+// A PDF asked for before the PDF engine has loaded (a fresh visit: the worked example, clicked
+// the moment its report shows): the engine is fetched on the click.
+const coldContext = await browser.newContext(contextOptions);
+const cold = await coldContext.newPage();
+cold.on("pageerror", (err) => failures.push(`page error (cold PDF): ${err.message}`));
+firstAsked.delete(PDF_ENGINE);
+await cold.goto(`${origin}/`);
+await cold.waitForSelector(".cm-content");
+await cold.selectOption("#start-with", `example:${fixedFile.split("/").pop()}`);
+await cold.waitForFunction((p) => document.getElementById("preview").contentDocument?.body?.textContent.includes(p),
+  phrases[0], { timeout: 60000, polling: "raf" });
+const clickedAt = performance.now();
+const coldStarted = Date.now();
+const [coldPdf] = await Promise.all([cold.waitForEvent("download", { timeout: 60000 }), cold.click("[data-download=pdf]")]);
+await coldPdf.saveAs(`${pdfStem}.cold.pdf`);
+pdfTimes.pdf_engine_not_loaded = Date.now() - coldStarted;
+expect(firstAsked.get(PDF_ENGINE) >= clickedAt, "the PDF engine was asked for before the click (not a cold PDF)");
+await coldContext.close();
+
+// The first preview through Chromium's network emulation: 10 Mbit/s both ways, 40 ms latency.
+// The page's own requests are throttled, not a service worker's: the service worker is blocked
+// here, so the page fetches everything itself.
+const slowContext = await browser.newContext({ ...contextOptions, serviceWorkers: "block" });
+const slow = await slowContext.newPage();
+const throttle = await slowContext.newCDPSession(slow);
+await throttle.send("Network.enable");
+await throttle.send("Network.emulateNetworkConditions",
+  { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
+await slow.goto(`${origin}/`);
+const slowPreviewMs = await firstShown(slow).catch(() => null);
+await slowContext.close();
+
 for (const url of outside) failures.push(`request outside 127.0.0.1: ${url}`);
-for (const file of ["/index.html", "/studio.js", "/engine.js", "/sw.js", "/casebook_web_bg.wasm", "/labels.json"]) {
+for (const file of ["/index.html", "/studio.js", "/engine.js", "/engine-pdf.js", "/sw.js", "/casebook_web_bg.wasm", PDF_ENGINE, "/labels.json"]) {
   expect(served.has(file) || (file === "/index.html" && served.has("/")), `${file} was never asked for`);
 }
 
@@ -535,7 +652,10 @@ for (const [edition, ms] of Object.entries(pdfTimes)) {
   expect(ms <= 10000, `the ${edition} PDF took ${ms} ms from the click (target 2000, bound 10000)`);
 }
 console.log(JSON.stringify({
-  transfer_gzip_bytes: firstTransfer, first_preview_ms: firstPreview,
+  fetched_before_first_preview_gzip_bytes: beforePreview, first_preview_ms: firstShownMs,
+  first_preview_10mbit_40ms_ms: slowPreviewMs, worked_example_preview_ms: firstPreview,
+  memory_empty_page_mb: emptyMb, memory_at_first_preview_mb: atPreviewMb, page_js_heap_at_first_preview_mb: heapMb,
+  memory_pdf_engine_warm_mb: warmMb,
   keystroke_to_preview_ms: { median: latencies[3], max: latencies[6] },
   pdf_download_ms: pdfTimes, engine_ready_ms: engine.ready_ms,
   engine_preview_ms: { first: engine.preview_ms.slice(0, 3), median: middle(engine.preview_ms) },

@@ -89,9 +89,10 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
         }
         let cli = file_in(&out, "pdf")
             .ok_or(format!("the CLI wrote no PDF for the {edition} edition"))?;
-        // The teacher's PDF was also asked for before the engine had warmed up ("early").
+        // The teacher's PDF was also asked for before the engine had warmed up ("early") and
+        // before the PDF engine had loaded ("cold").
         let downloads: &[&str] = if edition == "teacher" {
-            &["teacher", "early"]
+            &["teacher", "early", "cold"]
         } else {
             &["student"]
         };

@@ -257,7 +257,11 @@ fn corpus() -> Vec<Vec<u8>> {
 /// (loads cleanly, renders in all three formats) or `# expect: CODE` (refused with that error).
 #[test]
 fn the_inputs_that_once_broke_something_come_to_what_they_should() {
-    let renderers = Engine::new(&Settings::default()).expect("the built-in templates");
+    let renderers = Engine::new(&Settings {
+        pdf: Some(casebook_pdf::maker),
+        ..Settings::default()
+    })
+    .expect("the built-in templates");
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(fixture("fuzz"))
         .expect("tests/fixtures/fuzz")
         .flatten()
@@ -293,7 +297,11 @@ fn the_inputs_that_once_broke_something_come_to_what_they_should() {
 
 #[test]
 fn fuzzed_cases_never_panic_and_render_when_they_load() {
-    let renderers = Engine::new(&Settings::default()).expect("the built-in templates");
+    let renderers = Engine::new(&Settings {
+        pdf: Some(casebook_pdf::maker),
+        ..Settings::default()
+    })
+    .expect("the built-in templates");
     let seconds = std::env::var("CASEBOOK_FUZZ_SECS")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -62,7 +62,7 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
     // The empty file and the file of comments are empty submissions, not failures.
     assert!(!stderr.contains("EMPTY-CASE"), "{stderr}");
     let summary = format!(
-        "10 beoordeeld, 4 leeg, 1 andere case, 1 niet te lezen; 2 groep(en) om te controleren → {}\n",
+        "10 beoordeeld, 4 leeg, 1 andere case, 1 niet te lezen, 0 geen casebook-PDF; 2 groep(en) om te controleren → {}\n",
         out.join("index.html").display()
     );
     assert!(stderr.ends_with(&summary), "{stderr}");
@@ -516,7 +516,7 @@ fn nothing_is_claimed_that_was_not_written() {
         "{stderr}"
     );
     assert!(
-        stderr.ends_with("10 beoordeeld, 4 leeg, 1 andere case, 1 niet te lezen; niet alle bestanden konden worden geschreven (zie hierboven)\n"),
+        stderr.ends_with("10 beoordeeld, 4 leeg, 1 andere case, 1 niet te lezen, 0 geen casebook-PDF; niet alle bestanden konden worden geschreven (zie hierboven)\n"),
         "{stderr}"
     );
     // The overview does not link to the file that is not there.
@@ -550,7 +550,7 @@ fn an_english_class_gets_english_signals_and_feedback() {
     assert_eq!(
         stderr,
         format!(
-            "0 graded, 1 empty, 1 another case, 0 cannot be read; 0 group(s) to check → {}\n",
+            "0 graded, 1 empty, 1 another case, 0 cannot be read, 0 no casebook PDF; 0 group(s) to check → {}\n",
             out.join("index.html").display()
         )
     );
@@ -649,13 +649,13 @@ fn grade_rubric_errors_and_a_folder_without_submissions_are_worded_in_both_langu
     assert_eq!(
         key_inside("nl"),
         format!(
-            "{l}: fout[NO-CASES]: geen ingeleverde cases (*.yaml, *.yml) gevonden, behalve het modelantwoord\n  = tip: noem de map met de casebestanden van de studenten (submappen per student mogen)\n"
+            "{l}: fout[NO-CASES]: geen ingeleverde cases (*.yaml, *.yml, *.pdf) gevonden, behalve het modelantwoord\n  = tip: noem de map met de casebestanden van de studenten (submappen per student mogen)\n"
         )
     );
     assert_eq!(
         key_inside("en"),
         format!(
-            "{l}: error[NO-CASES]: no submitted cases (*.yaml, *.yml) found, apart from the model answer\n  = hint: name the folder with the students' case files (a subfolder per student is fine)\n"
+            "{l}: error[NO-CASES]: no submitted cases (*.yaml, *.yml, *.pdf) found, apart from the model answer\n  = hint: name the folder with the students' case files (a subfolder per student is fine)\n"
         )
     );
     let missing = dir.path().join("nergens");

@@ -166,6 +166,18 @@ fn the_engine_opens_no_file_starts_no_thread_and_reads_no_clock() {
         })
         .collect();
     assert!(found.is_empty(), "core/Cargo.toml depends on {found:?}");
+    // The PDF renderer (typst and its fonts) is the `pdf/` crate the shells give the engine, so
+    // the browser's preview loads without it.
+    assert!(
+        !manifest.to_lowercase().contains("typst"),
+        "core/Cargo.toml names typst"
+    );
+    let typst_paths = ["typst::", "typst_pdf::", "typst_layout::", "typst_assets::"];
+    let found: Vec<&str> = typst_paths
+        .into_iter()
+        .filter(|p| code.contains(p))
+        .collect();
+    assert!(found.is_empty(), "core/src uses {found:?}");
     assert!(
         !manifest.contains("[features]"),
         "the engine has no features"

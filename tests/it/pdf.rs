@@ -2,10 +2,11 @@
 
 use std::path::Path;
 
-use casebook_core::render::pdf::{DocumentMeta, PdfEngine, PdfOptions, Template};
+use casebook_core::render::pdf::{DocumentMeta, PdfOptions, Template};
+use casebook_pdf::PdfEngine;
 
 use crate::pdfread::{Pdf, normalise};
-use crate::support::{casebook, fixture, seed_case, seed_phrases};
+use crate::support::{assert_expected, casebook, fixture, root, seed_case, seed_phrases};
 
 /// Builds the PDF of one case file into a fresh folder and returns its bytes.
 fn build_pdf(case: &Path, extra: &[&str]) -> Vec<u8> {
@@ -132,6 +133,63 @@ fn a_case_without_date_is_dated_by_source_date_epoch_never_by_the_clock() {
         .pdf;
     assert!(String::from_utf8_lossy(&pdf).contains("D:20231114221320"));
     assert!(text_of(&pdf).contains("2023-11-14"));
+}
+
+/// `check` knows which characters the PDF cannot show from a table in the engine, which has no
+/// fonts: the table is what the PDF renderer's fonts draw (`UPDATE_EXPECT=1` rewrites it).
+#[test]
+fn the_engines_table_of_drawn_characters_is_what_the_fonts_draw() {
+    let table: String = casebook_pdf::font_coverage()
+        .iter()
+        .map(|(first, last)| format!("{first:04X}-{last:04X}\n"))
+        .collect();
+    assert_expected(&root().join("core/src/render/pdf/coverage.txt"), &table);
+}
+
+/// The engine has no PDF renderer of its own: one built without (the studio's preview) says so
+/// when a PDF is asked for, and still makes everything else.
+#[test]
+fn an_engine_without_a_pdf_maker_says_so_and_makes_the_other_formats() {
+    use casebook_core::engine::{Engine, Formats, Settings};
+    let text = std::fs::read(seed_case()).expect("the seed case");
+    let case = casebook_core::case::load_source(Path::new("klantpartnerschap.yaml"), text)
+        .unwrap_or_else(|_| panic!("the seed case loads"));
+    let engine = Engine::new(&Settings::default()).expect("the built-in templates");
+    let errors = engine
+        .render(&case, Formats::ALL)
+        .err()
+        .expect("no PDF without a PDF maker");
+    let messages: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|d| (d.code.as_ref(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [(
+            "PDF-SETUP",
+            "hier kan geen PDF gemaakt worden: de PDF-machine is niet geladen"
+        )]
+    );
+    let others = Formats {
+        pdf: false,
+        docx: true,
+        ..Formats::ALL
+    };
+    let rendered = engine.render(&case, others).expect("the other formats");
+    let names: Vec<&str> = rendered
+        .files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "assessment.json",
+            "klantpartnerschap.html",
+            "klantpartnerschap.md",
+            "klantpartnerschap.docx"
+        ]
+    );
 }
 
 #[test]

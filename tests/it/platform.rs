@@ -4,10 +4,19 @@
 //! counting, a PDF without a case given its own status, and a zip that climbs out of its folder or
 //! holds too many files refused with one message and nothing written.
 //!
-//! The layouts are the ones in the project's notes on the platforms (Brightspace: "<n>-<n> - Name
-//! - date - original" beside index.html; Canvas: "lastnamefirstname[_late]_<user>_<submission>_
-//! original"; Moodle: "Full Name_<participant>_assignsubmission_file_original", flat or as a
-//! folder per student), still to be confirmed against each platform's own documentation.
+//! The fixtures' names are written as each platform's own code writes its download: Canvas
+//! `<sortable name>[_LATE]_<user id>_<file id>_<name>` (canvas-lms `lib/content_zipper.rb`),
+//! Moodle `<Full Name>_<participant id>_assignsubmission_file` as a folder per student (the
+//! default since 3.1) or as the prefix of a flat name (moodle `mod/assign/classes/downloader.php`);
+//! Brightspace `<n>-<n> - Name - date - original` beside index.html (teachers' downloads: D2L's
+//! documentation does not spell it out). The files going back are checked against what the
+//! platforms read: Brightspace's "Importing grades" (community.d2l.com/brightspace/kb/articles/
+//! 3538-importing-grades), Canvas's gradebook export and its re-upload of feedback files (canvas-lms
+//! `Assignment#infer_comment_context_from_filename`: the user and file id are the first two
+//! all-digit parts of a name split on `_`), Moodle's offline grading worksheet
+//! (`mod/assign/feedback/offline/importgradeslib.php`: `Identifier` holds `Participant <id>`) and
+//! its feedback zip (`mod/assign/feedback/file/importziplib.php`: a folder `<name>_<id>_<plugin
+//! type>_<plugin name>` per student).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,12 +62,9 @@ fn grade(zip: &Path, out: &Path) -> (i32, String, Vec<[String; 4]>) {
         .expect("run casebook grade");
     let rows = std::fs::read(out.join("grades.csv"))
         .map(|csv| {
-            csv::Reader::from_reader(csv.as_slice())
-                .records()
-                .map(|r| {
-                    let r = r.expect("a row");
-                    [0, 1, 2, 3].map(|i| r.get(i).unwrap_or_default().to_string())
-                })
+            csv_rows(&csv)
+                .into_iter()
+                .map(|r| [0, 1, 2, 3].map(|i| r.get(i).cloned().unwrap_or_default()))
                 .collect()
         })
         .unwrap_or_default();
@@ -67,6 +73,21 @@ fn grade(zip: &Path, out: &Path) -> (i32, String, Vec<[String; 4]>) {
         String::from_utf8_lossy(&output.stderr).into_owned(),
         rows,
     )
+}
+
+/// A CSV's header, read back by the csv crate.
+fn header_of(csv: &[u8]) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(csv);
+    let header = reader.headers().expect("a header");
+    header.iter().map(str::to_string).collect()
+}
+
+/// A CSV's rows (the header left out), read back by the csv crate.
+fn csv_rows(csv: &[u8]) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(csv)
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_string).collect())
+        .collect()
 }
 
 fn row(student: &str, file: &str, status: &str, mark: &str) -> [String; 4] {
@@ -132,6 +153,22 @@ fn a_brightspace_zip_of_pdfs_and_case_files_is_graded_by_the_platform_s_names() 
             ),
         ]
     );
+    assert!(
+        stderr.ends_with(&format!(
+            "2 beoordeeld, 0 leeg, 0 andere case, 0 niet te lezen, 1 geen casebook-PDF; 0 groep(en) \
+             om te controleren → {}\n",
+            out.join("index.html").display()
+        )),
+        "{stderr}"
+    );
+    let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
+    assert!(
+        overview.contains(
+            "Ook ingeleverd, niet beoordeeld (het laatst ingeleverde bestand telt): \
+             148723-301244 - Jan de Vries - Dec 6, 2026 1423 - opdracht.yaml"
+        ),
+        "Jan's first try is listed"
+    );
     let feedback = std::fs::read_to_string(out.join("feedback/piet-bakker.html"))
         .expect("Piet's feedback page");
     assert!(
@@ -149,7 +186,7 @@ fn canvas_late_work_and_moodle_folders_name_their_students() {
         &[
             ("vriesjande_4711_90210_case.yaml", case_of("kopie"), 7),
             (
-                "celikzoe_late_4712_90233_mijn_case.yaml",
+                "celikzoe_LATE_4712_90233_mijn_case.yaml",
                 case_of("half"),
                 9,
             ),
@@ -216,4 +253,269 @@ fn a_zip_that_climbs_out_or_holds_too_many_files_is_refused_with_nothing_written
     );
     assert!(!out.exists(), "nothing is written for a refused zip");
     assert!(!root().join("buiten.yaml").exists());
+}
+
+/// `grade ZIP --key KEY --out OUT --lms LMS ...`: exit code and messages.
+fn grade_for(zip: &Path, out: &Path, lms: &str, extra: &[&str]) -> (i32, String) {
+    let output = casebook()
+        .arg("grade")
+        .arg(zip)
+        .args(["--key", KEY, "--out"])
+        .arg(out)
+        .args(["--lms", lms])
+        .args(extra)
+        .output()
+        .expect("run casebook grade");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The names in a zip, in its order.
+fn names_in(zip: &Path) -> Vec<String> {
+    let bytes = std::fs::read(zip).expect("the feedback zip");
+    casebook_core::grade::archive::files(&bytes)
+        .expect("a readable zip")
+        .into_iter()
+        .map(|entry| entry.path)
+        .collect()
+}
+
+/// The case file a PDF in the zip carries: its name and bytes.
+fn case_in(zip: &Path, name: &str) -> (String, Vec<u8>) {
+    let bytes = std::fs::read(zip).expect("the feedback zip");
+    let entry = casebook_core::grade::archive::files(&bytes)
+        .expect("a readable zip")
+        .into_iter()
+        .find(|entry| entry.path == name)
+        .unwrap_or_else(|| panic!("{name} in the zip"));
+    let case = casebook_core::render::pdf::embedded::case_file(&entry.bytes).expect("a case");
+    (case.name, case.bytes)
+}
+
+#[test]
+fn moodle_gets_its_grading_worksheet_and_a_feedback_folder_per_participant() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = dir.path().join("MKT1-Opdracht 1-12345.zip");
+    zip_of(
+        &zip,
+        &[
+            (
+                "Jan de Vries_501_assignsubmission_file/opdracht.yaml",
+                case_of("kopie"),
+                7,
+            ),
+            (
+                "Zoë Çelik_502_assignsubmission_file/mijn case.yaml",
+                case_of("omgekeerd"),
+                7,
+            ),
+            (
+                "Piet Bakker_503_assignsubmission_file/leeg.yaml",
+                Vec::new(),
+                7,
+            ),
+        ],
+    );
+    let out = dir.path().join("cijfers");
+    let (code, stderr) = grade_for(&zip, &out, "moodle", &["--format", "pdf,html"]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = std::fs::read(out.join("grades-moodle.csv")).expect("the worksheet");
+    assert_eq!(
+        header_of(&csv),
+        ["Identifier", "Full name", "Grade", "Last modified (grade)"]
+    );
+    assert_eq!(
+        csv_rows(&csv),
+        [
+            ["Participant 501", "Jan de Vries", "10.0", ""],
+            ["Participant 502", "Zoë Çelik", "2.2", ""],
+            ["Participant 503", "Piet Bakker", "1.0", ""],
+        ]
+        .map(|r| r.map(str::to_string).to_vec())
+    );
+    let feedback = out.join("feedback-moodle.zip");
+    assert_eq!(
+        names_in(&feedback),
+        [
+            "Jan de Vries_501_assignsubmission_file/jan-de-vries.html",
+            "Jan de Vries_501_assignsubmission_file/jan-de-vries.pdf",
+            // An empty case gets its notice as a page only.
+            "Piet Bakker_503_assignsubmission_file/piet-bakker.html",
+            "Zoë Çelik_502_assignsubmission_file/zoë-çelik.html",
+            "Zoë Çelik_502_assignsubmission_file/zoë-çelik.pdf",
+        ]
+    );
+    // The feedback PDF carries the student's case under the name they gave it.
+    assert_eq!(
+        case_in(
+            &feedback,
+            "Zoë Çelik_502_assignsubmission_file/zoë-çelik.pdf"
+        ),
+        ("mijn case.yaml".to_string(), case_of("omgekeerd"))
+    );
+    assert!(
+        stderr.ends_with(
+            "Voor Moodle: grades-moodle.csv om de cijfers te importeren en feedback-moodle.zip om \
+             de feedback te uploaden (zie de README, „Via de leeromgeving”).\n"
+        ),
+        "{stderr}"
+    );
+    // The same download gives the same bytes.
+    let again = dir.path().join("opnieuw");
+    grade_for(&zip, &again, "moodle", &["--format", "pdf,html"]);
+    for name in ["grades-moodle.csv", "feedback-moodle.zip"] {
+        assert!(
+            std::fs::read(out.join(name)).ok() == std::fs::read(again.join(name)).ok(),
+            "{name} differs between two runs"
+        );
+    }
+}
+
+#[test]
+fn canvas_gets_its_gradebook_columns_and_files_it_can_attach_as_comments() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = dir.path().join("submissions.zip");
+    let pdf = pdf_of(dir.path(), "kopie", &[]);
+    zip_of(
+        &zip,
+        &[
+            ("vriesjande_4711_90210_kopie.pdf", pdf, 7),
+            (
+                "celikzoe_LATE_4712_90233_mijn_case.yaml",
+                case_of("omgekeerd"),
+                9,
+            ),
+        ],
+    );
+    let out = dir.path().join("cijfers");
+    let (code, stderr) = grade_for(&zip, &out, "canvas", &["--assignment", "Opdracht 1 (4821)"]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = std::fs::read(out.join("grades-canvas.csv")).expect("the gradebook CSV");
+    assert_eq!(
+        header_of(&csv),
+        [
+            "Student",
+            "ID",
+            "SIS User ID",
+            "SIS Login ID",
+            "Section",
+            "Opdracht 1 (4821)"
+        ]
+    );
+    assert_eq!(
+        csv_rows(&csv),
+        [
+            ["vriesjande", "4711", "", "", "", "10.0"],
+            ["celikzoe", "4712", "", "", "", "2.2"],
+        ]
+        .map(|r| r.map(str::to_string).to_vec())
+    );
+    let feedback = out.join("feedback-canvas.zip");
+    let names = names_in(&feedback);
+    assert_eq!(
+        names,
+        [
+            "celikzoe_LATE_4712_90233_celikzoe.html",
+            "celikzoe_LATE_4712_90233_celikzoe.pdf",
+            "vriesjande_4711_90210_vriesjande.html",
+            "vriesjande_4711_90210_vriesjande.pdf",
+        ]
+    );
+    // Canvas reads the user and the file id as the first two all-digit parts.
+    for name in &names {
+        let ids: Vec<&str> = name
+            .split('_')
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .take(2)
+            .collect();
+        assert!(
+            ids == ["4712", "90233"] || ids == ["4711", "90210"],
+            "{name}"
+        );
+    }
+    assert_eq!(
+        case_in(&feedback, "celikzoe_LATE_4712_90233_celikzoe.pdf").0,
+        "mijn_case.yaml"
+    );
+    assert_eq!(
+        case_in(&feedback, "vriesjande_4711_90210_vriesjande.pdf"),
+        ("kopie.yaml".to_string(), case_of("kopie"))
+    );
+}
+
+#[test]
+fn brightspace_s_ids_are_not_in_its_download_so_none_is_guessed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = dir.path().join("Opdracht 1 Download Dec 8, 2026 0930.zip");
+    zip_of(
+        &zip,
+        &[
+            ("index.html", b"<html></html>".to_vec(), 8),
+            (
+                "148723-301244 - Jan de Vries - Dec 7, 2026 1423 - opdracht.yaml",
+                case_of("kopie"),
+                7,
+            ),
+            (
+                "148724-301245 - Zoë Çelik - Dec 7, 2026 0912 - mijn case.yaml",
+                case_of("omgekeerd"),
+                7,
+            ),
+        ],
+    );
+    let out = dir.path().join("cijfers");
+    let (code, stderr) = grade_for(&zip, &out, "brightspace", &["--format", "pdf", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "In grades-brightspace.csv ontbreekt bij 2 student(en) het OrgDefinedId of de Username, \
+         want de download van Brightspace geeft het niet: Jan de Vries, Zoë Çelik. Vul het in \
+         voordat je het bestand importeert; er is niets gegokt.\n"
+    );
+    let csv = std::fs::read(out.join("grades-brightspace.csv")).expect("the import file");
+    assert_eq!(
+        header_of(&csv),
+        [
+            "OrgDefinedId",
+            "Username",
+            "Klantpartnerschap-voorbeeld Points Grade",
+            "End-of-Line Indicator"
+        ]
+    );
+    assert_eq!(
+        csv_rows(&csv),
+        [["", "", "10.0", "#"], ["", "", "2.2", "#"]].map(|r| r.map(str::to_string).to_vec())
+    );
+    let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
+    assert!(
+        overview
+            .contains("want de download van Brightspace geeft het niet: Jan de Vries, Zoë Çelik."),
+        "the overview names them"
+    );
+    assert_eq!(
+        names_in(&out.join("feedback-brightspace.zip")),
+        ["jan-de-vries.pdf", "zoë-çelik.pdf"]
+    );
+}
+
+#[test]
+fn a_folder_of_pdfs_is_graded_and_a_placeholder_author_names_nobody() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = dir.path().join("inleveringen");
+    std::fs::create_dir_all(&folder).expect("a folder");
+    std::fs::write(folder.join("jan.pdf"), pdf_of(dir.path(), "kopie", &[])).expect("a PDF");
+    // A hand-out's starter left with its placeholder author, in a zip of no platform.
+    let starter = String::from_utf8(case_of("half"))
+        .expect("UTF-8")
+        .replace("author: Cees Half", "author: Naam student");
+    let (code, stderr, rows) = grade(&folder, &dir.path().join("map"));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(rows[0][2], "beoordeeld", "{rows:?}");
+    assert_eq!(rows[0][1], "jan.pdf");
+    let zip = dir.path().join("los.zip");
+    zip_of(&zip, &[("opdracht-zoe.yaml", starter.into_bytes(), 7)]);
+    let (_, stderr, rows) = grade(&zip, &dir.path().join("zip"));
+    assert_eq!(rows[0][0], "opdracht-zoe", "{stderr}");
 }

@@ -1,5 +1,7 @@
 //! The studio's engine: casebook's core behind wasm-bindgen, on text and bytes only (the page
-//! reads files, stores the work and offers the downloads).
+//! reads files, stores the work and offers the downloads). Built twice: without features, the
+//! light engine of the preview (no typst, no fonts); with `pdf`, the PDF engine, the same exports
+//! with PDFs too, which the page loads only when a PDF is wanted or the page is idle.
 
 mod editor;
 
@@ -10,12 +12,19 @@ use casebook_core::case::{Discipline, Language, LoadedCase, load_source};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, Settings, check};
 use casebook_core::render::context::Edition;
+use casebook_core::render::pdf::PdfMaker;
 use casebook_core::starter::blank::studio_starter_text;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// What makes the PDFs in this build: nothing in the light one.
+#[cfg(feature = "pdf")]
+const PDF: Option<PdfMaker> = Some(casebook_pdf::maker);
+#[cfg(not(feature = "pdf"))]
+const PDF: Option<PdfMaker> = None;
+
 thread_local! {
-    // Templates, locales and the PDF engine's fonts are loaded once per edition: a keystroke
+    // Templates, locales and (in the PDF build) the PDF engine's fonts are loaded once per edition: a keystroke
     // then costs only the case's own load, assessment and rendering.
     static ENGINES: RefCell<[Option<Engine>; 2]> = const { RefCell::new([None, None]) };
 }
@@ -58,6 +67,7 @@ fn with_renderers<T>(
             Some(renderers) => renderers,
             None => Engine::new(&Settings {
                 edition,
+                pdf: PDF,
                 ..Settings::default()
             })?,
         };

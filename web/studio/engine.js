@@ -1,5 +1,6 @@
 // casebook's engine (WebAssembly) in a module Web Worker, so that the page never waits on it: the
-// studio runs two, one for the checks and previews while the student types and one for the PDFs.
+// studio runs two, the light engine for the checks and previews while the student types, and the
+// PDF engine (built from this file as engine-pdf.js) once a PDF is wanted.
 // The page compiles the engine once and sends the module; then each message
 // {id, call, args} runs one of the engine's functions and answers {id, value} or {id, error}.
 import init, { handout, preview, render, starter } from "casebook-web";

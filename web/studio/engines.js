@@ -1,9 +1,11 @@
 // The page's side of an engine worker (engine.js): each call is a promise of its answer, and the
 // time the engine itself took is kept as a performance entry "casebook-<label>" (the benchmark's).
 export class Engine {
-  // `module`: a promise of the compiled engine, shared by every worker (compiled once).
-  constructor(module) {
-    this.worker = new Worker(new URL("engine.js", import.meta.url), { type: "module" });
+  // `module`: a promise of the compiled engine, or of its address (the worker then fetches and
+  // compiles it itself); `script`: the worker over it (engine.js for the
+  // light engine, engine-pdf.js for the PDF engine).
+  constructor(module, script = "engine.js") {
+    this.worker = new Worker(new URL(script, import.meta.url), { type: "module" });
     this.waiting = new Map();
     this.next = 0;
     this.worker.onmessage = ({ data }) => {

@@ -1,8 +1,10 @@
 // The studio page: a CodeMirror editor on the left, casebook's own diagnostics marked at their
 // lines as you type, the HTML report beside it, downloads made by the same engine as the CLI
 // (casebook's core compiled to WebAssembly, in two Web Workers: the page never waits on the engine,
-// and a PDF being made never holds up the preview). The work is kept in the browser's storage;
-// a service worker (sw.js) keeps the studio's own files, so that it opens without a network.
+// and a PDF being made never holds up the preview; the PDF engine, typst and its fonts, is
+// loaded only when a PDF is wanted or the page is idle after the first preview). The work is
+// kept in the browser's storage; a service worker (sw.js) keeps the studio's own files, so that
+// it opens without a network.
 // The page's words come from the locale files' [studio] sections (labels.json, written by
 // web/build-studio through the engine itself).
 import { EditorView, basicSetup } from "codemirror";
@@ -37,9 +39,14 @@ let LABELS = {};
 let view;
 let lastDiagnostics = [];
 let previewed = false;
-// One engine for the checks, previews and the quick downloads; one for the PDFs.
+// The light engine for the checks, previews and the quick downloads; the PDF engine, made by
+// pdfEngine() when first needed.
 let checks;
 let documents;
+// Once the first report is shown, the PDF engine is loaded after this long without a new
+// preview (the student reads, the network and the cores are free), if no PDF was asked for.
+const PDF_IDLE_MS = 2000;
+let idle;
 // The starter cases, by language (from the engine, at start).
 const starters = {};
 // What the editor knows of the case format, by language (editor.json, from the engine's schema).
@@ -159,8 +166,8 @@ async function runCheck(text) {
   lastDiagnostics = result.diagnostics;
   if (result.html !== null) {
     showPreview(result.html);
-    if (!previewed) warmUp(text);
     previewed = true;
+    if (!documents) whenIdle();
   }
   showProblems(result.diagnostics);
   view.dispatch(setDiagnostics(view.state, marks(view.state.doc, result.diagnostics)));
@@ -204,16 +211,36 @@ async function refresh() {
   }
 }
 
-// Once the first report is shown, the PDF engine makes that case's PDF of both editions in the
-// background and drops them: typst has then read its fonts and filled its caches, so the
-// student's first PDF takes as long as any later one. A download asked for while this runs,
+// The PDF engine, loaded (and kept by the service worker) on first use.
+function pdfEngine() {
+  clearTimeout(idle);
+  // Fetched and compiled in its worker (megabytes of WebAssembly), not on the page.
+  documents ??= new Engine(Promise.resolve(new URL("casebook_pdf_bg.wasm", document.baseURI).href), "engine-pdf.js");
+  return documents;
+}
+
+// After a pause with no new preview, in the browser's idle time, the PDF engine loads and warms
+// up with the case being edited.
+function whenIdle() {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    const later = window.requestIdleCallback ?? ((run) => setTimeout(run, 0));
+    later(() => {
+      if (!documents) warmUp(view.state.doc.toString());
+    });
+  }, PDF_IDLE_MS);
+}
+
+// Once loaded, the PDF engine makes that case's PDF of both editions in the background and
+// drops them: typst has then read its fonts and filled its caches, so the student's first PDF
+// takes as long as any later one. A download asked for while this runs,
 // for the same text and edition, takes the PDF made here; the other edition's is left out when
 // a download waits, so that it does not wait longer.
 let warming = null;
 function warmUp(text) {
   const [first, second] = [state.edition, state.edition === "student" ? "teacher" : "student"];
   const fileName = state.fileName;
-  const make = (edition) => documents.call("render", [fileName, text, edition, "pdf"], "warm-up").catch(() => null);
+  const make = (edition) => pdfEngine().call("render", [fileName, text, edition, "pdf"], "warm-up").catch(() => null);
   const made = make(first);
   const alsoMade = made.then(() => (making ? null : make(second)));
   warming = new Map([[`${first}\n${fileName}\n${text}`, made], [`${second}\n${fileName}\n${text}`, alsoMade]]);
@@ -330,7 +357,7 @@ async function makeDownload(kind) {
     }
     const args = [state.fileName, text, state.edition, kind];
     const bytes = (kind === "pdf" ? await warming?.get(`${state.edition}\n${state.fileName}\n${text}`) : null)
-      ?? await (kind === "pdf" ? documents : checks).call("render", args, kind);
+      ?? await (kind === "pdf" ? pdfEngine() : checks).call("render", args, kind);
     const types = {
       md: "text/markdown",
       html: "text/html",
@@ -402,11 +429,39 @@ function wire(examples) {
   }
 }
 
+// On a narrow screen the editor and the preview are two tabs (the tabs are hidden on a wide one,
+// where both show): a click or the arrow keys switch them.
+function wireTabs() {
+  const tabs = [...document.querySelectorAll("[role=tab]")];
+  const select = (tab) => {
+    for (const other of tabs) {
+      other.setAttribute("aria-selected", String(other === tab));
+      other.tabIndex = other === tab ? 0 : -1;
+    }
+    document.querySelector("main").dataset.view = tab.dataset.view;
+  };
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => select(tab));
+    tab.addEventListener("keydown", (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
+      select(next);
+      next.focus();
+    });
+  }
+}
+
 async function main() {
-  // The engine loads while the labels do, through the service worker that keeps it.
-  const engine = keepOffline().then(() => compile("casebook_web_bg.wasm"));
-  checks = new Engine(engine);
-  documents = new Engine(engine);
+  wireTabs();
+  // The light engine loads at once, while the labels do and the service worker starts. On a
+  // first visit, once that worker serves the page, the engine is asked for again through it,
+  // which keeps it: the browser's HTTP cache answers (the server confirms it is current), so it
+  // crosses the network once.
+  checks = new Engine(compile("casebook_web_bg.wasm"));
+  keepOffline()
+    .then((first) => first && navigator.serviceWorker.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
+    .catch(() => {});
   LABELS = await fetchJson("labels.json");
   applyLanguage();
   say(t("loading"));
@@ -446,8 +501,9 @@ async function main() {
 
 // The service worker keeps the studio's files (browsers allow one on https and on localhost
 // only; elsewhere the studio works online only). On a first visit the page waits a moment for
-// it, so that the engine is kept as it loads. When a newer studio has been put on the server,
-// the page that is open keeps working and offers to load the new one.
+// it (the engine meanwhile loads) and says true, so that the engine can be kept. When a newer
+// studio has been put on the server, the page that is open keeps working and offers to load the
+// new one.
 async function keepOffline() {
   if (!("serviceWorker" in navigator)) return;
   const before = navigator.serviceWorker.controller;
@@ -464,6 +520,8 @@ async function keepOffline() {
   } catch {
     return;
   }
+  // A browser that refuses service workers without an error (a policy, an automation tool).
+  if (!registration) return;
   if (before) {
     if (registration.waiting) offerUpdate(registration.waiting);
     registration.addEventListener("updatefound", () => {
@@ -477,6 +535,7 @@ async function keepOffline() {
     const failed = new Promise((done) => registration.installing?.addEventListener("statechange",
       (event) => event.target.state === "redundant" && done()));
     await Promise.race([controlled, failed, new Promise((done) => setTimeout(done, 5000))]);
+    return true;
   }
 }
 

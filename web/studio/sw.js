@@ -6,17 +6,25 @@
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const ENGINE = "casebook_web_bg.wasm";
+// Loaded only when a PDF is wanted (or the page is idle), and kept once it has been.
+const PDF_ENGINE = ["casebook_pdf_bg.wasm", "engine-pdf.js"];
 const PREFIX = `casebook-studio ${self.registration.scope} `;
 const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    // On a first visit the page waits for this worker and then loads the engine (megabytes)
-    // through it, which keeps that copy: it crosses the network once. After a new build the
+    // On a first visit the page loads the engine (megabytes) itself and, once this worker
+    // serves it, asks for it again through it, which keeps that copy from the browser's HTTP
+    // cache: it crosses the network once. After a new build the
     // new engine is fetched here, so that the studio opens offline whichever build it is.
+    // The PDF engine comes with a new build only if the old one had it.
     const names = await caches.keys();
-    const updating = names.some((name) => name.startsWith(PREFIX) && name !== CACHE);
-    const files = ["./", ...FILES].filter((file) => updating || file !== ENGINE);
+    const older = names.filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+    const updating = older.length > 0;
+    const hadPdf = (await Promise.all(older.map(async (name) => (await caches.open(name)).match(PDF_ENGINE[0]))))
+      .some(Boolean);
+    const files = ["./", ...FILES].filter((file) =>
+      PDF_ENGINE.includes(file) ? hadPdf : updating || file !== ENGINE);
     // "no-cache": what the browser has just loaded comes from its HTTP cache once the server
     // confirms it is current (a 304), never an older copy.
     const cache = await caches.open(CACHE);

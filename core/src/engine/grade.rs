@@ -34,6 +34,8 @@ impl Engine {
             student: submission.student.clone(),
             slug: submission.slug.clone(),
             file: submission.file.clone(),
+            others: submission.others.clone(),
+            origin: submission.origin.clone(),
             language: model.case.case.language(),
             status: Status::Failed,
             mark: None,

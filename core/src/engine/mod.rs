@@ -1,5 +1,5 @@
 //! The engine both shells call: everything parsed once per build (rubric, templates, locales,
-//! the PDF engine), then one case checked, rendered into its files, or graded against a model.
+//! the PDF renderer the shell gives), then one case checked, rendered into its files, or graded against a model.
 
 mod check;
 mod grade;
@@ -13,7 +13,7 @@ use crate::assess::{self, Assessment, assess};
 use crate::case::LoadedCase;
 use crate::diagnostics::Diagnostic;
 use crate::render::context::Edition;
-use crate::render::pdf::{Attachment, DocumentMeta, PdfEngine, PdfOptions, Template};
+use crate::render::pdf::{Attachment, DocumentMeta, PdfMaker, PdfOptions, PdfRenderer, Template};
 use crate::render::view::ReportView;
 use crate::render::{self, pdf};
 use crate::rubric::Rubric;
@@ -88,6 +88,9 @@ pub struct Settings {
     pub handout: bool,
     /// typst's standard names (`ua-1`, `a-2b`, …, or `none`); `None` = PDF/UA-1 with PDF/A-3b.
     pub pdf_standards: Option<Vec<String>>,
+    /// What makes the PDFs (`casebook_pdf::maker`); without it, asking for a PDF is an error
+    /// that says so, and everything else works (the studio's preview loads no typst).
+    pub pdf: Option<PdfMaker>,
 }
 
 /// The files of one case, not yet written.
@@ -125,7 +128,7 @@ pub struct Engine {
     pub edition: Edition,
     /// The student edition is rendered beside the teacher's (see [`Settings::handout`]).
     pub handout: bool,
-    pdf: PdfEngine,
+    pdf: Option<Box<dyn PdfRenderer>>,
     /// Tool version, templates, locales, rubric and edition: what every case's output depends on.
     pub fingerprint: blake3::Hash,
 }
@@ -150,10 +153,13 @@ impl Engine {
             standards: settings
                 .pdf_standards
                 .clone()
-                .unwrap_or_else(pdf::standards::default_names),
+                .unwrap_or_else(pdf::default_standards),
             ..PdfOptions::default()
         };
-        let pdf = PdfEngine::new(options).map_err(|d| vec![d])?;
+        let pdf = match settings.pdf {
+            Some(maker) => Some(maker(options).map_err(|d| vec![d])?),
+            None => None,
+        };
         let mut hasher = blake3::Hasher::new();
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(templates.fingerprint.as_bytes());
@@ -306,6 +312,16 @@ impl Engine {
             files.push(("HTML", "html", text(render::html)?));
         }
         if formats.pdf {
+            let Some(renderer) = &self.pdf else {
+                return Err(vec![Diagnostic::worded(
+                    &case.path,
+                    crate::lang::Position::default(),
+                    crate::messages::user_language(),
+                    "PDF-SETUP",
+                    "unavailable",
+                    &[],
+                )]);
+            };
             let locale = self.templates.locale(case.case.language());
             let suffix = edition.suffix();
             let rich = &|t: &str| pdf::spans::value(t, suffix);
@@ -326,7 +342,18 @@ impl Engine {
             if attachment.is_some() {
                 meta.attachment = attachment;
             }
-            let rendered = self.pdf.render(&page, &meta)?;
+            let page = serde_json::to_value(&page).map_err(|err| {
+                let values = [("case", meta.case.as_str()), ("reason", &err.to_string())];
+                vec![Diagnostic::worded(
+                    &self.templates.typst.0,
+                    crate::lang::Position::default(),
+                    crate::messages::user_language(),
+                    "TYPST",
+                    "data",
+                    &values,
+                )]
+            })?;
+            let rendered = renderer.render(page, &meta)?;
             // Characters the PDF cannot show are named where the student wrote them; the
             // engine's own warning stays only for what no text of the case explains.
             let located = pdf::glyphs::located_warnings(case);

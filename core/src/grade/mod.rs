@@ -6,6 +6,7 @@
 pub mod archive;
 pub mod compare;
 mod edit;
+pub mod import;
 pub mod platform;
 pub mod similarity;
 
@@ -21,6 +22,7 @@ use crate::rubric::Rubric;
 use crate::rubric::grading::Mark;
 
 use compare::Comparison;
+use platform::Origin;
 use similarity::{Reasonings, SimilarGroup};
 
 /// A case file as loading gives it: loaded (perhaps with errors), or its text (when readable)
@@ -36,6 +38,10 @@ pub struct Submission {
     pub slug: String,
     /// The file, loaded once: it names the student and is then graded.
     pub load: Load,
+    /// Who handed it in as the platform's download names them, when it is one.
+    pub origin: Option<Origin>,
+    /// The student's other files in the download, not graded (the newest counts).
+    pub others: Vec<String>,
 }
 
 /// How a submission fared.
@@ -106,6 +112,12 @@ pub struct Graded {
     pub slug: String,
     /// The file, relative to the submissions folder.
     pub file: String,
+    /// The student's other files, not graded (the newest counts).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<String>,
+    /// Who handed it in as the platform's download names them: the id its import takes.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
     pub language: Language,
     pub status: Status,
     pub mark: Option<Mark>,

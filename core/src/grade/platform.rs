@@ -1,14 +1,14 @@
 //! Who handed in a file, read from the name a learning platform gives it in its download of all
 //! submissions. Text in, text out: no file is opened.
 //!
-//! The layouts (see docs/notes on the platforms; each fixture in tests/it/platform.rs cites its
-//! source):
+//! The layouts, as each platform's own code writes its download:
 //! - Brightspace: `<number>-<number> - Firstname Lastname - <date time> - <original name>`, flat,
-//!   beside an `index.html`;
-//! - Canvas: `lastnamefirstname_<user id>_<submission id>_<original name>`, `_late` after the
-//!   name for late work;
+//!   beside an `index.html` (from teachers' downloads; D2L's documentation does not spell it out);
+//! - Canvas: `<sortable name, lower case, only letters>[_LATE]_<user id>_<file id>_<original
+//!   name>` (canvas-lms `lib/content_zipper.rb`, `get_filename` and `add_upload_submission`);
 //! - Moodle: `Firstname Lastname_<participant id>_assignsubmission_file_<original name>`, or that
-//!   prefix (without the last `_`) as a folder per student holding the original names.
+//!   prefix (without the last `_`) as a folder per student holding the original names, the
+//!   default since Moodle 3.1 (moodle `mod/assign/classes/downloader.php`).
 
 /// The learning platform whose download a file name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,11 +26,36 @@ pub struct Origin {
     pub student: String,
     /// The platform's id of the student in its download (Canvas: the user id, Moodle: the
     /// participant id, Brightspace: the number pair, which is no id its grade import takes).
+    /// Canvas's second number is the file's id, which its re-upload of feedback needs too: it is
+    /// kept in `prefix`.
     pub id: String,
     /// Handed in after the deadline, as the platform marks it (Canvas only).
     pub late: bool,
     /// The file's name as the student handed it in.
     pub original: String,
+    /// What the platform put before that name (`vriesjande_4711_90210_`, `Jan de
+    /// Vries_501_assignsubmission_file_`): Canvas finds a feedback file's student by it.
+    pub prefix: String,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 3] = [Platform::Brightspace, Platform::Canvas, Platform::Moodle];
+
+    /// The platform as `--lms` and the file names say it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Platform::Brightspace => "brightspace",
+            Platform::Canvas => "canvas",
+            Platform::Moodle => "moodle",
+        }
+    }
+
+    /// The platform named `key` (any case).
+    pub fn from_key(key: &str) -> Option<Platform> {
+        Platform::ALL
+            .into_iter()
+            .find(|p| p.key().eq_ignore_ascii_case(key.trim()))
+    }
 }
 
 /// The origin of a path inside a download (`/` between folders), when it is one of the
@@ -50,17 +75,17 @@ const MOODLE_MARK: &str = "_assignsubmission_file";
 
 fn moodle(name: &str) -> Option<Origin> {
     let (prefix, original) = name.split_once(&format!("{MOODLE_MARK}_"))?;
-    moodle_prefix(prefix, original)
+    moodle_prefix(prefix, original, format!("{prefix}{MOODLE_MARK}_"))
 }
 
 fn moodle_folder(folder: &str, name: &str) -> Option<Origin> {
     let prefix = folder
         .strip_suffix(&format!("{MOODLE_MARK}_"))
         .or_else(|| folder.strip_suffix(MOODLE_MARK))?;
-    moodle_prefix(prefix, name)
+    moodle_prefix(prefix, name, format!("{folder}/"))
 }
 
-fn moodle_prefix(prefix: &str, original: &str) -> Option<Origin> {
+fn moodle_prefix(prefix: &str, original: &str, before: String) -> Option<Origin> {
     let (student, id) = prefix.rsplit_once('_')?;
     (digits(id) && !student.trim().is_empty() && !original.is_empty()).then(|| Origin {
         platform: Platform::Moodle,
@@ -68,6 +93,7 @@ fn moodle_prefix(prefix: &str, original: &str) -> Option<Origin> {
         id: id.to_string(),
         late: false,
         original: original.to_string(),
+        prefix: before,
     })
 }
 
@@ -83,6 +109,7 @@ fn brightspace(name: &str) -> Option<Origin> {
             id: numbers.to_string(),
             late: false,
             original: original.to_string(),
+            prefix: name[..name.len() - original.len()].to_string(),
         },
     )
 }
@@ -95,7 +122,7 @@ fn canvas(name: &str) -> Option<Origin> {
     if late {
         next = parts.next()?;
     }
-    let (user, submission) = (next, parts.next()?);
+    let (user, file) = (next, parts.next()?);
     let original = if late {
         // splitn(5) left the original name's own underscores in the last part.
         parts.next()?.to_string()
@@ -103,11 +130,12 @@ fn canvas(name: &str) -> Option<Origin> {
         parts.collect::<Vec<_>>().join("_")
     };
     let plain = !student.is_empty() && student.chars().all(|c| c.is_alphanumeric() || c == '-');
-    (plain && digits(user) && digits(submission) && !original.is_empty()).then(|| Origin {
+    (plain && digits(user) && digits(file) && !original.is_empty()).then(|| Origin {
         platform: Platform::Canvas,
         student: student.to_string(),
         id: user.to_string(),
         late,
+        prefix: name[..name.len() - original.len()].to_string(),
         original,
     })
 }

@@ -12,6 +12,8 @@ use crate::rubric::grading::GradeRubric;
 use crate::templates::Templates;
 
 use super::feedback::mark_text;
+use crate::grade::import;
+use crate::grade::platform::Platform;
 use crate::grade::similarity::{MIN_WORDS, SIMILAR, SimilarPair};
 use crate::grade::{GradeReport, Graded, Signal, Status};
 
@@ -19,6 +21,8 @@ use crate::grade::{GradeReport, Graded, Signal, Status};
 struct Row<'a> {
     student: &'a str,
     file: &'a str,
+    /// The student's other files, not graded.
+    others: &'a [String],
     status: Status,
     status_name: String,
     /// For sorting: the mark, or -1 without one.
@@ -109,12 +113,12 @@ pub fn pages(
     rubric: &GradeRubric,
     model: &LoadedCase,
     report: &GradeReport,
-    separator: u8,
-    reveal: bool,
+    (separator, reveal): (u8, bool),
+    lms: Option<Platform>,
 ) -> [(&'static str, Result<Vec<u8>, Diagnostic>); 3] {
     let locale = templates.locale(report.language);
     [
-        ("index.html", html(templates, locale, model, report)),
+        ("index.html", html(templates, locale, model, report, lms)),
         ("grades.csv", csv(locale, separator, report)),
         ("grades.json", Ok(json(rubric, reveal, report))),
     ]
@@ -125,6 +129,7 @@ fn html(
     locale: &Locale,
     model: &LoadedCase,
     report: &GradeReport,
+    lms: Option<Platform>,
 ) -> Result<Vec<u8>, Diagnostic> {
     let rows: Vec<Row> = report
         .submissions
@@ -132,6 +137,7 @@ fn html(
         .map(|g| Row {
             student: &g.student,
             file: &g.file,
+            others: &g.others,
             status: g.status,
             status_name: status_name(locale, g.status),
             value: g.mark.map_or(-1.0, |m| m.value),
@@ -221,10 +227,41 @@ fn html(
         "rows": rows,
         "groups": groups,
         "statuses": statuses,
+        "platform": lms.map(|platform| lms_note(locale, platform, report)),
     });
     templates
         .render("grades.html", &context)
         .map(String::into_bytes)
+}
+
+/// Which files go back to the platform, and the students whose id its import needs but its
+/// download did not give.
+pub fn lms_note(locale: &Locale, platform: Platform, report: &GradeReport) -> Vec<String> {
+    let key = platform.key();
+    let name = locale.text(&format!("grade.lms_name_{key}")).to_string();
+    let csv = format!("grades-{key}.csv");
+    let mut lines = vec![locale.fill(
+        "grade.lms_written",
+        &[
+            ("platform", &name),
+            ("csv", &csv),
+            ("zip", &format!("feedback-{key}.zip")),
+        ],
+    )];
+    let missing = import::missing_ids(platform, &report.submissions);
+    if !missing.is_empty() {
+        lines.push(locale.fill(
+            "grade.lms_missing",
+            &[
+                ("file", &csv),
+                ("platform", &name),
+                ("id", locale.text(&format!("grade.lms_id_{key}"))),
+                ("count", &missing.len().to_string()),
+                ("students", &missing.join(", ")),
+            ],
+        ));
+    }
+    lines
 }
 
 fn pair_view<'a>(locale: &Locale, report: &'a GradeReport, pair: &SimilarPair) -> PairView<'a> {

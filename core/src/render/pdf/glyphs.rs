@@ -1,14 +1,14 @@
 //! Characters no embedded font can draw. PDF/A forbids a missing glyph, so one emoji would cost
 //! the student the whole PDF; instead such a character is shown as a placeholder and the build
-//! warns, naming the characters.
+//! warns, naming the characters. Which characters the fonts draw is a table (`coverage.txt`,
+//! ranges of code points), so that `check` knows without the fonts: `casebook-pdf` has them, and
+//! a test keeps the table equal to what they draw.
 
 use std::collections::BTreeSet;
 
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use typst::foundations::Bytes;
-use typst::text::Font;
 
 use crate::case::{LoadedCase, Position, Text};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -16,26 +16,21 @@ use crate::diagnostics::{Diagnostic, Severity};
 /// What stands in for a character no font has (it is in the embedded fonts).
 const PLACEHOLDER: char = '□';
 
+/// The code points the PDF's embedded fonts draw, one range `first-last` (hexadecimal) a line.
+pub const TABLE: &str = include_str!("coverage.txt");
+
 /// Which characters the embedded fonts can draw.
 pub struct Coverage {
-    fonts: Vec<Font>,
+    /// Sorted, disjoint ranges of code points, both ends included.
+    ranges: Vec<(u32, u32)>,
 }
 
 impl Coverage {
-    pub fn new(fonts: Vec<Font>) -> Self {
-        Self { fonts }
-    }
-
-    /// The coverage of the embedded fonts, loaded once per process (for `check`, which has no
-    /// PDF engine).
+    /// The coverage of the embedded fonts, read once per process from [`TABLE`].
     pub fn embedded() -> &'static Coverage {
         static EMBEDDED: OnceLock<Coverage> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
-            Coverage::new(
-                typst_assets::fonts()
-                    .flat_map(|data| Font::iter(Bytes::new(data)))
-                    .collect(),
-            )
+        EMBEDDED.get_or_init(|| Coverage {
+            ranges: TABLE.lines().filter_map(range).collect(),
         })
     }
 
@@ -51,11 +46,20 @@ impl Coverage {
     }
 
     fn draws(&self, c: char) -> bool {
+        let point = u32::from(c);
         c.is_ascii()
             || self
-                .fonts
-                .iter()
-                .any(|font| font.info().coverage.contains(u32::from(c)))
+                .ranges
+                .binary_search_by(|&(first, last)| {
+                    if last < point {
+                        std::cmp::Ordering::Less
+                    } else if first > point {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok()
     }
 
     /// Whether `c` goes into the PDF as it is. Invisible formatting characters do not, even where
@@ -158,6 +162,15 @@ fn first_written(source: &str, text: &Text, c: char) -> Position {
             })
         })
         .unwrap_or(at)
+}
+
+/// One line of [`TABLE`]: `first-last` in hexadecimal.
+fn range(line: &str) -> Option<(u32, u32)> {
+    let (first, last) = line.split_once('-')?;
+    Some((
+        u32::from_str_radix(first, 16).ok()?,
+        u32::from_str_radix(last, 16).ok()?,
+    ))
 }
 
 /// Formatting characters that draw nothing: zero-width joiners and spaces, variation selectors,

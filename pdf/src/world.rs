@@ -55,11 +55,6 @@ impl Shared {
         })
     }
 
-    /// The fonts, for the check of which characters they can draw.
-    pub fn fonts(&self) -> Vec<Font> {
-        self.fonts.clone()
-    }
-
     pub fn template(&self) -> &Source {
         &self.template
     }

@@ -10,9 +10,9 @@ use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::syntax::{DiagSpan, Source};
 
 use super::world::DocumentWorld;
-use crate::case::Position;
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::messages::user_language;
+use casebook_core::case::Position;
+use casebook_core::diagnostics::{Diagnostic, Severity};
+use casebook_core::messages::user_language;
 
 /// The code of every diagnostic that comes from typst.
 pub const CODE: &str = "TYPST";

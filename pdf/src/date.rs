@@ -3,9 +3,6 @@
 
 use typst::foundations::Datetime;
 
-/// The environment variable of reproducible builds: seconds since 1970-01-01 UTC.
-pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
-
 /// The date of a document: `case_date` (`YYYY-MM-DD`) when it is a valid date, else the
 /// `source_date_epoch` value when it is a valid number of seconds.
 pub fn document_date(case_date: Option<&str>, source_date_epoch: Option<&str>) -> Option<Datetime> {

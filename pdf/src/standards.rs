@@ -4,8 +4,6 @@
 
 use typst_pdf::{PdfStandard, PdfStandards};
 
-/// The standards of a PDF when none are asked for: accessible and archival.
-const DEFAULT: &[&str] = &["ua-1", "a-3b"];
 /// The name that asks for no standard at all (plain tagged PDF 1.7).
 const NONE: &str = "none";
 
@@ -23,7 +21,7 @@ pub fn parse(names: &[String]) -> Result<(PdfStandards, bool), (&'static str, St
                 .map_err(|_| ("unknown_standard", name.to_string()))?;
         list.push(standard);
     }
-    let attaches = super::attachment::allowed_by(&list);
+    let attaches = allowed_by(&list);
     let standards = PdfStandards::new(&list).map_err(|err| {
         let hints: Vec<String> = err.hints().iter().map(|h| h.to_string()).collect();
         let mut reason = format!("{}: {}", names.join(", "), err.message());
@@ -35,9 +33,19 @@ pub fn parse(names: &[String]) -> Result<(PdfStandards, bool), (&'static str, St
     Ok((standards, attaches))
 }
 
-/// The default standards as names, for the command line's default value.
-pub fn default_names() -> Vec<String> {
-    DEFAULT.iter().map(|name| (*name).to_owned()).collect()
+/// Whether a PDF made to these standards may carry an attached file: PDF/A-1 and PDF/A-2 forbid
+/// it, PDF/A-3, PDF/A-4, PDF/UA-1 and the plain versions allow it.
+fn allowed_by(standards: &[PdfStandard]) -> bool {
+    !standards.iter().any(|standard| {
+        matches!(
+            standard,
+            PdfStandard::A_1b
+                | PdfStandard::A_1a
+                | PdfStandard::A_2b
+                | PdfStandard::A_2u
+                | PdfStandard::A_2a
+        )
+    })
 }
 
 #[cfg(test)]
@@ -50,7 +58,7 @@ mod tests {
 
     #[test]
     fn the_default_pair_and_none_are_accepted() {
-        assert!(parse(&default_names()).is_ok());
+        assert!(parse(&casebook_core::render::pdf::default_standards()).is_ok());
         assert!(parse(&names(&["none"])).is_ok());
         assert!(parse(&names(&["A-3B"])).is_ok());
     }
