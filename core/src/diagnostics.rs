@@ -48,6 +48,19 @@ pub struct Diagnostic {
     /// The language the message and hint are in; the rendering's own words follow it.
     #[serde(default)]
     pub language: Language,
+    /// The hint done for the student, when it is one certain edit: the studio offers it as a
+    /// one-click action, an editor reads it from `casebook check --format json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// One line of the case as the hint says it should read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    /// 1-based, as the diagnostic's own line.
+    pub line: u32,
+    /// The whole line, fixed, without its line break.
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -90,6 +103,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             language: messages::user_language(),
+            fix: None,
         }
     }
 

@@ -139,6 +139,11 @@ const atPreviewMb = await memoryMb();
 const heapMb = await page.evaluate(() => Math.round((performance.memory?.usedJSHeapSize ?? 0) / 1048576));
 expect(!served.has(PDF_ENGINE) && !served.has("/engine-pdf.js"), "the PDF engine was asked for before the first preview");
 
+// The starter the studio shows speaks of the studio, not of the CLI's commands.
+const starterShown = await page.evaluate(() => document.querySelector(".cm-content").innerText);
+expect(!/casebook (check|schema|build)/.test(starterShown), "the studio's starter tells the student to run casebook's commands");
+expect(starterShown.includes(labels.nl.title.split(" ")[0]), "the studio's starter does not speak of the studio");
+
 // The worked example, as a student starts from it.
 const fixedText = readFileSync(fixedFile, "utf8");
 await page.selectOption("#start-with", `example:${fixedFile.split("/").pop()}`);
@@ -163,6 +168,11 @@ try {
   expect(false, `no diagnostic "${wanted}"; the list says: ${await page.textContent("#problems")}`);
 }
 expect(await page.textContent("#file-name") === brokenFile.split("/").pop(), "the opened file's name is not shown");
+// The opened file was added: the starter and the example are still there.
+const caseNames = () => page.$$eval("#cases option", (options) => options.map((o) => o.textContent.split(" — ")[0]));
+const namesAfterOpen = await caseNames();
+expect(namesAfterOpen.length === 3 && namesAfterOpen[0] === brokenFile.split("/").pop(),
+  `opening a file does not add it to the cases: ${namesAfterOpen.join(", ")}`);
 expect(await page.locator(".cm-lint-marker-error").count() > 0, "no error marker in the editor's gutter");
 await shoot("studio-broken-1280");
 
@@ -350,6 +360,204 @@ await page.setViewportSize({ width: 1280, height: 900 });
 await page.emulateMedia({ colorScheme: "dark" });
 await axeSerious("in dark mode");
 await page.emulateMedia({ colorScheme: "light" });
+// The editor's help, in a copy of the case: completion, hover, the cursor's place, a quick fix.
+const help = JSON.parse(readFileSync(join(dist, "editor.json"), "utf8")).nl;
+await page.click("#case-duplicate");
+const copyName = await page.inputValue("#case-name");
+expect((await caseNames()).length === 4 && copyName !== brokenFile.split("/").pop(),
+  `duplicate does not add a copy: ${(await caseNames()).join(", ")} (${copyName})`);
+// The cursor put on the first line holding `text`, through the editor's search (Ctrl+F): the
+// editor draws only the lines in view.
+const goTo = async (text) => {
+  await page.click(".cm-content");
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ControlOrMeta+f");
+  // Typed, not filled: the search reads its field as keys come up.
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+};
+// The cursor's line replaced by `text`, typed (the editor indents a new line by itself).
+const replaceLine = async (text) => {
+  await page.keyboard.press("End");
+  const length = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent.length);
+  for (let i = 0; i < length; i++) await page.keyboard.press("Shift+ArrowLeft");
+  if (text) await page.keyboard.type(text);
+  else if (length) await page.keyboard.press("Backspace");
+};
+const completions = async () => {
+  await page.waitForSelector(".cm-tooltip-autocomplete li", { timeout: 5000 }).catch(() => null);
+  return page.$$eval(".cm-tooltip-autocomplete li", (items) => items.map((i) => i.querySelector(".cm-completionLabel")?.textContent));
+};
+// A key in an objective: only an objective's keys not yet written, not meta's (`course`).
+await goTo("period: in één jaar");
+await page.keyboard.press("End");
+await page.keyboard.press("Enter");
+await replaceLine("      ");
+await page.keyboard.press("ControlOrMeta+Space");
+const keys = await completions();
+expect(["owner", "deadline", "weight"].every((k) => keys.includes(k))
+  && !["course", "organisation", "period", "text", "id"].some((k) => keys.includes(k)),
+  `completion in an objective offers: ${keys.join(", ")}`);
+await page.keyboard.type("ow");
+// Enter takes the completion once the list, filtered, offers it first and has settled (an Enter
+// while the list is being filtered again makes a new line).
+await page.waitForFunction(() => document.querySelector(".cm-tooltip-autocomplete li[aria-selected] .cm-completionLabel")
+  ?.textContent === "owner", null, { timeout: 5000 }).catch(() => failures.push("typing \"ow\" does not leave owner first"));
+await page.waitForTimeout(300);
+await page.keyboard.press("Enter");
+const completedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
+expect(completedLine === "      owner: ", `the completed key reads "${completedLine}"`);
+await replaceLine("");
+await page.keyboard.press("Backspace");
+// The stance values, and the ids the case defines in links.
+await goTo("links: [DL1, S1, S2, K2]");
+await page.keyboard.press("End");
+await page.keyboard.press("ArrowLeft");
+await page.keyboard.type(", S");
+const ids = await completions();
+expect(["S1", "S3", "S5"].every((id) => ids.includes(id)) && ids.every((id) => /^[A-Z]+\d+$/.test(id)),
+  `completion in links offers: ${ids.join(", ")}`);
+await page.keyboard.press("Escape");
+for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
+await goTo('stance: "++"');
+await page.keyboard.press("End");
+for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowLeft");
+await page.keyboard.press("Backspace");
+await page.keyboard.press("ControlOrMeta+Space");
+const stances = await completions();
+expect(["\"++\"", "\"-\"", "\"0\""].every((v) => stances.includes(v)), `completion of a stance offers: ${stances.join(", ")}`);
+await page.keyboard.press("Escape");
+await page.keyboard.type('"++"');
+// Hover on a key: its description from the schema, in the studio's language.
+await goTo("  strengths:");
+const strengthsKey = page.locator(".cm-activeLine");
+const box = await strengthsKey.boundingBox();
+await page.mouse.move(box.x + 30, box.y + box.height / 2);
+const wantedHelp = help.schema.$defs.CurrentSituation.properties.strengths.description;
+const shownHelp = await page.waitForSelector(".cm-key-help", { timeout: 5000 }).then((e) => e.textContent()).catch(() => null);
+expect(shownHelp === wantedHelp, `hover on strengths shows "${shownHelp}", not "${wantedHelp}"`);
+// In English, the English description (the studio's language, not the case's).
+const helpEn = JSON.parse(readFileSync(join(dist, "editor.json"), "utf8")).en;
+await page.mouse.move(0, 0);
+await page.selectOption("#ui-language", "en");
+await goTo("  strengths:");
+const boxEn = await page.locator(".cm-activeLine").boundingBox();
+await page.mouse.move(boxEn.x + 30, boxEn.y + boxEn.height / 2);
+const wantedEn = helpEn.schema.$defs.CurrentSituation.properties.strengths.description;
+const shownEn = await page.waitForSelector(".cm-key-help", { timeout: 5000 }).then((e) => e.textContent()).catch(() => null);
+expect(shownEn === wantedEn && wantedEn !== wantedHelp, `hover in English shows "${shownEn}", not "${wantedEn}"`);
+await page.mouse.move(0, 0);
+await page.selectOption("#ui-language", "nl");
+// The disciplines after `choice: `.
+await goTo("choice: customer_intimacy");
+await page.keyboard.press("End");
+for (let i = 0; i < "customer_intimacy".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+await page.keyboard.press("Backspace");
+await page.keyboard.press("ControlOrMeta+Space");
+const disciplines = await completions();
+expect(JSON.stringify([...disciplines].sort()) === JSON.stringify(["customer_intimacy", "operational_excellence", "product_leadership"]),
+  `completion after choice offers: ${disciplines.join(", ")}`);
+await page.keyboard.press("Escape");
+await page.keyboard.type("customer_intimacy");
+await page.keyboard.press("Escape");
+// The cursor's place, named as the reports name the parts.
+await goTo("id: S3");
+const place = await page.textContent("#place");
+const wantedPlace = `${help.places.current_situation} › ${help.places.strengths} › S3`;
+expect(place === wantedPlace, `the cursor's place reads "${place}", not "${wantedPlace}"`);
+// A Dutch key: the engine's fix, offered on the editor's mark (a lint action); one click and the
+// case has no errors again.
+const noErrors = () => page.waitForFunction(() => !document.querySelector("#problems li.error"), null, { timeout: 20000 });
+await goTo("  strengths:");
+await replaceLine("  sterktes:");
+try {
+  await page.waitForSelector(".cm-activeLine .cm-lintRange-error", { timeout: 20000 });
+  await page.hover(".cm-activeLine .cm-lintRange-error");
+  const action = await page.waitForSelector(".cm-tooltip-lint .cm-diagnosticAction", { timeout: 5000 });
+  expect(await action.textContent() === labels.nl.fix, `the lint action is named "${await action.textContent()}"`);
+  await action.click();
+  await noErrors();
+  const fixedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
+  expect(fixedLine === "  strengths:", `the lint action wrote "${fixedLine}"`);
+} catch (err) {
+  failures.push(`the quick fix for sterktes is not offered or not applied: ${err.message.split("\n")[0]}; the list says: ${await page.textContent("#problems")}`);
+}
+// A lone minus: the fix beside the message in the list.
+await goTo('stance: "-"');
+await page.keyboard.press("End");
+for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
+await page.keyboard.type("-");
+try {
+  await page.waitForSelector("#problems li.error button.fix", { timeout: 20000 });
+  await page.click("#problems li.error button.fix");
+  await noErrors();
+  const fixedLine = await page.evaluate(() => document.querySelector(".cm-activeLine").textContent);
+  expect(fixedLine.endsWith('stance: "-"'), `the fix in the list wrote "${fixedLine}"`);
+} catch (err) {
+  failures.push(`the quick fix for a lone minus is not offered or not applied: ${err.message.split("\n")[0]}; the list says: ${await page.textContent("#problems")}`);
+}
+await shoot("studio-help-1280");
+// Rename the copy; delete it and undo; then back to the fixed case. A reload keeps them all.
+await page.fill("#case-name", "proef");
+await page.press("#case-name", "Enter");
+expect(await page.textContent("#file-name") === "proef.yaml", `the renamed case is shown as "${await page.textContent("#file-name")}"`);
+await page.click("#case-delete");
+const afterDelete = await caseNames();
+expect(afterDelete.length === 3 && !afterDelete.includes("proef.yaml"), `after delete the cases are: ${afterDelete.join(", ")}`);
+await page.click("#case-undo");
+const afterUndo = await caseNames();
+expect(afterUndo.length === 4 && afterUndo.includes("proef.yaml") && await page.inputValue("#case-name") === "proef.yaml",
+  `after undo the cases are: ${afterUndo.join(", ")}`);
+// Storage full: the student is told at once that the browser no longer keeps the work.
+await page.evaluate(() => {
+  window.realSetItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
+});
+await page.click(".cm-content");
+await page.keyboard.type(" ");
+await page.keyboard.press("Backspace");
+expect((await page.textContent("#cases-note")) === labels.nl.not_kept, `with the storage full the page says: ${await page.textContent("#cases-note")}`);
+await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+await page.keyboard.type(" ");
+await page.keyboard.press("Backspace");
+// A teacher's hand-out starter opened: a new case, named for the student.
+await page.setInputFiles("#open-file", { name: "opdracht.student.yaml", mimeType: "text/yaml", buffer: Buffer.from(fixedText) });
+await page.waitForFunction(() => document.getElementById("file-name").textContent === "opdracht.yaml", null, { timeout: 10000 })
+  .catch(async () => failures.push(`the hand-out starter opened as "${await page.textContent("#file-name")}"`));
+expect((await page.textContent("#cases-note")).includes("opdracht.student.yaml"), `opening a hand-out starter says: ${await page.textContent("#cases-note")}`);
+const fixedId = await page.$eval("#cases", (list, name) => [...list.options].find((o) => o.textContent.startsWith(`${name} — `) && !o.textContent.startsWith("proef"))?.value,
+  brokenFile.split("/").pop());
+await page.selectOption("#cases", fixedId);
+await previewHas(phrases[0]);
+// The hand-out starter of the case being edited, downloaded (studio.rs compares it with the CLI's).
+const [starterDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-download=starter]")]);
+expect(starterDownload.suggestedFilename() === `${brokenFile.split("/").pop().replace(/\.yaml$/, "")}.student.yaml`,
+  `the starter download is named ${starterDownload.suggestedFilename()}`);
+await starterDownload.saveAs(`${pdfStem}.student.yaml`);
+// A second tab adds a case while this one is open: this tab lists it, and its next keystroke
+// keeps it.
+const countBefore = (await caseNames()).length;
+const otherTab = await context.newPage();
+await otherTab.goto(`${origin}/`);
+await otherTab.waitForSelector(".cm-content");
+await otherTab.selectOption("#start-with", "starter:en");
+await otherTab.waitForFunction((n) => document.querySelectorAll("#cases option").length === n, countBefore + 1);
+await otherTab.close();
+await page.waitForFunction((n) => document.querySelectorAll("#cases option").length === n, countBefore + 1, { timeout: 5000 })
+  .catch(() => failures.push("a case added in another tab is not listed"));
+await page.click(".cm-content");
+await page.keyboard.press("ControlOrMeta+End");
+await page.keyboard.type(" ");
+await page.keyboard.press("Backspace");
+const namesBefore = await caseNames();
+await reload("with six cases");
+await page.waitForSelector(".cm-content");
+const namesKept = await caseNames();
+expect(namesKept.length === countBefore + 1, `after a keystroke here and a reload the other tab's case is gone: ${namesKept.join(", ")}`);
+expect(JSON.stringify(namesKept) === JSON.stringify(namesBefore), `after a reload the cases are ${namesKept.join(", ")}, not ${namesBefore.join(", ")}`);
+expect(await page.textContent("#file-name") === brokenFile.split("/").pop(), "after a reload another case is open");
+
 // Offline: the service worker's copy opens, with the student's text and a fresh preview.
 const version = readFileSync(join(dist, "sw.js"), "utf8").match(/VERSION = "(\w+)"/)[1];
 const cachesNow = () => page.evaluate(async () => {

@@ -109,6 +109,18 @@ pub fn studio(checkers: &Path) -> Result<(), Failed> {
             }
         }
     }
+    // The hand-out starter downloaded from the studio: the CLI's, under the studio's words.
+    let cli = crate::support::files(&dir.path().join("student"))
+        .into_iter()
+        .find(|(path, _)| path.to_string_lossy().ends_with(".student.yaml"))
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .ok_or("the CLI wrote no hand-out starter")?;
+    let studio = std::fs::read_to_string(pdf.with_extension("student.yaml"))
+        .map_err(|err| format!("the studio's hand-out starter: {err}"))?;
+    let body = |text: &str| text.split_once("\n\n").map(|(_, body)| body.to_string());
+    if body(&cli) != body(&studio) || studio.contains("casebook check") {
+        return Err(format!("the studio's hand-out starter is not the CLI's:\n{studio}").into());
+    }
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! light engine of the preview (no typst, no fonts); with `pdf`, the PDF engine, the same exports
 //! with PDFs too, which the page loads only when a PDF is wanted or the page is idle.
 
+mod editor;
 mod grade;
 
 use std::cell::RefCell;
@@ -13,7 +14,7 @@ use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, Settings, check};
 use casebook_core::render::context::Edition;
 use casebook_core::render::pdf::PdfMaker;
-use casebook_core::starter::blank::starter_text;
+use casebook_core::starter::blank::studio_starter_text;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -166,18 +167,11 @@ pub fn labels(language: &str) -> String {
 }
 
 /// The commented starter case of `casebook new`, in `nl` or `en`, dated `date` (the browser's
-/// today, `YYYY-MM-DD`: the engine has no clock of its own).
+/// today, `YYYY-MM-DD`: the engine has no clock of its own), its comments speaking of the studio.
 #[wasm_bindgen]
 pub fn starter(language: &str, date: &str) -> String {
     let language = Language::parse(language).unwrap_or(Language::Nl);
-    starter_text(
-        language,
-        Discipline::CustomerIntimacy,
-        "case.yaml",
-        None,
-        date,
-    )
-    .unwrap_or_default()
+    studio_starter_text(language, Discipline::CustomerIntimacy, date).unwrap_or_default()
 }
 
 fn diagnostics_error(diagnostics: Vec<Diagnostic>) -> JsError {

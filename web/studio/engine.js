@@ -3,9 +3,9 @@
 // PDF engine (built from this file as engine-pdf.js) once a PDF is wanted.
 // The page compiles the engine once and sends the module; then each message
 // {id, call, args} runs one of the engine's functions and answers {id, value} or {id, error}.
-import init, { preview, render, starter } from "casebook-web";
+import init, { handout, preview, render, starter } from "casebook-web";
 
-const calls = { preview, render, starter };
+const calls = { handout, preview, render, starter };
 let ready;
 
 self.onmessage = async ({ data }) => {

@@ -1,6 +1,8 @@
 // Writes the studio's data files through the engine itself (run by web/build-studio):
-// labels.json (the [studio] texts of both locale files), index.html and nakijken.html with the Dutch labels
-// already in place (the page reads before its script has run), and examples.json (the bundled
+// labels.json (the [studio] texts of both locale files), editor.json (the case's schema and the
+// names of its parts in both languages: completion, hover, the cursor's place), index.html and
+// nakijken.html with the Dutch labels already in place (the page reads before its script has
+// run), and examples.json (the bundled
 // example set's cases, by title); last sw.js, the service worker, with the list of the folder's
 // files and a hash of their contents (a new build, a new cache).
 // Usage: node prepare.mjs PKG_DIR CASES_DIR OUT_DIR
@@ -15,6 +17,8 @@ engine.initSync({ module: readFileSync(join(pkg, "casebook_web_bg.wasm")) });
 
 const labels = { nl: JSON.parse(engine.labels("nl")), en: JSON.parse(engine.labels("en")) };
 writeFileSync(join(out, "labels.json"), JSON.stringify(labels));
+// What the editor knows of the case format: the schema and the names of the case's parts.
+writeFileSync(join(out, "editor.json"), JSON.stringify({ nl: JSON.parse(engine.editor_help("nl")), en: JSON.parse(engine.editor_help("en")) }));
 
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 const dutch = (key) => escape(labels.nl[key] ?? key);

@@ -11,6 +11,9 @@ import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { Engine, compile } from "./engines.js";
+import { caseHelp, placeOf } from "./complete.js";
+import { fixActions, fixButton } from "./fixes.js";
+import { Cases, caseBar } from "./cases.js";
 
 // A pause this long after a keystroke, and the engine checks and renders the case again.
 const DEBOUNCE_MS = 50;
@@ -23,9 +26,10 @@ const saved = (() => {
     return {};
   }
 })();
+// The student's cases (an earlier studio's one text becomes the first).
+const cases = new Cases(saved);
 const state = {
-  text: typeof saved.text === "string" ? saved.text : null,
-  fileName: saved.fileName ?? "case.yaml",
+  fileName: cases.active?.name ?? "case.yaml",
   edition: saved.edition === "student" ? "student" : "teacher",
   ui: saved.ui ?? (navigator.language?.startsWith("nl") || !navigator.language ? "nl" : "en"),
 };
@@ -45,6 +49,10 @@ const PDF_IDLE_MS = 2000;
 let idle;
 // The starter cases, by language (from the engine, at start).
 const starters = {};
+// What the editor knows of the case format, by language (editor.json, from the engine's schema).
+let HELP = {};
+const help = () => HELP[state.ui];
+let bar;
 
 const $ = (id) => document.getElementById(id);
 const t = (key, values = {}) =>
@@ -52,9 +60,7 @@ const t = (key, values = {}) =>
 
 function persist() {
   try {
-    localStorage.setItem(STORE, JSON.stringify({
-      text: state.text, fileName: state.fileName, edition: state.edition, ui: state.ui,
-    }));
+    localStorage.setItem(STORE, JSON.stringify({ edition: state.edition, ui: state.ui }));
   } catch {
     // Storage full or switched off: the work stays in the editor; downloading keeps it.
   }
@@ -103,6 +109,8 @@ function showProblems(diagnostics) {
     } else {
       item.append(text);
     }
+    const fix = fixButton(d, view, t("fix"), t("fix_line", { line: d.fix?.line, text: d.fix?.text.trim() }));
+    if (fix) item.append(fix);
     if (d.hint) {
       const hint = document.createElement("div");
       hint.className = "hint";
@@ -177,6 +185,7 @@ function marks(doc, diagnostics) {
       severity: d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "info",
       source: d.code,
       message: d.hint ? `${d.message}\n${t("hint")}: ${d.hint}` : d.message,
+      actions: fixActions(d, t("fix")),
     };
   });
 }
@@ -246,31 +255,55 @@ let pending;
 const whileTyping = EditorView.updateListener.of((update) => {
   if (!update.docChanged) return;
   // Every change is stored at once: a reload or a closed tab loses nothing.
-  state.text = update.state.doc.toString();
-  persist();
+  if (!cases.update(update.state.doc.toString())) bar.say(t("not_kept"));
   clearTimeout(pending);
   pending = setTimeout(refresh, DEBOUNCE_MS);
 });
 
-function setText(text, fileName) {
-  state.fileName = fileName;
-  $("file-name").textContent = fileName;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+// The cursor's place in the case, above the editor.
+const showPlace = EditorView.updateListener.of((update) => {
+  if (update.docChanged || update.selectionSet || update.focusChanged) renderPlace(update.state);
+});
+function renderPlace(editorState) {
+  const steps = placeOf(editorState, help);
+  $("place").textContent = steps.length ? steps.join(" › ") : t("place_top");
 }
 
-function confirmReplace() {
-  const current = view.state.doc.toString().trim();
-  return current === "" || current === starters[state.ui].trim() || window.confirm(t("replace"));
+// Puts a case in the editor (its own text: the case keeps its time of last change).
+function show(shown) {
+  if (!shown) return;
+  state.fileName = shown.name;
+  $("file-name").textContent = shown.name;
+  if (view.state.doc.toString() !== shown.text) {
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: shown.text } });
+  }
+  refresh();
+}
+
+// The hand-out starter is the teacher's: its download is offered in the teacher edition.
+function showStarterDownload() {
+  document.querySelector("[data-download=starter]").hidden = state.edition !== "teacher";
+}
+
+// A new case beside the others; none is replaced.
+// `message` names the file the case comes from (`from`).
+function addCase(name, text, message = "added", from = name) {
+  show(cases.add(name, text));
+  bar.render();
+  bar.say(t(message, { name: from }));
 }
 
 async function openFile(file) {
-  if (!file || !confirmReplace()) return;
+  if (!file) return;
   const text = await file.text();
   if (text.includes("\u0000")) {
     say(t("not_text", { file: file.name }));
     return;
   }
-  setText(text, file.name);
+  // A teacher's hand-out starter starts the student's own case.
+  const handout = /\.student\.ya?ml$/i.test(file.name);
+  if (handout) addCase(file.name.replace(/\.student(\.ya?ml)$/i, "$1"), text, "from_handout", file.name);
+  else addCase(file.name, text);
 }
 
 // A PDF takes a moment: meanwhile the downloads say they are busy (aria-busy, the status line),
@@ -312,6 +345,10 @@ async function makeDownload(kind) {
   if (kind === "yaml") {
     blob = new Blob([text], { type: "text/yaml" });
     name = state.fileName;
+  } else if (kind === "starter") {
+    // The hand-out starter of the case, as `casebook build --handout` writes it beside the teacher's report.
+    blob = new Blob([await checks.call("handout", [state.fileName, text])], { type: "text/yaml" });
+    name = `${stem}.student.yaml`;
   } else {
     const diagnostics = await runCheck(text);
     if (diagnostics.some((d) => d.severity === "error")) {
@@ -369,14 +406,14 @@ function wire(examples) {
   $("start-with").addEventListener("change", (event) => {
     const [kind, value] = event.target.value.split(":");
     event.target.value = "";
-    if (!kind || !confirmReplace()) return;
-    if (kind === "starter") setText(starters[value], "case.yaml");
+    if (kind === "starter") addCase("case.yaml", starters[value]);
     const example = examples.find((e) => e.file === value);
-    if (kind === "example" && example) setText(example.text, example.file);
+    if (kind === "example" && example) addCase(example.file, example.text);
   });
   $("edition").addEventListener("change", (event) => {
     state.edition = event.target.value;
     persist();
+    showStarterDownload();
     refresh();
   });
   $("ui-language").addEventListener("change", (event) => {
@@ -384,6 +421,8 @@ function wire(examples) {
     persist();
     applyLanguage();
     showProblems(lastDiagnostics);
+    bar.render();
+    renderPlace(view.state);
   });
   for (const button of document.querySelectorAll("[data-download]")) {
     button.addEventListener("click", () => download(button.dataset.download));
@@ -430,21 +469,32 @@ async function main() {
   $("file-name").textContent = state.fileName;
   // The starter is dated the day it is made, as `casebook new` does.
   const today = new Date().toISOString().slice(0, 10);
-  const [examples, nl, en] = await Promise.all([
+  const [examples, nl, en, editorHelp] = await Promise.all([
     fetchJson("examples.json"), checks.call("starter", ["nl", today]), checks.call("starter", ["en", today]),
+    fetchJson("editor.json"),
   ]);
+  HELP = editorHelp;
   Object.assign(starters, { nl, en });
   performance.mark("casebook-engine-ready");
   listExamples(examples);
+  if (!cases.active) cases.add("case.yaml", starters[state.ui]);
+  state.fileName = cases.active.name;
+  $("file-name").textContent = state.fileName;
+  showStarterDownload();
   view = new EditorView({
-    doc: state.text ?? starters[state.ui],
+    doc: cases.active.text,
     extensions: [
-      basicSetup, yaml(), lintGutter(), whileTyping, EditorView.lineWrapping,
+      basicSetup, yaml(), lintGutter(), whileTyping, showPlace, caseHelp(help), EditorView.lineWrapping,
       // tabindex: the scrolling editor is then reachable by keyboard for axe as well.
       EditorView.contentAttributes.of({ "aria-label": t("editor"), tabindex: "0" }),
     ],
     parent: $("editor"),
   });
+  bar = caseBar(cases, {
+    t, show, language: () => state.ui, empty: () => cases.add("case.yaml", starters[state.ui]),
+  });
+  bar.render();
+  renderPlace(view.state);
   wire(examples);
   await refresh();
 }

@@ -4,6 +4,7 @@ mod amount;
 mod comment;
 mod discipline;
 mod echoes;
+mod fixes;
 mod flow;
 mod goals;
 mod invisible;

@@ -89,7 +89,10 @@ impl Checker<'_> {
         situation: &str,
         values: &[(&str, &str)],
     ) -> &mut Diagnostic {
-        let d = Diagnostic::worded(self.path, at, self.language, code, situation, values);
+        let d = Diagnostic {
+            fix: super::fixes::line_fix(self.source, at, situation, values),
+            ..Diagnostic::worded(self.path, at, self.language, code, situation, values)
+        };
         self.out.push(d);
         let last = self.out.len() - 1;
         &mut self.out[last]
@@ -276,7 +279,10 @@ impl Checker<'_> {
                         super::StanceMark::Symbol(s) if s.contains(DASHES) => "dash",
                         _ => "off_scale",
                     };
-                    let inner = curly.unwrap_or_default().replace(DASHES, "-");
+                    // The mark as it should read, for the fix: a dash typed as a minus.
+                    let inner = curly
+                        .unwrap_or(written.trim_matches(['"', '\'']))
+                        .replace(DASHES, "-");
                     self.error(
                         stance.stance.at,
                         "STANCE-RANGE",

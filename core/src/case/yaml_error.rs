@@ -223,6 +223,7 @@ pub(super) fn yaml_diagnostic(
     };
     Diagnostic {
         item,
+        fix: super::fixes::line_fix(source, at, situation, &messages::pairs(&values)),
         ..Diagnostic::worded(
             path,
             at,

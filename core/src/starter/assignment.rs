@@ -136,14 +136,22 @@ fn blank_objective(objective: &mut Objective) {
 /// The starter case as YAML, block style, every empty answer under a comment saying what to
 /// write (labels `student_case.*` of the case's locale).
 pub fn to_yaml(case: &Case, locale: &Locale, file_name: &str) -> Result<String, String> {
+    to_yaml_headed(case, locale, file_name, "student_case.header")
+}
+
+/// The starter case as YAML under the header of locale key `header` (`studio_starter.handout`:
+/// the studio's words instead of the commands).
+pub fn to_yaml_headed(
+    case: &Case,
+    locale: &Locale,
+    file_name: &str,
+    header: &str,
+) -> Result<String, String> {
     let mut options = serde_saphyr::SerializerOptions::default();
     options.folded_wrap_chars = 96;
     let yaml = serde_saphyr::to_string_with_options(case, options).map_err(|e| e.to_string())?;
     let mut out = String::new();
-    for line in locale
-        .fill("student_case.header", &[("file", file_name)])
-        .lines()
-    {
+    for line in locale.fill(header, &[("file", file_name)]).lines() {
         out.push_str(&format!("# {line}\n"));
     }
     out.push('\n');

@@ -29,20 +29,53 @@ pub fn starter_text(
     schema: Option<&str>,
     date: &str,
 ) -> Result<String, String> {
-    let template = match language {
-        Language::Nl => STARTER_NL,
-        Language::En => STARTER_EN,
-    };
+    let mut context = context(choice, date);
+    context.insert("file_name", file_name);
+    // Without a committed schema the editor looks next to the case; the starter says how to make it.
+    context.insert("schema", schema.unwrap_or(LOCAL_SCHEMA));
+    context.insert("schema_missing", &schema.is_none());
+    context.insert("studio", &false);
+    render(language, &context)
+}
+
+/// The starter case as the studio shows it, dated `date`: its opening comment speaks of the
+/// studio (`studio_starter.intro` of the locale), not of commands and a schema file a studio
+/// user has no use for.
+pub fn studio_starter_text(
+    language: Language,
+    choice: Discipline,
+    date: &str,
+) -> Result<String, String> {
+    let mut context = context(choice, date);
+    let intro = messages::locale(language).text("studio_starter.intro");
+    context.insert("studio", &commented(intro));
+    render(language, &context)
+}
+
+/// `text` as YAML comment lines.
+fn commented(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("# {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What both starters fill in: the chosen discipline, the two others and the date.
+fn context(choice: Discipline, date: &str) -> tera::Context {
     let mut others = choice.others();
     let mut context = tera::Context::new();
     context.insert("choice", choice.key());
     context.insert("other1", others.next().map_or("", Discipline::key));
     context.insert("other2", others.next().map_or("", Discipline::key));
-    context.insert("file_name", file_name);
     context.insert("date", date);
-    // Without a committed schema the editor looks next to the case; the starter says how to make it.
-    context.insert("schema", schema.unwrap_or(LOCAL_SCHEMA));
-    context.insert("schema_missing", &schema.is_none());
-    tera::Tera::one_off(template, &context, false)
+    context
+}
+
+fn render(language: Language, context: &tera::Context) -> Result<String, String> {
+    let template = match language {
+        Language::Nl => STARTER_NL,
+        Language::En => STARTER_EN,
+    };
+    tera::Tera::one_off(template, context, false)
         .map_err(|err| messages::cli("starter_broken", &[("reason", &err.to_string())]))
 }
