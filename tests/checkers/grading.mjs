@@ -46,6 +46,13 @@ const startWith = async (submissions) => {
 };
 const idle = () => page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) >= n,
   runs, { timeout: 600000 });
+// A folder picked as a folder, graded.
+const gradeFolder = async (path) => {
+  await page.setInputFiles("#folder", path);
+  await page.click("#start");
+  runs += 1;
+  await idle();
+};
 const download = async (selector, path) => {
   const coming = page.waitForEvent("download");
   await page.click(selector);
@@ -88,19 +95,13 @@ for (const zip of classes) {
 }
 const seconds = (Date.now() - started) / 1000;
 await page.selectOption("#lms", "");
-await page.setInputFiles("#folder", folder);
-await page.click("#start");
-runs += 1;
-await idle();
+await gradeFolder(folder);
 expect((await said()).includes("nagekeken in"), `the folder: the page says ${await said()}`);
 await download("#downloads a", join(results, "folder.zip"));
 
 // Feedback PDFs: the pool's workers over the PDF engine.
 await page.check("#pdf");
-await page.setInputFiles("#folder", small);
-await page.click("#start");
-runs += 1;
-await idle();
+await gradeFolder(small);
 expect((await said()).includes("nagekeken in"), `with PDFs: the page says ${await said()}`);
 await download("#downloads a", join(results, "pdf.zip"));
 await page.uncheck("#pdf");
@@ -121,10 +122,7 @@ expect(stored.local + stored.session + stored.databases.length === 0, `the page 
 
 // Kept on this computer when the teacher asks: there after a reload, gone after the button.
 await page.check("#keep");
-await page.setInputFiles("#folder", small);
-await page.click("#start");
-runs += 1;
-await idle();
+await gradeFolder(small);
 const keptNow = await storage();
 expect(keptNow.databases.length === 1 && keptNow.local + keptNow.session === 0,
   `asked to keep the results, the page stored ${JSON.stringify(keptNow)}`);
