@@ -4,17 +4,20 @@
 // offered and labelled partial, saved as RESULTS/partial.zip); then grades each platform's zip
 // (named after its platform, whose import files it asks for too) and saves the page's zip as
 // RESULTS/<zip's name>.zip, for the caller to compare with the CLI; last a folder, picked as a
-// folder (saved as RESULTS/folder.zip); and a PDF without a case as the model answer (expects
+// folder (saved as RESULTS/folder.zip); a small folder with feedback PDFs (the pool then over the
+// PDF engine; saved as RESULTS/pdf.zip); the small folder again, kept on this computer (expects
+// the results offered after a reload, saved as RESULTS/kept.zip, and gone after the button); and
+// a PDF without a case as the model answer (expects
 // the problem listed, reported as no_case_model).
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
-// longest task. Prints one JSON line: {broken, partial, no_case_model, longest_task_ms, seconds}.
-// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER NO-CASE.pdf CLASS.zip...
+// longest task; checks nothing is stored unless asked. Prints one JSON line: {broken, partial, no_case_model, longest_task_ms, seconds}.
+// Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER SMALL NO-CASE.pdf CLASS.zip...
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { launch, openGrading, serve } from "./static.mjs";
 
-const [dist, model, results, broken, large, folder, noCase, ...classes] = process.argv.slice(2);
+const [dist, model, results, broken, large, folder, small, noCase, ...classes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const { origin, server } = await serve(dist);
@@ -43,6 +46,13 @@ const startWith = async (submissions) => {
 };
 const idle = () => page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) >= n,
   runs, { timeout: 600000 });
+// A folder picked as a folder, graded.
+const gradeFolder = async (path) => {
+  await page.setInputFiles("#folder", path);
+  await page.click("#start");
+  runs += 1;
+  await idle();
+};
 const download = async (selector, path) => {
   const coming = page.waitForEvent("download");
   await page.click(selector);
@@ -85,12 +95,16 @@ for (const zip of classes) {
 }
 const seconds = (Date.now() - started) / 1000;
 await page.selectOption("#lms", "");
-await page.setInputFiles("#folder", folder);
-await page.click("#start");
-runs += 1;
-await idle();
+await gradeFolder(folder);
 expect((await said()).includes("nagekeken in"), `the folder: the page says ${await said()}`);
 await download("#downloads a", join(results, "folder.zip"));
+
+// Feedback PDFs: the pool's workers over the PDF engine.
+await page.check("#pdf");
+await gradeFolder(small);
+expect((await said()).includes("nagekeken in"), `with PDFs: the page says ${await said()}`);
+await download("#downloads a", join(results, "pdf.zip"));
+await page.uncheck("#pdf");
 
 // The overview runs sandboxed, apart from the page: looked at as a frame of its own.
 await page.frameLocator("#overview").locator("table").first().waitFor({ timeout: 20000 })
@@ -98,12 +112,37 @@ await page.frameLocator("#overview").locator("table").first().waitFor({ timeout:
 const longest = Math.round(await page.evaluate(() => window.longest));
 expect(longest <= 200, `the page froze for ${longest} ms while grading (target: no task over 200 ms)`);
 
-// Nothing of the class kept in the browser: no local storage, no database.
-const stored = await page.evaluate(async () => ({
+// Nothing of the class kept in the browser unless asked: no local storage, no database.
+const storage = () => page.evaluate(async () => ({
   local: localStorage.length, session: sessionStorage.length,
-  databases: (await indexedDB.databases()).length,
+  databases: (await indexedDB.databases()).map((db) => db.name),
 }));
-expect(stored.local + stored.session + stored.databases === 0, `the page stored the class: ${JSON.stringify(stored)}`);
+const stored = await storage();
+expect(stored.local + stored.session + stored.databases.length === 0, `the page stored the class: ${JSON.stringify(stored)}`);
+
+// Kept on this computer when the teacher asks: there after a reload, gone after the button.
+await page.check("#keep");
+await gradeFolder(small);
+const keptNow = await storage();
+expect(keptNow.databases.length === 1 && keptNow.local + keptNow.session === 0,
+  `asked to keep the results, the page stored ${JSON.stringify(keptNow)}`);
+await openGrading(page, origin);
+runs = 0;
+await page.waitForFunction(() => document.querySelector("#downloads a"), null, { timeout: 20000 })
+  .catch(() => failures.push("the kept results are not offered after a reload"));
+const keptSaid = await said();
+expect(keptSaid.startsWith(labels.grade_kept.split("{")[0]), `with kept results the page says ${keptSaid}`);
+expect(await page.isChecked("#keep"), "with kept results the choice to keep them is not ticked");
+await download("#downloads a", join(results, "kept.zip"));
+await page.click("#forget");
+await page.waitForFunction((text) => document.getElementById("progress").textContent === text,
+  labels.grade_forgotten, { timeout: 20000 })
+  .catch(async () => failures.push(`after removing the kept results the page says ${await said()}`));
+const forgotten = await storage();
+expect(forgotten.databases.length === 0, `after the button the browser still holds ${JSON.stringify(forgotten)}`);
+expect(await page.isHidden("#forget"), "after removing the kept results the button is still shown");
+await openGrading(page, origin);
+expect(!(await page.$("#downloads a")), "after removing the kept results a reload offers them again");
 
 await page.addScriptTag({ content: axeSource });
 for (const width of [1280, 390]) {

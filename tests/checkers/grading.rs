@@ -110,6 +110,12 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
     // A folder of case files, as the teacher has it on disk: picked as a folder.
     let folder = work.join("klas");
     copy_folder(&fixture("grade/class"), &folder);
+    // A small one to grade with feedback PDFs (typst per submission: a few are enough).
+    let small = work.join("klein");
+    std::fs::create_dir(&small).expect("the small folder");
+    for case in ["bijna-1", "half", "kopie"] {
+        std::fs::write(small.join(format!("{case}.yaml")), case_of(case)).expect("a case");
+    }
 
     let results = work.join("page");
     std::fs::create_dir(&results).expect("results folder");
@@ -121,6 +127,7 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         .arg(&broken)
         .arg(&stopped)
         .arg(&folder)
+        .arg(&small)
         // The PDF without a case that platform_zips made.
         .arg(work.join("pdf-half/half/half.pdf"))
         .args(zips.iter().map(|(_, zip)| zip))
@@ -186,36 +193,48 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         let zip_name = zip.file_name().ok_or("a zip's name")?;
         let lms = ["--lms", platform];
         let page = results.join(format!("{}.zip", zip_stem(zip)));
-        same_as_cli(work, zip_name, &lms, &page, platform)?;
+        same_as_cli(work, zip_name, &lms, &page, platform, "md,html")?;
         let import = format!("grades-{platform}.csv");
         if !unzip(&page)?.iter().any(|(name, _)| *name == import) {
             return Err(format!("{platform}: the page's zip has no {import}").into());
         }
     }
-    same_as_cli(
-        work,
-        "klas".as_ref(),
-        &[],
-        &results.join("folder.zip"),
-        "folder",
-    )
+    let folder = results.join("folder.zip");
+    same_as_cli(work, "klas".as_ref(), &[], &folder, "folder", "md,html")?;
+    // With feedback PDFs: the PDF engine's, byte for byte the CLI's.
+    let pdf = results.join("pdf.zip");
+    same_as_cli(work, "klein".as_ref(), &[], &pdf, "pdf", "md,html,pdf")?;
+    // Kept on this computer and offered again after a reload: the same files.
+    let kept = results.join("kept.zip");
+    same_as_cli(work, "klein".as_ref(), &[], &kept, "kept", "md,html")?;
+    let pdfs = unzip(&pdf)?;
+    if pdfs
+        .iter()
+        .filter(|(name, _)| name.ends_with(".pdf"))
+        .count()
+        < 3
+    {
+        return Err("with PDFs: the page's zip holds fewer than three feedback PDFs".into());
+    }
+    Ok(())
 }
 
-/// `casebook grade SUBMISSIONS` (in `work`, with `extra` options) and the page's zip at `page`
-/// hold the same files, byte for byte.
+/// `casebook grade SUBMISSIONS` (in `work`, with `extra` options, feedback in `formats`) and the
+/// page's zip at `page` hold the same files, byte for byte.
 fn same_as_cli(
     work: &Path,
     submissions: &std::ffi::OsStr,
     extra: &[&str],
     page: &Path,
     what: &str,
+    formats: &str,
 ) -> Result<(), Failed> {
     let out = work.join(format!("cli-{what}"));
     casebook()
         .current_dir(work)
         .arg("grade")
         .arg(submissions)
-        .args(["--key", KEY, "--format", "md,html"])
+        .args(["--key", KEY, "--format", formats])
         .args(extra)
         .arg("--out")
         .arg(&out)
@@ -239,7 +258,7 @@ fn same_as_cli(
         )
         .into());
     }
-    if cli.len() < 15 {
+    if cli.len() < 9 {
         return Err(format!("{what}: too few files: {:?}", names(&cli)).into());
     }
     for ((name, cli), (_, page)) in cli.iter().zip(&page) {

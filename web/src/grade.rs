@@ -130,12 +130,6 @@ pub fn grade_open(
     })
 }
 
-/// Whether this build of the engine makes PDFs (the page offers feedback PDFs only then).
-#[wasm_bindgen]
-pub fn grade_pdf_available() -> bool {
-    super::PDF.is_some()
-}
-
 /// The coordinator reads the submissions: the platform's zip (`name` ends in `.zip`), else the
 /// loose files `names` with their bytes in `files`, one after another (`sizes` each), from the
 /// folder chosen (`folder`, its name as the CLI's SUBMISSIONS would be: the files are loaded under

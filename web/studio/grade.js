@@ -2,9 +2,12 @@
 // The engine runs in a pool of Web Workers (grader.js): one coordinator reads and names the
 // submissions, marks each and writes the overview and the zip (the core's own functions, so the
 // files are the command line's); the others, as many as the cores and a memory budget allow,
-// render the feedback. The page only reads the chosen files, hands out the work and shows the
-// progress: it never waits on the engine. Nothing leaves the tab and nothing is stored.
+// render the feedback: over the light engine, or over the PDF engine (grader-pdf.js) when the
+// teacher asks for feedback PDFs. The page only reads the chosen files, hands out the work and
+// shows the progress: it never waits on the engine. Nothing leaves the tab, and nothing is stored
+// unless the teacher asks to keep the last class's results (keep.js), removable with one button.
 import { compile } from "./engines.js";
+import { forget, keep, load } from "./keep.js";
 
 // The tab's memory for the pool: a worker holds the engine, the class and its feedback files
 // (the PDF engine's fonts make one far larger).
@@ -43,10 +46,17 @@ function showChosen() {
   $("chosen").textContent = chosen.submissions.length ? t("grade_chosen", { count: chosen.submissions.length }) : "";
 }
 
+// The pool's two kinds of worker: the light engine, and the PDF engine (the same calls, with
+// PDFs; its own bundle of grader.js), loaded only when feedback PDFs are asked for.
+const KINDS = {
+  light: { wasm: "casebook_web_bg.wasm", script: "grader.js" },
+  pdf: { wasm: "casebook_pdf_bg.wasm", script: "grader-pdf.js" },
+};
+
 // A worker of the pool: each call a promise of its answer.
 class PoolWorker {
-  constructor(module) {
-    this.worker = new Worker(new URL("grader.js", import.meta.url), { type: "module" });
+  constructor(module, script) {
+    this.worker = new Worker(new URL(script, import.meta.url), { type: "module" });
     this.waiting = new Map();
     this.next = 0;
     this.worker.onmessage = ({ data }) => {
@@ -122,13 +132,14 @@ async function start() {
     assignment: $("assignment").value,
   };
   const size = poolSize(pdf);
+  const kind = pdf ? "pdf" : "light";
   say("grade_loading", { workers: size });
   showProblems([]);
   $("downloads").replaceChildren();
   $("overview").srcdoc = "";
   run = { cancelled: false, started: performance.now() };
   try {
-    Object.assign(run, await pool(size));
+    Object.assign(run, await pool(size, kind), { kind });
     const { coordinator, renderers } = run;
     const problems = await openClass(coordinator, settings);
     if (problems.length) return showProblems(problems), say("grade_problems");
@@ -146,8 +157,8 @@ async function start() {
   } catch (err) {
     say("grade_failed", { reason: String(err.message ?? err) });
     // A worker that failed is not used again.
-    for (const worker of [workers.coordinator, ...workers.renderers]) worker?.stop();
-    Object.assign(workers, { coordinator: null, renderers: [] });
+    for (const worker of [workers.coordinator, ...workers.light, ...workers.pdf]) worker?.stop();
+    Object.assign(workers, { coordinator: null, light: [], pdf: [] });
   } finally {
     $("start").disabled = false;
     $("cancel").disabled = true;
@@ -156,16 +167,22 @@ async function start() {
   }
 }
 
-// The engine compiled once, and the pool's workers, kept from one run to the next (a class is
-// opened in them anew): stopping a worker with its engine's memory would freeze the page.
-let compiled = null;
-const workers = { coordinator: null, renderers: [] };
+// Each engine compiled once, and the pool's workers, kept from one run to the next (a class is
+// opened in them anew): stopping a worker with its engine's memory would freeze the page. The
+// coordinator renders nothing: the light engine serves it for either kind of run.
+const compiled = { light: null, pdf: null };
+const workers = { coordinator: null, light: [], pdf: [] };
 
-async function pool(size) {
-  const module = await (compiled ??= compile("casebook_web_bg.wasm"));
-  workers.coordinator ??= new PoolWorker(module);
-  while (workers.renderers.length < size) workers.renderers.push(new PoolWorker(module));
-  return { coordinator: workers.coordinator, renderers: workers.renderers.slice(0, size) };
+function engineOf(kind) {
+  return (compiled[kind] ??= compile(KINDS[kind].wasm));
+}
+
+async function pool(size, kind) {
+  workers.coordinator ??= new PoolWorker(await engineOf("light"), KINDS.light.script);
+  const module = await engineOf(kind);
+  const renderers = workers[kind];
+  while (renderers.length < size) renderers.push(new PoolWorker(module, KINDS[kind].script));
+  return { coordinator: workers.coordinator, renderers: renderers.slice(0, size) };
 }
 
 // Each renderer takes the next submission until none is left or the teacher stops; a
@@ -192,8 +209,8 @@ async function gradeAll(submissions, sources, settings) {
       } catch {
         // The engine could not finish this one: marked without feedback, its worker replaced.
         run.renderers[slot].stop();
-        run.renderers[slot] = new PoolWorker(await compiled);
-        workers.renderers[slot] = run.renderers[slot];
+        run.renderers[slot] = new PoolWorker(await engineOf(run.kind), KINDS[run.kind].script);
+        workers[run.kind][slot] = run.renderers[slot];
         await openClass(run.renderers[slot], settings);
         packed = new Uint8Array();
       }
@@ -218,10 +235,29 @@ async function gradeAll(submissions, sources, settings) {
     ? await Promise.all([`grades-${settings.lms}.csv`, `feedback-${settings.lms}.zip`]
       .map(async (name) => [name, await coordinator.call("grade_page", [name])]))
     : [];
-  $("overview").srcdoc = new TextDecoder().decode(html);
-  offer(zip, partial ? "grades-partial.zip" : "grades.zip", partial ? "grade_download_partial" : "grade_download");
-  offer(csv, "grades.csv", "grade_download_csv");
-  for (const [name, bytes] of platform) offer(bytes, name, "grade_download_file", { file: name });
+  const results = {
+    when: new Date().toISOString(),
+    total: done,
+    overview: new TextDecoder().decode(html),
+    // Each download: its bytes, its name, its label and the label's values.
+    files: [
+      [zip, partial ? "grades-partial.zip" : "grades.zip", partial ? "grade_download_partial" : "grade_download", {}],
+      [new Blob([csv]), "grades.csv", "grade_download_csv", {}],
+      ...platform.map(([name, bytes]) => [new Blob([bytes]), name, "grade_download_file", { file: name }]),
+    ],
+  };
+  show(results);
+  if ($("keep").checked) {
+    await keep(results);
+    $("forget").hidden = false;
+  }
+}
+
+// A class's results on the page: the overview and the downloads.
+function show(results) {
+  $("overview").srcdoc = results.overview;
+  $("downloads").replaceChildren();
+  for (const [bytes, name, label, values] of results.files) offer(bytes, name, label, values);
 }
 
 // A download link; the zip comes from its worker as a Blob already (a copy of a class's PDFs here
@@ -262,6 +298,12 @@ function wire() {
     event.preventDefault();
     start();
   });
+  $("forget").addEventListener("click", async () => {
+    await forget();
+    $("forget").hidden = true;
+    $("keep").checked = false;
+    say("grade_forgotten");
+  });
   $("cancel").addEventListener("click", () => {
     if (!run) return;
     // The submissions being rendered are finished; no other is started.
@@ -279,9 +321,16 @@ async function main() {
   LABELS = await response.json();
   applyLanguage();
   wire();
-  // Feedback PDFs only from an engine that makes PDFs.
-  const probe = (await pool(1)).coordinator;
-  $("pdf-choice").hidden = !(await probe.call("grade_pdf_available", []));
+  // The last class's results, if the teacher asked to keep them on this computer.
+  const stored = await load();
+  if (stored) {
+    $("keep").checked = true;
+    $("forget").hidden = false;
+    show(stored);
+    say("grade_kept", { when: new Date(stored.when).toLocaleString(ui), total: stored.total });
+  }
+  // The coordinator and its engine ready before the teacher has chosen the files.
+  await pool(1, "light");
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 

@@ -1,14 +1,13 @@
 // One worker of the grading page's pool (nakijken.html): casebook's engine (WebAssembly) with the
-// class opened in it. The page sends the compiled module once, then messages {id, call, args}
+// class opened in it (web/build-studio bundles it twice: grader.js over the light engine,
+// grader-pdf.js over the PDF engine). The page sends the compiled module once, then messages {id, call, args}
 // naming one of the engine's grading calls; each is answered {id, value} or {id, error}.
 import init, {
-  grade_finish, grade_mark, grade_open, grade_page, grade_pdf_available, grade_read, grade_render,
-  grade_sources,
+  grade_finish, grade_mark, grade_open, grade_page, grade_read, grade_render, grade_sources,
 } from "casebook-web";
 
 const calls = {
-  grade_finish, grade_mark, grade_open, grade_page, grade_pdf_available, grade_read, grade_render,
-  grade_sources,
+  grade_finish, grade_mark, grade_open, grade_page, grade_read, grade_render, grade_sources,
 };
 let ready;
 

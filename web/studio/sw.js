@@ -7,7 +7,7 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const ENGINE = "casebook_web_bg.wasm";
 // Loaded only when a PDF is wanted (or the page is idle), and kept once it has been.
-const PDF_ENGINE = ["casebook_pdf_bg.wasm", "engine-pdf.js"];
+const PDF_ENGINE = ["casebook_pdf_bg.wasm", "engine-pdf.js", "grader-pdf.js"];
 const PREFIX = `casebook-studio ${self.registration.scope} `;
 const CACHE = `${PREFIX}${VERSION}`;
 
