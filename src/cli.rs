@@ -159,6 +159,10 @@ pub struct GradeArgs {
     /// The grade item's name in the learning platform (default: the model answer's title).
     #[arg(long, requires = "lms")]
     pub assignment: Option<String>,
+    /// The class list exported from the learning platform as CSV (Brightspace: Grades › Export;
+    /// Canvas: the Gradebook's export), which gives the ids its download does not.
+    #[arg(long, requires = "lms")]
+    pub roster: Option<PathBuf>,
 }
 
 fn parse_lms(text: &str) -> Result<Platform, String> {
@@ -788,6 +792,7 @@ fn run_grade(args: &GradeArgs) -> u8 {
         jobs: args.jobs,
         lms: args.lms,
         assignment: args.assignment.clone(),
+        roster: args.roster.clone(),
     };
     let report = match crate::grade::grade(&options, &renderers) {
         Ok(report) => report,

@@ -4,11 +4,10 @@
 
 use std::path::Path;
 
-use casebook_core::case::{LoadedCase, Position};
+use casebook_core::case::LoadedCase;
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::class;
 use casebook_core::grade::Submission;
-use casebook_core::messages::{io_reason, user_language};
 
 /// Whether SUBMISSIONS names a platform's download rather than a folder.
 pub fn is_download(path: &Path) -> bool {
@@ -21,18 +20,6 @@ pub fn is_download(path: &Path) -> bool {
 /// The submissions in the zip at `path`: one per student, the newest of their case files (the
 /// others listed with it); a student the platform does not name is named as in a folder.
 pub fn load(path: &Path, model: &LoadedCase) -> Result<Vec<Submission>, Vec<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|err| {
-        let (language, at) = (user_language(), Position::default());
-        let reason = io_reason(&err, language);
-        let values = [("reason", reason.as_str())];
-        vec![Diagnostic::worded(
-            path,
-            at,
-            language,
-            "DOWNLOAD",
-            "unreadable",
-            &values,
-        )]
-    })?;
+    let bytes = super::read_input(path, "DOWNLOAD")?;
     Ok(class::name_download(class::download(&bytes, path)?, model))
 }

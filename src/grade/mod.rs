@@ -14,9 +14,10 @@ use casebook_core::case::{LoadedCase, Position};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, GradedOne, class};
 use casebook_core::grade::platform::Platform;
+use casebook_core::grade::roster::{self, Roster};
 use casebook_core::grade::similarity::{self, Reasonings};
 use casebook_core::grade::{GradeReport, Graded, Model, Submission};
-use casebook_core::messages::{io_reason, user_language};
+use casebook_core::messages::{self, io_reason, user_language};
 use casebook_core::render::overview;
 
 use crate::build::output::write_atomic;
@@ -40,6 +41,8 @@ pub struct GradeOptions {
     pub lms: Option<Platform>,
     /// The grade item's name in the platform (default: the model's title).
     pub assignment: Option<String>,
+    /// The platform's class list (CSV), which gives the ids its download does not.
+    pub roster: Option<PathBuf>,
 }
 
 /// Grades every submission under `options.submissions` against `options.key`. `Err` means
@@ -47,6 +50,11 @@ pub struct GradeOptions {
 pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let model = load_model(&options.key, engine)?;
+    // A class list that cannot be used stops the run before any work.
+    let roster = match (&options.roster, options.lms) {
+        (Some(path), Some(platform)) => Some(load_roster(path, platform)?),
+        _ => None,
+    };
     // The platform's zip of all submissions, or a folder of case files.
     let named = if download::is_download(&options.submissions) {
         download::load(&options.submissions, &model.case)?
@@ -80,12 +88,49 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
         .flat_map_iter(|first| similarity::pairs_of(first, &reasonings))
         .collect();
     let mut report = class::class_report(submissions, pairs, model.case.case.language());
+    if let (Some(roster), Some(platform)) = (&roster, options.lms) {
+        roster.apply(platform, &mut report.submissions);
+    }
     write_overview(options, engine, &model.case, &mut report);
     if let Some(platform) = options.lms {
         write_platform_files(options, platform, &model.case, &mut report);
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// The bytes of an input file (a download, a class list), or the `code`'s message why not.
+fn read_input(path: &Path, code: &'static str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    std::fs::read(path).map_err(|err| {
+        let (language, at) = (user_language(), Position::default());
+        let reason = io_reason(&err, language);
+        let values = [("reason", reason.as_str())];
+        vec![Diagnostic::worded(
+            path,
+            at,
+            language,
+            code,
+            "unreadable",
+            &values,
+        )]
+    })
+}
+
+/// The class list at `path`, read as `platform`'s; or the one message why it cannot be used.
+fn load_roster(path: &Path, platform: Platform) -> Result<Roster, Vec<Diagnostic>> {
+    let (language, at) = (user_language(), Position::default());
+    let bytes = read_input(path, "ROSTER")?;
+    Roster::parse(platform, &bytes).map_err(|err| {
+        let columns = roster::columns(platform).join(", ");
+        let name = messages::locale(language)
+            .text(&format!("grade.lms_name_{}", platform.key()))
+            .to_string();
+        let values = [("columns", columns.as_str()), ("platform", name.as_str())];
+        let situation = err.situation();
+        vec![Diagnostic::worded(
+            path, at, language, "ROSTER", situation, &values,
+        )]
+    })
 }
 
 fn load_model(key: &Path, engine: &Engine) -> Result<Model, Vec<Diagnostic>> {

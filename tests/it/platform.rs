@@ -601,3 +601,166 @@ fn an_unpacked_download_is_read_as_the_zip_the_newest_file_counting() {
         "Jan's first try is listed"
     );
 }
+
+/// Brightspace's download of three students, as in the test above, plus one the class list lacks.
+fn brightspace_download(dir: &Path) -> std::path::PathBuf {
+    let zip = dir.join("Opdracht 1 Download Dec 8, 2026 0930.zip");
+    zip_of(
+        &zip,
+        &[
+            (
+                "148723-301244 - Jan de Vries - Dec 7, 2026 1423 - opdracht.yaml",
+                case_of("kopie"),
+                7,
+            ),
+            (
+                "148724-301245 - Zoë Çelik - Dec 7, 2026 0912 - mijn case.yaml",
+                case_of("omgekeerd"),
+                7,
+            ),
+            (
+                "148725-301246 - Piet Bakker - Dec 7, 2026 1001 - case.yaml",
+                case_of("omgekeerd"),
+                7,
+            ),
+        ],
+    );
+    zip
+}
+
+/// The grade book as Brightspace's Grades › Export writes it with Key Field "Both" and the user
+/// details (community.d2l.com/brightspace/kb/articles/3538-importing-grades;
+/// brightspacehelp.usc.edu/instructors/import-grades): two Zoe Celiks, no Piet Bakker.
+const BRIGHTSPACE_ROSTER: &str = "\u{feff}OrgDefinedId,Username,Last Name,First Name,Email,\
+Opdracht 1 Points Grade,End-of-Line Indicator\r\n\
+1029384,jdevries,De Vries,Jan,jan@school.nl,,#\r\n\
+1029385,zcelik,Celik,Zoe,zoe@school.nl,,#\r\n\
+1029386,zcelik2,Çelik,Zoë,zoe2@school.nl,,#\r\n";
+
+#[test]
+fn brightspace_s_class_list_gives_the_ids_by_name_and_names_who_it_cannot_match() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = brightspace_download(dir.path());
+    let roster = dir.path().join("klassenlijst.csv");
+    std::fs::write(&roster, BRIGHTSPACE_ROSTER).expect("the class list");
+    let out = dir.path().join("cijfers");
+    let roster_arg = roster.to_string_lossy().into_owned();
+    let extra = ["--format", "pdf", "-q", "--roster", &roster_arg];
+    let (code, stderr) = grade_for(&zip, &out, "brightspace", &extra);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "In grades-brightspace.csv ontbreekt bij 1 student(en) het OrgDefinedId of de Username: \
+         de naam staat niet in de klassenlijst (--roster): Piet Bakker. Vul het in voordat je \
+         het bestand importeert; er is niets gegokt.\n\
+         In grades-brightspace.csv ontbreekt bij 1 student(en) het OrgDefinedId of de Username: \
+         de naam staat meer dan eens in de klassenlijst (--roster): Zoë Çelik. Vul het in \
+         voordat je het bestand importeert; er is niets gegokt.\n"
+    );
+    let csv = std::fs::read(out.join("grades-brightspace.csv")).expect("the import file");
+    assert_eq!(
+        csv_rows(&csv),
+        [
+            ["1029384", "jdevries", "10.0", "#"],
+            ["", "", "2.2", "#"],
+            ["", "", "2.2", "#"],
+        ]
+        .map(|r| r.map(str::to_string).to_vec())
+    );
+    let overview = std::fs::read_to_string(out.join("index.html")).expect("the overview");
+    assert!(
+        overview.contains("de naam staat niet in de klassenlijst (--roster): Piet Bakker.")
+            && overview.contains("meer dan eens in de klassenlijst (--roster): Zoë Çelik."),
+        "the overview names them"
+    );
+}
+
+#[test]
+fn a_class_list_that_is_no_csv_or_lacks_the_columns_stops_with_one_message() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = brightspace_download(dir.path());
+    let out = dir.path().join("cijfers");
+    let pdf = dir.path().join("lijst.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\0\xff\xfe").expect("a PDF");
+    let csv = dir.path().join("lijst.csv");
+    std::fs::write(&csv, "Naam;Studentnummer\r\nJan de Vries;123\r\n").expect("a CSV");
+    let cases = [
+        (
+            &pdf,
+            "de klassenlijst is geen CSV-bestand; er is niets beoordeeld",
+        ),
+        (
+            &csv,
+            "de klassenlijst mist de kolommen OrgDefinedId, Username, Last Name, First Name; \
+             er is niets beoordeeld",
+        ),
+    ];
+    for (roster, message) in cases {
+        let roster_arg = roster.to_string_lossy().into_owned();
+        let (code, stderr) = grade_for(&zip, &out, "brightspace", &["--roster", &roster_arg]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+        assert_eq!(stderr.matches("fout").count(), 1, "one message: {stderr}");
+        assert!(!out.exists(), "nothing is graded: {stderr}");
+    }
+}
+
+#[test]
+fn canvas_s_gradebook_export_gives_the_sis_columns_by_the_canvas_id() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = dir.path().join("submissions.zip");
+    zip_of(
+        &zip,
+        &[
+            ("vriesjande_4711_90210_kopie.yaml", case_of("kopie"), 7),
+            (
+                "celikzoe_LATE_4712_90233_mijn_case.yaml",
+                case_of("omgekeerd"),
+                9,
+            ),
+        ],
+    );
+    // Canvas's Gradebook export: a "Points Possible" row, then a row per student; Zoë is not in it.
+    let roster = dir.path().join("grades.csv");
+    std::fs::write(
+        &roster,
+        "Student,ID,SIS User ID,SIS Login ID,Section,Opdracht 1 (301)\n\
+         Points Possible,,,,,10.00\n\
+         \"Vries, Jan de\",4711,s123456,jdevries,MKT1A,\n",
+    )
+    .expect("the gradebook export");
+    let out = dir.path().join("cijfers");
+    let roster_arg = roster.to_string_lossy().into_owned();
+    let extra = ["--format", "html", "-q", "--roster", &roster_arg];
+    let (code, stderr) = grade_for(&zip, &out, "canvas", &extra);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, ""),
+        "Canvas's ID is in the download"
+    );
+    let csv = std::fs::read(out.join("grades-canvas.csv")).expect("the import file");
+    let rows = csv_rows(&csv);
+    let cells: Vec<&[String]> = rows.iter().map(|r| &r[1..5]).collect();
+    assert_eq!(
+        cells,
+        [
+            ["4711", "s123456", "jdevries", "MKT1A"]
+                .map(str::to_string)
+                .as_slice(),
+            ["4712", "", "", ""].map(str::to_string).as_slice(),
+        ]
+    );
+}
+
+#[test]
+fn with_markdown_feedback_only_the_platform_zip_holds_the_markdown() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let zip = brightspace_download(dir.path());
+    let out = dir.path().join("cijfers");
+    let (code, stderr) = grade_for(&zip, &out, "brightspace", &["--format", "md", "-q"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        names_in(&out.join("feedback-brightspace.zip")),
+        ["jan-de-vries.md", "piet-bakker.md", "zoë-çelik.md"]
+    );
+}

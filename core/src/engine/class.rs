@@ -244,7 +244,8 @@ fn unique(slug: String, taken: &mut HashSet<String>) -> String {
 
 /// What goes back to `platform`: `grades-<lms>.csv` for its grade import (the grade item named
 /// `assignment`, else the model's title) and `feedback-<lms>.zip` for its bulk feedback upload,
-/// with each submission's feedback files (HTML, PDF: not the teacher's Markdown) that `feedback`
+/// with each submission's feedback files (HTML, PDF; the Markdown only when it is the only
+/// feedback made, `--format md`, so that the zip is never empty) that `feedback`
 /// gives by their path relative to the output folder (`None`: left out, the shell says why).
 /// The zip is `Err` with the reason it could not be made.
 pub fn platform_files(
@@ -259,7 +260,9 @@ pub fn platform_files(
     let csv = import::grades_csv(platform, item, submissions);
     let mut files = Vec::new();
     for graded in submissions {
-        for (extension, relative) in graded.feedback.iter().filter(|(e, _)| e != "md") {
+        let only_md = graded.feedback.iter().all(|(e, _)| e == "md");
+        let sent = graded.feedback.iter().filter(|(e, _)| only_md || e != "md");
+        for (extension, relative) in sent {
             if let Some(bytes) = feedback(relative) {
                 files.push((import::feedback_name(platform, graded, extension), bytes));
             }

@@ -44,6 +44,7 @@ impl Engine {
             diagnostics: Vec::new(),
             feedback: Vec::new(),
             unwritten: false,
+            listed: Default::default(),
         };
         let notice = |mut graded: Graded, status: Status, source: Option<&str>| {
             graded.status = status;

@@ -4,8 +4,9 @@
 //! studio's grading page offers them for download.
 //!
 //! Each platform matches a row on its own id, taken from its download's file names
-//! ([`super::platform`]); where the download has none, the cell stays empty (nothing is guessed)
-//! and [`missing_ids`] names the students concerned.
+//! ([`super::platform`]) or, where the download has none, from the class list the teacher
+//! exported ([`super::roster`]); where neither gives it, the cell stays empty (nothing is
+//! guessed) and [`missing_ids`] names the students concerned.
 //!
 //! - Brightspace, "Importing grades" (community.d2l.com/brightspace/kb/articles/3538-importing-grades):
 //!   `OrgDefinedId` or `Username` (or both) as the first columns, a grade item's points under
@@ -27,6 +28,7 @@ use std::io::Write;
 
 use super::Graded;
 use super::platform::{Origin, Platform};
+use super::roster::Match;
 
 /// The CSV for `platform`'s grade import: a row per submission with a mark, for the grade item
 /// (Brightspace), assignment (Canvas) named `item`.
@@ -52,12 +54,16 @@ pub fn grades_csv(platform: Platform, item: &str, submissions: &[Graded]) -> Vec
         let Some(mark) = graded.mark else { continue };
         let mark = format!("{:.1}", mark.value);
         let id = id_of(platform, graded).unwrap_or_default();
+        let listed = match &graded.listed {
+            Match::Found(listed) => listed.clone(),
+            _ => Default::default(),
+        };
         rows.push(match platform {
-            // The ids are not in Brightspace's download: the teacher fills them in.
-            Platform::Brightspace => vec![String::new(), String::new(), mark, "#".to_string()],
+            // The ids are not in Brightspace's download: from the class list, if given.
+            Platform::Brightspace => vec![listed.id, listed.login, mark, "#".to_string()],
             Platform::Canvas => {
                 let name = graded.student.clone();
-                vec![name, id, String::new(), String::new(), String::new(), mark]
+                vec![name, id, listed.id, listed.login, listed.section, mark]
             }
             Platform::Moodle => {
                 let identifier = if id.is_empty() {
@@ -76,18 +82,26 @@ pub fn grades_csv(platform: Platform, item: &str, submissions: &[Graded]) -> Vec
     writer.into_inner().unwrap_or_default()
 }
 
-/// The platform's id of a submission's student, when its download gave one its import takes.
+/// The platform's id of a submission's student, when its download (or, for Brightspace, the
+/// class list) gave one its import takes.
 fn id_of(platform: Platform, graded: &Graded) -> Option<String> {
+    if platform == Platform::Brightspace {
+        return match &graded.listed {
+            Match::Found(listed) if !listed.id.is_empty() || !listed.login.is_empty() => {
+                Some(listed.id.clone())
+            }
+            _ => None,
+        };
+    }
     let origin = graded.origin.as_ref().filter(|o| o.platform == platform)?;
-    (platform != Platform::Brightspace).then(|| origin.id.clone())
+    Some(origin.id.clone())
 }
 
 /// The students with a mark whose row has no id `platform`'s import can match.
-pub fn missing_ids(platform: Platform, submissions: &[Graded]) -> Vec<&str> {
+pub fn missing_ids(platform: Platform, submissions: &[Graded]) -> Vec<&Graded> {
     submissions
         .iter()
         .filter(|g| g.mark.is_some() && id_of(platform, g).is_none())
-        .map(|g| g.student.as_str())
         .collect()
 }
 

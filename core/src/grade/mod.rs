@@ -8,6 +8,7 @@ pub mod compare;
 mod edit;
 pub mod import;
 pub mod platform;
+pub mod roster;
 pub mod similarity;
 
 use std::time::Duration;
@@ -131,6 +132,9 @@ pub struct Graded {
     /// A feedback file could not be written (its diagnostic is in `diagnostics`).
     #[serde(skip)]
     pub unwritten: bool,
+    /// The student's row in the platform's class list (`--roster`).
+    #[serde(skip)]
+    pub listed: roster::Match,
 }
 
 /// What a grading run did.

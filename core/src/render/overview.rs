@@ -14,6 +14,7 @@ use crate::templates::Templates;
 use super::feedback::mark_text;
 use crate::grade::import;
 use crate::grade::platform::Platform;
+use crate::grade::roster::Match;
 use crate::grade::similarity::{MIN_WORDS, SIMILAR, SimilarPair};
 use crate::grade::{GradeReport, Graded, Signal, Status};
 
@@ -249,19 +250,48 @@ pub fn lms_note(locale: &Locale, platform: Platform, report: &GradeReport) -> Ve
         ],
     )];
     let missing = import::missing_ids(platform, &report.submissions);
-    if !missing.is_empty() {
-        lines.push(locale.fill(
+    // With a class list, why each is missing: not in it, or in it more than once.
+    let groups: [(&str, Vec<&str>); 3] = [
+        (
             "grade.lms_missing",
+            names(&missing, |m| {
+                !matches!(m, Match::NotFound | Match::Ambiguous)
+            }),
+        ),
+        (
+            "grade.lms_roster_unknown",
+            names(&missing, |m| *m == Match::NotFound),
+        ),
+        (
+            "grade.lms_roster_ambiguous",
+            names(&missing, |m| *m == Match::Ambiguous),
+        ),
+    ];
+    for (key, students) in groups.iter().filter(|(_, s)| !s.is_empty()) {
+        lines.push(locale.fill(
+            key,
             &[
                 ("file", &csv),
                 ("platform", &name),
-                ("id", locale.text(&format!("grade.lms_id_{key}"))),
-                ("count", &missing.len().to_string()),
-                ("students", &missing.join(", ")),
+                (
+                    "id",
+                    locale.text(&format!("grade.lms_id_{}", platform.key())),
+                ),
+                ("count", &students.len().to_string()),
+                ("students", &students.join(", ")),
             ],
         ));
     }
     lines
+}
+
+/// The names of the `graded` whose class-list match is as `wanted`.
+fn names<'a>(graded: &[&'a Graded], wanted: impl Fn(&Match) -> bool) -> Vec<&'a str> {
+    graded
+        .iter()
+        .filter(|g| wanted(&g.listed))
+        .map(|g| g.student.as_str())
+        .collect()
 }
 
 fn pair_view<'a>(locale: &Locale, report: &'a GradeReport, pair: &SimilarPair) -> PairView<'a> {
