@@ -9,6 +9,7 @@
 
 pub mod date;
 mod diagnose;
+mod fonts;
 pub mod standards;
 mod world;
 
@@ -20,8 +21,7 @@ use casebook_core::diagnostics::Diagnostic;
 use casebook_core::render::pdf::glyphs::Coverage;
 use casebook_core::render::pdf::{Attachment, DocumentMeta, PdfOptions, PdfRenderer, Rendered};
 use serde::Serialize;
-use typst::foundations::{Bytes, Smart};
-use typst::text::Font;
+use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandards, Timestamp};
 use world::{DocumentWorld, Shared};
@@ -34,8 +34,8 @@ pub fn maker(options: PdfOptions) -> Result<Box<dyn PdfRenderer>, Diagnostic> {
 /// Every character some embedded font draws, as ranges of code points: what the engine's table
 /// of them (`casebook_core::render::pdf::glyphs`) must say, checked by a test.
 pub fn font_coverage() -> Vec<(u32, u32)> {
-    let mut points: Vec<u32> = typst_assets::fonts()
-        .flat_map(|data| Font::iter(Bytes::new(data)))
+    let mut points: Vec<u32> = fonts::all()
+        .iter()
         .flat_map(|font| font.info().coverage.iter().collect::<Vec<u32>>())
         .collect();
     points.sort_unstable();

@@ -38,9 +38,7 @@ impl Shared {
         template_text: String,
         parts: &[(String, std::path::PathBuf, String)],
     ) -> Result<Self, PathError> {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
-            .collect();
+        let fonts: Vec<Font> = crate::fonts::all();
         Ok(Self {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
