@@ -254,6 +254,9 @@ fn main() {
             csv_separator: b',',
             formats: Formats::ALL,
             jobs: None,
+            lms: None,
+            assignment: None,
+            roster: None,
         },
         &renderers,
     )
