@@ -1,9 +1,10 @@
-// The page's side of an engine worker (engine.js): each call is a promise of its answer, and the
-// time the engine itself took is kept as a performance entry "casebook-<label>" (the benchmark's).
+// The page's side of an engine worker (engine.js, grader.js): each call is a promise of its
+// answer, and the time the engine itself took is kept as a performance entry "casebook-<label>"
+// (the benchmark's).
 export class Engine {
-  // `module`: a promise of the compiled engine, or of its address (the worker then fetches and
-  // compiles it itself); `script`: the worker over it (engine.js for the
-  // light engine, engine-pdf.js for the PDF engine).
+  // `module`: the compiled engine (or a promise of it, or of its address: the worker then fetches
+  // and compiles it itself); `script`: the worker over it (engine.js for the light engine,
+  // engine-pdf.js for the PDF engine, grader.js and grader-pdf.js for the grading page's pool).
   constructor(module, script = "engine.js") {
     this.worker = new Worker(new URL(script, import.meta.url), { type: "module" });
     this.waiting = new Map();
@@ -21,17 +22,26 @@ export class Engine {
       for (const call of this.waiting.values()) call.reject(this.failed);
       this.waiting.clear();
     };
-    this.started = module.then((compiled) => this.worker.postMessage({ module: compiled }));
+    this.started = Promise.resolve(module).then((compiled) => this.worker.postMessage({ module: compiled }));
   }
 
-  async call(name, args, label = name) {
+  // `transfer`: buffers among `args` that move to the worker instead of being copied.
+  async call(name, args, { label = name, transfer = [] } = {}) {
     await this.started;
     if (this.failed) throw this.failed;
     return new Promise((resolve, reject) => {
       const id = this.next++;
       this.waiting.set(id, { label, resolve, reject, posted: performance.now() });
-      this.worker.postMessage({ id, call: name, args });
+      this.worker.postMessage({ id, call: name, args }, transfer);
     });
+  }
+
+  // The worker ended; calls still waiting fail.
+  stop() {
+    this.worker.terminate();
+    this.failed = new Error("stopped");
+    for (const call of this.waiting.values()) call.reject(this.failed);
+    this.waiting.clear();
   }
 }
 

@@ -6,7 +6,7 @@
 // teacher asks for feedback PDFs. The page only reads the chosen files, hands out the work and
 // shows the progress: it never waits on the engine. Nothing leaves the tab, and nothing is stored
 // unless the teacher asks to keep the last class's results (keep.js), removable with one button.
-import { compile } from "./engines.js";
+import { Engine, compile } from "./engines.js";
 import { forget, keep, load } from "./keep.js";
 
 // The tab's memory for the pool: a worker holds the engine, the class and its feedback files
@@ -52,41 +52,6 @@ const KINDS = {
   light: { wasm: "casebook_web_bg.wasm", script: "grader.js" },
   pdf: { wasm: "casebook_pdf_bg.wasm", script: "grader-pdf.js" },
 };
-
-// A worker of the pool: each call a promise of its answer.
-class PoolWorker {
-  constructor(module, script) {
-    this.worker = new Worker(new URL(script, import.meta.url), { type: "module" });
-    this.waiting = new Map();
-    this.next = 0;
-    this.worker.onmessage = ({ data }) => {
-      const call = this.waiting.get(data.id);
-      this.waiting.delete(data.id);
-      if (data.error !== undefined) call.reject(new Error(data.error));
-      else call.resolve(data.value);
-    };
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      for (const call of this.waiting.values()) call.reject(new Error(event.message || "grader.js"));
-      this.waiting.clear();
-    };
-    this.worker.postMessage({ module });
-  }
-
-  call(name, args, transfer = []) {
-    return new Promise((resolve, reject) => {
-      const id = this.next++;
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, call: name, args }, transfer);
-    });
-  }
-
-  stop() {
-    this.worker.terminate();
-    for (const call of this.waiting.values()) call.reject(new Error("stopped"));
-    this.waiting.clear();
-  }
-}
 
 // As many renderers as the cores, within the memory budget (the coordinator counts too).
 function poolSize(pdf) {
@@ -149,7 +114,7 @@ async function start() {
     files.reduce((at, f) => (all.set(f, at), at + f.length), 0);
     const names = chosen.submissions.map(([name]) => name);
     const sizes = new Uint32Array(files.map((f) => f.length));
-    const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], [all.buffer]));
+    const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], { transfer: [all.buffer] }));
     if (read.diagnostics.length) return showProblems(read.diagnostics), say("grade_problems");
     await Promise.all(renderers.map((r) => openClass(r, settings)));
     const sources = await coordinator.call("grade_sources", []);
@@ -178,10 +143,10 @@ function engineOf(kind) {
 }
 
 async function pool(size, kind) {
-  workers.coordinator ??= new PoolWorker(await engineOf("light"), KINDS.light.script);
+  workers.coordinator ??= new Engine(await engineOf("light"), KINDS.light.script);
   const module = await engineOf(kind);
   const renderers = workers[kind];
-  while (renderers.length < size) renderers.push(new PoolWorker(module, KINDS[kind].script));
+  while (renderers.length < size) renderers.push(new Engine(module, KINDS[kind].script));
   return { coordinator: workers.coordinator, renderers: renderers.slice(0, size) };
 }
 
@@ -205,16 +170,16 @@ async function gradeAll(submissions, sources, settings) {
       let packed;
       try {
         const bytes = sources.slice(starts[index], starts[index + 1]);
-        packed = await run.renderers[slot].call("grade_render", [file, student, slug, path, bytes], [bytes.buffer]);
+        packed = await run.renderers[slot].call("grade_render", [file, student, slug, path, bytes], { transfer: [bytes.buffer] });
       } catch {
         // The engine could not finish this one: marked without feedback, its worker replaced.
         run.renderers[slot].stop();
-        run.renderers[slot] = new PoolWorker(await engineOf(run.kind), KINDS[run.kind].script);
+        run.renderers[slot] = new Engine(await engineOf(run.kind), KINDS[run.kind].script);
         workers[run.kind][slot] = run.renderers[slot];
         await openClass(run.renderers[slot], settings);
         packed = new Uint8Array();
       }
-      const marked = JSON.parse(await coordinator.call("grade_mark", [index, packed], [packed.buffer]));
+      const marked = JSON.parse(await coordinator.call("grade_mark", [index, packed], { transfer: [packed.buffer] }));
       done += 1;
       bar.value = done;
       const elapsed = (performance.now() - run.started) / 1000;

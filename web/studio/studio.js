@@ -240,7 +240,7 @@ let warming = null;
 function warmUp(text) {
   const [first, second] = [state.edition, state.edition === "student" ? "teacher" : "student"];
   const fileName = state.fileName;
-  const make = (edition) => pdfEngine().call("render", [fileName, text, edition, "pdf"], "warm-up").catch(() => null);
+  const make = (edition) => pdfEngine().call("render", [fileName, text, edition, "pdf"], { label: "warm-up" }).catch(() => null);
   const made = make(first);
   const alsoMade = made.then(() => (making ? null : make(second)));
   warming = new Map([[`${first}\n${fileName}\n${text}`, made], [`${second}\n${fileName}\n${text}`, alsoMade]]);
@@ -357,7 +357,7 @@ async function makeDownload(kind) {
     }
     const args = [state.fileName, text, state.edition, kind];
     const bytes = (kind === "pdf" ? await warming?.get(`${state.edition}\n${state.fileName}\n${text}`) : null)
-      ?? await (kind === "pdf" ? pdfEngine() : checks).call("render", args, kind);
+      ?? await (kind === "pdf" ? pdfEngine() : checks).call("render", args, { label: kind });
     const types = {
       md: "text/markdown",
       html: "text/html",
