@@ -17,7 +17,7 @@ use casebook_core::grade::platform::Platform;
 use casebook_core::grade::roster::{self, Roster};
 use casebook_core::grade::similarity::{self, Reasonings};
 use casebook_core::grade::{GradeReport, Graded, Model, Submission};
-use casebook_core::messages::{self, io_reason, user_language};
+use casebook_core::messages::{io_reason, user_language};
 use casebook_core::render::overview;
 
 use crate::build::output::write_atomic;
@@ -118,19 +118,8 @@ fn read_input(path: &Path, code: &'static str) -> Result<Vec<u8>, Vec<Diagnostic
 
 /// The class list at `path`, read as `platform`'s; or the one message why it cannot be used.
 fn load_roster(path: &Path, platform: Platform) -> Result<Roster, Vec<Diagnostic>> {
-    let (language, at) = (user_language(), Position::default());
     let bytes = read_input(path, "ROSTER")?;
-    Roster::parse(platform, &bytes).map_err(|err| {
-        let columns = roster::columns(platform).join(", ");
-        let name = messages::locale(language)
-            .text(&format!("grade.lms_name_{}", platform.key()))
-            .to_string();
-        let values = [("columns", columns.as_str()), ("platform", name.as_str())];
-        let situation = err.situation();
-        vec![Diagnostic::worded(
-            path, at, language, "ROSTER", situation, &values,
-        )]
-    })
+    roster::load(platform, &bytes, path).map_err(|d| vec![d])
 }
 
 fn load_model(key: &Path, engine: &Engine) -> Result<Model, Vec<Diagnostic>> {

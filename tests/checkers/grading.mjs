@@ -12,7 +12,7 @@
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
 // longest task; checks nothing is stored unless asked. Prints one JSON line: {broken, partial, no_case_model, longest_task_ms, seconds}.
 // Usage: node grading.mjs DIST MODEL.yaml RESULTS BROKEN.zip LARGE.zip FOLDER SMALL NO-CASE.pdf CLASS.zip...
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { launch, openGrading, serve } from "./static.mjs";
@@ -87,6 +87,9 @@ const started = Date.now();
 for (const zip of classes) {
   // The platform's own files too, as `--lms` writes them.
   await page.selectOption("#lms", basename(zip, ".zip"));
+  // The platform's class list beside its zip, when there is one (as --roster).
+  const roster = zip.replace(/\.zip$/, "-roster.csv");
+  await page.setInputFiles("#roster", existsSync(roster) ? roster : []);
   await startWith(zip);
   await idle();
   const done = await said();
@@ -95,6 +98,7 @@ for (const zip of classes) {
 }
 const seconds = (Date.now() - started) / 1000;
 await page.selectOption("#lms", "");
+await page.setInputFiles("#roster", []);
 await gradeFolder(folder);
 expect((await said()).includes("nagekeken in"), `the folder: the page says ${await said()}`);
 await download("#downloads a", join(results, "folder.zip"));

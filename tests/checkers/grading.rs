@@ -98,6 +98,15 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         zip_of(&zip, &entries);
         zips.push((platform, zip));
     }
+    // Brightspace's class list (Grades › Export), which gives the ids its download lacks: the
+    // page reads it beside that zip, as `--roster` does.
+    std::fs::write(
+        work.join("brightspace-roster.csv"),
+        "OrgDefinedId,Username,Last Name,First Name,Email,End-of-Line Indicator\r\n\
+         1029384,jdevries,de Vries,Jan,jan@school.nl,#\r\n\
+         1029390,gkok,Kok,Gijs,gijs@school.nl,#\r\n",
+    )
+    .expect("the class list");
     let broken = work.join("kapot.zip");
     std::fs::write(&broken, b"PK\x03\x04 no zip").expect("the broken zip");
     // A class to stop halfway: sixty copies of one student's work under their own names.
@@ -191,12 +200,23 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
     // Every file of the page's zip is the CLI's, and the CLI wrote no other.
     for (platform, zip) in &zips {
         let zip_name = zip.file_name().ok_or("a zip's name")?;
-        let lms = ["--lms", platform];
+        let roster = format!("{platform}-roster.csv");
+        let lms: Vec<&str> = if work.join(&roster).exists() {
+            vec!["--lms", platform, "--roster", &roster]
+        } else {
+            vec!["--lms", platform]
+        };
         let page = results.join(format!("{}.zip", zip_stem(zip)));
         same_as_cli(work, zip_name, &lms, &page, platform, "md,html")?;
         let import = format!("grades-{platform}.csv");
-        if !unzip(&page)?.iter().any(|(name, _)| *name == import) {
+        let files = unzip(&page)?;
+        let Some((_, csv)) = files.iter().find(|(name, _)| *name == import) else {
             return Err(format!("{platform}: the page's zip has no {import}").into());
+        };
+        // The class list's ids, in the page's import file as in the CLI's.
+        let csv = String::from_utf8_lossy(csv);
+        if *platform == "brightspace" && !csv.contains("1029384,jdevries,") {
+            return Err(format!("brightspace: the class list's ids are not in {csv:?}").into());
         }
     }
     let folder = results.join("folder.zip");

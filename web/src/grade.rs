@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, Settings, class};
 use casebook_core::grade::platform::Platform;
+use casebook_core::grade::roster::{self, Roster};
 use casebook_core::grade::similarity::{self, Reasonings};
 use casebook_core::grade::{Graded, Model, Submission, import};
 use casebook_core::render::overview;
@@ -27,6 +28,8 @@ struct Class {
     /// item's name there (default: the model's title).
     lms: Option<Platform>,
     assignment: Option<String>,
+    /// The platform's class list, which gives the ids its import needs (`--roster`).
+    roster: Option<Roster>,
     /// The coordinator's: the submissions named, each with the path it is loaded under and its
     /// file's bytes, for the renderers.
     submissions: Vec<(Submission, (String, Vec<u8>))>,
@@ -71,8 +74,8 @@ fn with_class<T>(work: impl FnOnce(&mut Class) -> T) -> Result<T, JsError> {
 /// name and text (empty: the defaults), whether the feedback reveals the model's reasoning, the
 /// feedback formats (`md,html` or `md,html,pdf`), the CSV's separator (`,`, `;` or `tab`), the
 /// learning platform (`brightspace`, `canvas`, `moodle`; empty: none) and the grade item's name
-/// there (empty: the model's title). Returns `{diagnostics}` as JSON: empty when the class is
-/// open.
+/// there (empty: the model's title), and the platform's class list (`--roster`; no bytes: none).
+/// Returns `{diagnostics}` as JSON: empty when the class is open.
 #[wasm_bindgen]
 pub fn grade_open(
     model_name: &str,
@@ -84,6 +87,8 @@ pub fn grade_open(
     separator: &str,
     lms: &str,
     assignment: &str,
+    roster_name: &str,
+    roster: Vec<u8>,
 ) -> String {
     let opened = || -> Result<Class, Vec<Diagnostic>> {
         let settings = Settings {
@@ -95,6 +100,13 @@ pub fn grade_open(
         let case = class::load_entry(Path::new(model_name), model)
             .map_err(|(_, diagnostics)| diagnostics)?;
         let model = Model::new(case, &engine.rubric)?;
+        let roster = match Platform::from_key(lms) {
+            Some(platform) if !roster.is_empty() => {
+                let at = Path::new(roster_name);
+                Some(roster::load(platform, &roster, at).map_err(|d| vec![d])?)
+            }
+            _ => None,
+        };
         Ok(Class {
             engine,
             model,
@@ -112,6 +124,7 @@ pub fn grade_open(
             },
             lms: Platform::from_key(lms),
             assignment: (!assignment.trim().is_empty()).then(|| assignment.trim().to_string()),
+            roster,
             submissions: Vec::new(),
             marked: Vec::new(),
             overview: Vec::new(),
@@ -342,7 +355,10 @@ pub fn grade_finish() -> Result<Vec<u8>, JsError> {
             .flat_map(|first| similarity::pairs_of(first, &reasonings))
             .collect();
         let language = class.model.case.case.language();
-        let report = class::class_report(graded, pairs, language);
+        let mut report = class::class_report(graded, pairs, language);
+        if let (Some(roster), Some(platform)) = (&class.roster, class.lms) {
+            roster.apply(platform, &mut report.submissions);
+        }
         let (templates, rubric) = (&class.engine.templates, &class.engine.rubric.grade);
         let pages = overview::pages(
             templates,

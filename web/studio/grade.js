@@ -66,6 +66,7 @@ async function openClass(worker, settings) {
   const answer = JSON.parse(await worker.call("grade_open", [
     settings.modelName, settings.model.slice(), settings.rubricName, settings.rubric,
     settings.reveal, settings.formats, settings.separator, settings.lms, settings.assignment,
+    settings.rosterName, settings.roster.slice(),
   ]));
   return answer.diagnostics;
 }
@@ -95,6 +96,9 @@ async function start() {
     separator: $("separator").value,
     lms: $("lms").value,
     assignment: $("assignment").value,
+    // The platform's class list (`--roster`), for the ids its import needs.
+    rosterName: $("roster").files[0]?.name ?? "",
+    roster: $("roster").files[0] ? await bytesOf($("roster").files[0]) : new Uint8Array(),
   };
   const size = poolSize(pdf);
   const kind = pdf ? "pdf" : "light";

@@ -10,10 +10,31 @@
 //! - Canvas, the Gradebook's export: `Student`, `ID`, `SIS User ID`, `SIS Login ID`, `Section`,
 //!   …; the download gives the `ID`, so a row is found by it.
 
+use std::path::Path;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::Graded;
 use super::platform::Platform;
+use crate::diagnostics::Diagnostic;
+use crate::lang::Position;
+use crate::messages::{self, user_language};
+
+/// The class list `bytes` (named `at` in a message), read as `platform`'s; or the one message
+/// why it cannot be used. The command line's `--roster` and the grading page's class list.
+pub fn load(platform: Platform, bytes: &[u8], at: &Path) -> Result<Roster, Diagnostic> {
+    Roster::parse(platform, bytes).map_err(|err| {
+        let language = user_language();
+        let columns = columns(platform).join(", ");
+        let name = messages::locale(language)
+            .text(&format!("grade.lms_name_{}", platform.key()))
+            .to_string();
+        let values = [("columns", columns.as_str()), ("platform", name.as_str())];
+        let situation = err.situation();
+        let place = Position::default();
+        Diagnostic::worded(at, place, language, "ROSTER", situation, &values)
+    })
+}
 
 /// One student of the class list: the ids the platform's import takes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
