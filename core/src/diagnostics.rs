@@ -139,7 +139,7 @@ impl Diagnostic {
     }
 
     /// The diagnostic as a person reads it: `path:line:col: error[CODE]: message`, then the source
-    /// line with a caret under the place, then the hint.
+    /// line with a caret under the place, then the hint, then the fixed line when there is one.
     pub fn render(&self, source: Option<&str>) -> String {
         let mut out = String::new();
         let place = if self.line > 0 {
@@ -177,6 +177,15 @@ impl Diagnostic {
         }
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "  = {}: {hint}", words.text("cli.hint"));
+        }
+        if let Some(fix) = &self.fix {
+            let line = fix.line.to_string();
+            let text = visible(&fix.text);
+            let _ = writeln!(
+                out,
+                "  = {}",
+                words.fill("cli.fix", &[("line", &line), ("text", &text)])
+            );
         }
         out
     }

@@ -2,9 +2,11 @@
 //! its descriptions come from the locale files (`[schema.<Type>]`), so an editor explains every
 //! key in the student's language.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Value, json};
 
-use crate::case::{Case, Discipline, Language};
+use crate::case::{Case, Discipline, Ground, Language};
 
 /// Where the committed schema lives, relative to the project root.
 pub const SCHEMA_PATH: &str = "schema/case.schema.json";
@@ -34,6 +36,73 @@ pub fn case_schema(language: Language) -> Value {
         choice["enum"] = json!(values);
     }
     schema
+}
+
+/// Keys whose part the report heads with words of another name (`choice` → "Gekozen
+/// waardestrategie"): the label of each is that text.
+const HEADED_ELSEWHERE: [(&str, &str); 11] = [
+    ("choice", "report.chosen_discipline"),
+    ("customer_leadership", "report.leadership"),
+    ("general", "report.regularities_general"),
+    ("own", "report.regularities_own"),
+    ("view", "report.leader_view"),
+    ("purpose", "report.panel_purpose"),
+    ("arena", "report.panel_arena"),
+    ("value_proposition", "report.panel_value_proposition"),
+    ("stances", "report.worksheet_stances"),
+    ("leaning_reasoning", "report.worksheet_leaning_reasoning"),
+    ("language", "index.language"),
+];
+
+/// The name of every key the case format allows, in `language`, as the studio shows the cursor's
+/// place ("Grond B › Sterktes › S3"): a ground's and a discipline's name, else the report's
+/// heading for the part (`report.<key>`, or one named in [`HEADED_ELSEWHERE`]), else the name the
+/// locale gives a part the report has no heading for (`places.<key>`). A key with none of these
+/// is left out (a test keeps that list empty).
+pub fn part_names(language: Language) -> BTreeMap<String, String> {
+    let locale = crate::messages::locale(language);
+    let mut keys = Vec::new();
+    property_names(&case_schema(language), &mut keys);
+    let mut names = BTreeMap::new();
+    for key in keys {
+        let elsewhere = HEADED_ELSEWHERE.iter().find(|(k, _)| *k == key);
+        let label = [
+            elsewhere.map(|(_, label)| label.to_string()),
+            Some(format!("report.{key}")),
+            Some(format!("places.{key}")),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|label| locale.has(label));
+        if let Some(label) = label {
+            names.insert(key, locale.text(&label).to_string());
+        }
+    }
+    for discipline in Discipline::ALL {
+        let label = format!("disciplines.{}", discipline.key());
+        names.insert(discipline.key().into(), locale.text(&label).to_string());
+    }
+    for ground in Ground::ALL {
+        let label = format!("{} {}", locale.text("report.ground"), ground.letter());
+        names.insert(ground.key().into(), label);
+    }
+    names
+}
+
+/// Every key the case format allows: each key named anywhere in `schema`.
+pub fn property_names(schema: &Value, found: &mut Vec<String>) {
+    match schema {
+        Value::Object(object) => {
+            if let Some(Value::Object(properties)) = object.get("properties") {
+                found.extend(properties.keys().cloned());
+            }
+            for value in object.values() {
+                property_names(value, found);
+            }
+        }
+        Value::Array(list) => list.iter().for_each(|value| property_names(value, found)),
+        _ => {}
+    }
 }
 
 /// Every type and key in `schema` that an editor describes: its locale key and its description.

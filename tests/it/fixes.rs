@@ -1,6 +1,7 @@
 //! The one-click fixes: a YAML mistake whose hint is one certain edit carries the fixed line in
 //! `casebook check --format json` (the studio offers it as a button), the hint's own words
-//! done; the line fixed, the case checks clean. Word for word.
+//! done; the line fixed, the case checks clean. `casebook check` prints it as the line to write.
+//! Word for word.
 
 use std::path::Path;
 
@@ -133,4 +134,97 @@ fn a_hint_that_is_no_certain_edit_carries_no_fix() {
     let diagnostic = first_diagnostic(&file);
     assert_eq!(diagnostic["code"], "UNKNOWN-KEY");
     assert!(diagnostic.get("fix").is_none(), "{diagnostic}");
+}
+
+#[test]
+fn check_prints_each_certain_fix_as_the_line_to_write_in_the_cases_language() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let read = |name: &str| {
+        std::fs::read_to_string(root().join("cases").join(name)).expect("a bundled case")
+    };
+    let (dutch, english) = (
+        read("klantpartnerschap.yaml"),
+        read("northwind-outfitters.yaml"),
+    );
+    let name = "    name: Een B-to-B-leverancier (fictief)";
+    let tabbed = format!("\t{}", name.trim_start());
+    // (file, case, from, to, what `casebook check file` prints)
+    let mistakes: [(&str, &str, &str, &str, &str); 5] = [
+        (
+            "near.yaml",
+            &dutch,
+            "  organisation:",
+            "  organisaton:",
+            "near.yaml:10:3: fout[UNKNOWN-KEY]: onbekende sleutel `organisaton`
+   |
+10 |   organisaton:
+   |   ^^^^^^^^^^^
+  = tip: bedoel je `organisation`? Toegestane sleutels hier: title, language, author, course, date, organisation
+  = oplossing: regel 10 wordt ‘  organisation:’
+",
+        ),
+        (
+            "tab.yaml",
+            &dutch,
+            name,
+            &tabbed,
+            "tab.yaml:11:1: fout[YAML-SYNTAX]: er wordt met een tab ingesprongen
+   |
+11 | \tname: Een B-to-B-leverancier (fictief)
+   | ^
+  = tip: YAML springt alleen met spaties in: vervang de tab aan het begin van deze regel door spaties
+  = oplossing: regel 11 wordt ‘    name: Een B-to-B-leverancier (fictief)’
+",
+        ),
+        (
+            "sterktes.yaml",
+            &dutch,
+            "  strengths:",
+            "  sterktes:",
+            "sterktes.yaml:131:3: fout[UNKNOWN-KEY]: onbekende sleutel `sterktes`
+    |
+131 |   sterktes:
+    |   ^^^^^^^^
+  = tip: de sleutels zijn Engels, ook in een Nederlandse case: schrijf `strengths`
+  = oplossing: regel 131 wordt ‘  strengths:’
+",
+        ),
+        (
+            "komma.yaml",
+            &dutch,
+            "      target: 65",
+            "      target: 6,5",
+            "komma.yaml:311:15: fout[WRONG-TYPE]: de streefwaarde `6,5` is een getal met een komma; casebook leest het als tekst (D1)
+    |
+311 |       target: 6,5
+    |               ^^^
+  = tip: schrijf het getal met een punt: target: 6.5
+  = oplossing: regel 311 wordt ‘      target: 6.5’
+",
+        ),
+        (
+            "near-en.yaml",
+            &english,
+            "  organisation:",
+            "  organisaton:",
+            "near-en.yaml:12:3: error[UNKNOWN-KEY]: unknown key `organisaton`
+   |
+12 |   organisaton:
+   |   ^^^^^^^^^^^
+  = hint: did you mean `organisation`? Keys allowed here: title, language, author, course, date, organisation
+  = fix: line 12 becomes ‘  organisation:’
+",
+        ),
+    ];
+    for (file, case, from, to, printed) in mistakes {
+        assert!(case.contains(from), "the bundled case lacks `{from}`");
+        std::fs::write(dir.path().join(file), case.replacen(from, to, 1)).expect("write");
+        let output = casebook()
+            .current_dir(dir.path())
+            .args(["check", file])
+            .output()
+            .expect("check");
+        assert_eq!(output.status.code(), Some(1), "{file}");
+        assert_eq!(String::from_utf8_lossy(&output.stdout), printed, "{file}");
+    }
 }

@@ -62,7 +62,7 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "dash",
             "stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte",
             "stance: \u{2013}\n          reasoning: >-\n            Waarom deze sterkte",
-            "dash.yaml:55:19: fout[STANCE-RANGE]: `\u{2013}` is een gedachtestreepje (dat Word van een getypte min maakt), geen min (S1)\n   |\n55 |           stance: \u{2013}\n   |                   ^\n  = tip: typ de mintoets van je toetsenbord, tussen aanhalingstekens: stance: \"-\" (of \"--\")\n",
+            "dash.yaml:55:19: fout[STANCE-RANGE]: `\u{2013}` is een gedachtestreepje (dat Word van een getypte min maakt), geen min (S1)\n   |\n55 |           stance: \u{2013}\n   |                   ^\n  = tip: typ de mintoets van je toetsenbord, tussen aanhalingstekens: stance: \"-\" (of \"--\")\n  = oplossing: regel 55 wordt ‘          stance: \"-\"’\n",
         ),
         (
             "tilde",
@@ -86,13 +86,13 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "flow-minus",
             "        customer_intimacy:\n          stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte de keuze ondersteunt.",
             "        customer_intimacy: { stance: -, reasoning: Waarom deze sterkte de keuze ondersteunt. }",
-            "flow-minus.yaml:54:38: fout[STANCE-RANGE]: de houding voor klantpartnerschap is een losse min, die YAML leest als het begin van een lijst (S1)\n   |\n54 |         customer_intimacy: { stance: -, reasoning: Waarom deze sterkte de keuze ondersteunt. }\n   |                                      ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n",
+            "flow-minus.yaml:54:38: fout[STANCE-RANGE]: de houding voor klantpartnerschap is een losse min, die YAML leest als het begin van een lijst (S1)\n   |\n54 |         customer_intimacy: { stance: -, reasoning: Waarom deze sterkte de keuze ondersteunt. }\n   |                                      ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n  = oplossing: regel 54 wordt ‘        customer_intimacy: { stance: \"-\", reasoning: Waarom deze sterkte de keuze ondersteunt. }’\n",
         ),
         (
             "block-minus",
             "stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte",
             "stance: -\n          reasoning: >-\n            Waarom deze sterkte",
-            "block-minus.yaml:55:19: fout[STANCE-RANGE]: de houding voor klantpartnerschap is een losse min, die YAML leest als het begin van een lijst (S1)\n   |\n55 |           stance: -\n   |                   ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n",
+            "block-minus.yaml:55:19: fout[STANCE-RANGE]: de houding voor klantpartnerschap is een losse min, die YAML leest als het begin van een lijst (S1)\n   |\n55 |           stance: -\n   |                   ^\n  = tip: zet de min tussen aanhalingstekens: stance: \"-\"\n  = oplossing: regel 55 wordt ‘          stance: \"-\"’\n",
         ),
         (
             "comma",
@@ -105,26 +105,26 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "goal-comma",
             "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
             "goals: [{id: DL1, text: Meer klanten, langer binden}]",
-            "goal-comma.yaml:88:41: fout[UNKNOWN-KEY]: na de komma in de tekst leest YAML `langer binden` als een nieuwe sleutel binnen `{ … }`\n   |\n88 |   goals: [{id: DL1, text: Meer klanten, langer binden}]\n   |                                         ^^^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Meer klanten, langer binden\"}]\n",
+            "goal-comma.yaml:88:41: fout[UNKNOWN-KEY]: na de komma in de tekst leest YAML `langer binden` als een nieuwe sleutel binnen `{ … }`\n   |\n88 |   goals: [{id: DL1, text: Meer klanten, langer binden}]\n   |                                         ^^^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Meer klanten, langer binden\"}]\n  = oplossing: regel 88 wordt ‘  goals: [{id: DL1, text: \"Meer klanten, langer binden\"}]’\n",
         ),
         (
             "goal-colon",
             "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
             "goals: [{id: DL1, text: Let op: meer klanten}]",
-            "goal-colon.yaml:88:33: fout[YAML-SYNTAX]: de tekst bevat `: `, wat YAML binnen `{ … }` als een nieuwe sleutel leest\n   |\n88 |   goals: [{id: DL1, text: Let op: meer klanten}]\n   |                                 ^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Let op: meer klanten\"}]\n",
+            "goal-colon.yaml:88:33: fout[YAML-SYNTAX]: de tekst bevat `: `, wat YAML binnen `{ … }` als een nieuwe sleutel leest\n   |\n88 |   goals: [{id: DL1, text: Let op: meer klanten}]\n   |                                 ^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Let op: meer klanten\"}]\n  = oplossing: regel 88 wordt ‘  goals: [{id: DL1, text: \"Let op: meer klanten\"}]’\n",
         ),
         (
             // The comment hides `}]`: the parser stumbles two lines later, the student hears of the `#`.
             "goal-hash",
             "goals: [{id: DL1, text: \"Een doel dat uit de visie volgt.\"}]",
             "goals: [{id: DL1, text: Klant #1 blijft}]",
-            "goal-hash.yaml:88:33: fout[YAML-SYNTAX]: ` #` begint in YAML een opmerking: de rest van deze regel, met de sluitende `}`, wordt overgeslagen\n   |\n88 |   goals: [{id: DL1, text: Klant #1 blijft}]\n   |                                 ^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Klant #1 blijft\"}]\n",
+            "goal-hash.yaml:88:33: fout[YAML-SYNTAX]: ` #` begint in YAML een opmerking: de rest van deze regel, met de sluitende `}`, wordt overgeslagen\n   |\n88 |   goals: [{id: DL1, text: Klant #1 blijft}]\n   |                                 ^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens: goals: [{id: DL1, text: \"Klant #1 blijft\"}]\n  = oplossing: regel 88 wordt ‘  goals: [{id: DL1, text: \"Klant #1 blijft\"}]’\n",
         ),
         (
             "baseline-comma",
             "baseline: 55",
             "baseline: 5,5",
-            "baseline-comma.yaml:94:17: fout[WRONG-TYPE]: de nulmeting `5,5` is een getal met een komma; casebook leest het als tekst (D1)\n   |\n94 |       baseline: 5,5\n   |                 ^^^\n  = tip: schrijf het getal met een punt: baseline: 5.5\n",
+            "baseline-comma.yaml:94:17: fout[WRONG-TYPE]: de nulmeting `5,5` is een getal met een komma; casebook leest het als tekst (D1)\n   |\n94 |       baseline: 5,5\n   |                 ^^^\n  = tip: schrijf het getal met een punt: baseline: 5.5\n  = oplossing: regel 94 wordt ‘      baseline: 5.5’\n",
         ),
         (
             "colon",
@@ -172,13 +172,13 @@ fn every_mistake_gets_its_own_dutch_message_at_its_place() {
             "dutch-key",
             "  strengths:",
             "  sterktes:",
-            "dutch-key.yaml:50:3: fout[UNKNOWN-KEY]: onbekende sleutel `sterktes`\n   |\n50 |   sterktes:\n   |   ^^^^^^^^\n  = tip: de sleutels zijn Engels, ook in een Nederlandse case: schrijf `strengths`\n",
+            "dutch-key.yaml:50:3: fout[UNKNOWN-KEY]: onbekende sleutel `sterktes`\n   |\n50 |   sterktes:\n   |   ^^^^^^^^\n  = tip: de sleutels zijn Engels, ook in een Nederlandse case: schrijf `strengths`\n  = oplossing: regel 50 wordt ‘  strengths:’\n",
         ),
         (
             "smart-quotes",
             "title: Onderbouwing van de waardestrategie",
             "title: \u{201C}Onderbouwing: de waardestrategie\u{201D}",
-            "smart-quotes.yaml:11:23: fout[YAML-SYNTAX]: de tekst na `title:` staat tussen gekrulde aanhalingstekens (\u{201C} \u{201D}), die YAML niet als aanhalingstekens leest; daardoor begint de `: ` erin een nieuwe sleutel\n   |\n11 |   title: \u{201C}Onderbouwing: de waardestrategie\u{201D}\n   |                       ^\n  = tip: vervang \u{201C} en \u{201D} door rechte dubbele aanhalingstekens: title: \"…\"\n",
+            "smart-quotes.yaml:11:23: fout[YAML-SYNTAX]: de tekst na `title:` staat tussen gekrulde aanhalingstekens (\u{201C} \u{201D}), die YAML niet als aanhalingstekens leest; daardoor begint de `: ` erin een nieuwe sleutel\n   |\n11 |   title: \u{201C}Onderbouwing: de waardestrategie\u{201D}\n   |                       ^\n  = tip: vervang \u{201C} en \u{201D} door rechte dubbele aanhalingstekens: title: \"…\"\n  = oplossing: regel 11 wordt ‘  title: \"Onderbouwing: de waardestrategie\"’\n",
         ),
         (
             "zero-width",
@@ -297,6 +297,7 @@ fn english_cases_get_the_comma_and_the_lone_minus_in_english() {
 86 |   goals: [{id: G1, text: More customers, kept longer}]
    |                                          ^^^^^^^^^^^
   = hint: put the text in quotes: goals: [{id: G1, text: \"More customers, kept longer\"}]
+  = fix: line 86 becomes ‘  goals: [{id: G1, text: \"More customers, kept longer\"}]’
 ",
         ),
         (
@@ -307,6 +308,7 @@ fn english_cases_get_the_comma_and_the_lone_minus_in_english() {
 53 |           stance: -
    |                   ^
   = hint: put the minus in quotes: stance: \"-\"
+  = fix: line 53 becomes ‘          stance: \"-\"’
 ",
         ),
     ];
@@ -388,19 +390,19 @@ fn what_a_student_pastes_from_word_is_named_once_in_dutch() {
             "quote-in-quotes",
             "  conclusion: De conclusie over de missie als onderbouwing.",
             "  conclusion: \"De missie past bij \"maatwerk\".\"",
-            "quote-in-quotes.yaml:46:36: fout[YAML-SYNTAX]: de tekst na `conclusion:` bevat zelf een aanhalingsteken, dat de tekst te vroeg afsluit: daarna staat nog `maatwerk\".\"`\n   |\n46 |   conclusion: \"De missie past bij \"maatwerk\".\"\n   |                                    ^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens van de andere soort: conclusion: 'De missie past bij \"maatwerk\".'; of schrijf hem ingesprongen op de regel onder `conclusion: >-`, dan zijn aanhalingstekens gewoon tekst\n",
+            "quote-in-quotes.yaml:46:36: fout[YAML-SYNTAX]: de tekst na `conclusion:` bevat zelf een aanhalingsteken, dat de tekst te vroeg afsluit: daarna staat nog `maatwerk\".\"`\n   |\n46 |   conclusion: \"De missie past bij \"maatwerk\".\"\n   |                                    ^^^^^^^^^^^\n  = tip: zet de tekst tussen aanhalingstekens van de andere soort: conclusion: 'De missie past bij \"maatwerk\".'; of schrijf hem ingesprongen op de regel onder `conclusion: >-`, dan zijn aanhalingstekens gewoon tekst\n  = oplossing: regel 46 wordt ‘  conclusion: 'De missie past bij \"maatwerk\".'’\n",
         ),
         (
             "after-quote",
             "  vision: De visie van de organisatie.",
             "  vision: 'Dé fietspartner van Utrecht'.",
-            "after-quote.yaml:87:40: fout[YAML-SYNTAX]: na het sluitende aanhalingsteken van `vision:` staat nog `.`\n   |\n87 |   vision: 'Dé fietspartner van Utrecht'.\n   |                                        ^\n  = tip: zet alles binnen de aanhalingstekens: vision: \"Dé fietspartner van Utrecht.\"\n",
+            "after-quote.yaml:87:40: fout[YAML-SYNTAX]: na het sluitende aanhalingsteken van `vision:` staat nog `.`\n   |\n87 |   vision: 'Dé fietspartner van Utrecht'.\n   |                                        ^\n  = tip: zet alles binnen de aanhalingstekens: vision: \"Dé fietspartner van Utrecht.\"\n  = oplossing: regel 87 wordt ‘  vision: \"Dé fietspartner van Utrecht.\"’\n",
         ),
         (
             "curly-stance",
             "stance: \"+\"\n          reasoning: >-\n            Waarom deze sterkte",
             "stance: “+”\n          reasoning: >-\n            Waarom deze sterkte",
-            "curly-stance.yaml:55:19: fout[STANCE-RANGE]: de houding `“+”` staat tussen gekrulde aanhalingstekens (“ ”), die Word maakt en YAML niet als aanhalingstekens leest (S1)\n   |\n55 |           stance: “+”\n   |                   ^^^\n  = tip: vervang “ en ” door rechte dubbele aanhalingstekens: stance: \"+\"\n",
+            "curly-stance.yaml:55:19: fout[STANCE-RANGE]: de houding `“+”` staat tussen gekrulde aanhalingstekens (“ ”), die Word maakt en YAML niet als aanhalingstekens leest (S1)\n   |\n55 |           stance: “+”\n   |                   ^^^\n  = tip: vervang “ en ” door rechte dubbele aanhalingstekens: stance: \"+\"\n  = oplossing: regel 55 wordt ‘          stance: \"+\"’\n",
         ),
         (
             "lowercase-id",
@@ -472,17 +474,17 @@ fn what_a_student_pastes_from_word_is_named_once_in_english() {
         (
             "  conclusion: What the mission shows about the choice.",
             "  conclusion: \"The mission fits \"tailor-made\".\"",
-            "en.yaml:44:34: error[YAML-SYNTAX]: the text after `conclusion:` holds a quote of its own, which ends the text too early: `tailor-made\".\"` follows it\n   |\n44 |   conclusion: \"The mission fits \"tailor-made\".\"\n   |                                  ^^^^^^^^^^^^^^\n  = hint: put the text between quotes of the other kind: conclusion: 'The mission fits \"tailor-made\".'; or write it indented on the line below `conclusion: >-`, where quotes are plain text\n",
+            "en.yaml:44:34: error[YAML-SYNTAX]: the text after `conclusion:` holds a quote of its own, which ends the text too early: `tailor-made\".\"` follows it\n   |\n44 |   conclusion: \"The mission fits \"tailor-made\".\"\n   |                                  ^^^^^^^^^^^^^^\n  = hint: put the text between quotes of the other kind: conclusion: 'The mission fits \"tailor-made\".'; or write it indented on the line below `conclusion: >-`, where quotes are plain text\n  = fix: line 44 becomes ‘  conclusion: 'The mission fits \"tailor-made\".'’\n",
         ),
         (
             "  vision: The organisation's vision.",
             "  vision: 'The bike partner of Utrecht'.",
-            "en.yaml:85:40: error[YAML-SYNTAX]: after the closing quote of `vision:` there is still `.`\n   |\n85 |   vision: 'The bike partner of Utrecht'.\n   |                                        ^\n  = hint: put all of it inside the quotes: vision: \"The bike partner of Utrecht.\"\n",
+            "en.yaml:85:40: error[YAML-SYNTAX]: after the closing quote of `vision:` there is still `.`\n   |\n85 |   vision: 'The bike partner of Utrecht'.\n   |                                        ^\n  = hint: put all of it inside the quotes: vision: \"The bike partner of Utrecht.\"\n  = fix: line 85 becomes ‘  vision: \"The bike partner of Utrecht.\"’\n",
         ),
         (
             "stance: \"+\"\n          reasoning: >-\n            Why this strength",
             "stance: “+”\n          reasoning: >-\n            Why this strength",
-            "en.yaml:53:19: error[STANCE-RANGE]: the stance `“+”` is between curly quotes (“ ”), which Word makes and YAML does not read as quotes (S1)\n   |\n53 |           stance: “+”\n   |                   ^^^\n  = hint: replace “ and ” by straight double quotes: stance: \"+\"\n",
+            "en.yaml:53:19: error[STANCE-RANGE]: the stance `“+”` is between curly quotes (“ ”), which Word makes and YAML does not read as quotes (S1)\n   |\n53 |           stance: “+”\n   |                   ^^^\n  = hint: replace “ and ” by straight double quotes: stance: \"+\"\n  = fix: line 53 becomes ‘          stance: \"+\"’\n",
         ),
         (
             "    - id: S1\n",
@@ -497,7 +499,7 @@ fn what_a_student_pastes_from_word_is_named_once_in_english() {
         (
             "      baseline: 55\n",
             "      baseline: 5,5\n",
-            "en.yaml:92:17: error[WRONG-TYPE]: the baseline `5,5` is a number with a decimal comma; casebook reads it as text (OB1)\n   |\n92 |       baseline: 5,5\n   |                 ^^^\n  = hint: write the number with a point: baseline: 5.5\n",
+            "en.yaml:92:17: error[WRONG-TYPE]: the baseline `5,5` is a number with a decimal comma; casebook reads it as text (OB1)\n   |\n92 |       baseline: 5,5\n   |                 ^^^\n  = hint: write the number with a point: baseline: 5.5\n  = fix: line 92 becomes ‘      baseline: 5.5’\n",
         ),
     ];
     for (from, to, expected) in cases {

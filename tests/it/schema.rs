@@ -51,6 +51,33 @@ fn every_key_is_described_from_the_locale_of_the_language_asked_for() {
 }
 
 #[test]
+fn every_key_has_a_name_for_the_studios_place_of_the_cursor() {
+    for (lang, language) in [("nl", Language::Nl), ("en", Language::En)] {
+        let mut keys = Vec::new();
+        casebook_core::schema::property_names(&schema(lang), &mut keys);
+        let names = casebook_core::schema::part_names(language);
+        keys.sort();
+        keys.dedup();
+        let nameless: Vec<&String> = keys
+            .iter()
+            .filter(|key| names.get(*key).is_none_or(|name| name.trim().is_empty()))
+            .collect();
+        assert!(
+            keys.len() > 40 && nameless.is_empty(),
+            "name these keys in [places] of templates/locale/{lang}.toml: {nameless:?}"
+        );
+    }
+    let nl = casebook_core::schema::part_names(Language::Nl);
+    let en = casebook_core::schema::part_names(Language::En);
+    assert_eq!(nl["current_situation"], "Grond B");
+    assert_eq!(nl["choice"], "Gekozen waardestrategie");
+    assert_eq!(
+        (nl["cells"].as_str(), en["cells"].as_str()),
+        ("Cellen", "Cells")
+    );
+}
+
+#[test]
 fn an_editor_shows_dutch_or_english_word_for_word() {
     let nl = schema("nl");
     let en = schema("en");

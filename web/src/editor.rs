@@ -4,55 +4,19 @@
 
 use std::path::Path;
 
-use casebook_core::case::{Discipline, Ground, Language, load_source};
-use casebook_core::schema::case_schema;
+use casebook_core::case::{Language, load_source};
+use casebook_core::schema::{case_schema, part_names};
 use casebook_core::starter::assignment::{student_case, to_yaml_headed};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 /// `{schema, places}` in `nl` or `en` as JSON: the case's schema with its descriptions in that
-/// language, and the label of each key that names a part of the case (`current_situation` →
-/// `Grond B`, `strengths` → `Sterktes`), as the reports call them.
+/// language, and the name of each key as the reports call the part (`current_situation` →
+/// `Grond B`, `strengths` → `Sterktes`), for the cursor's place.
 #[wasm_bindgen]
 pub fn editor_help(language: &str) -> String {
     let language = Language::parse(language).unwrap_or(Language::Nl);
-    let schema = case_schema(language);
-    let locale = casebook_core::messages::locale(language);
-    let mut places = Map::new();
-    let mut keys = Vec::new();
-    property_names(&schema, &mut keys);
-    for key in keys {
-        let label = format!("report.{key}");
-        if locale.has(&label) {
-            places.insert(key, Value::String(locale.text(&label).to_string()));
-        }
-    }
-    for discipline in Discipline::ALL {
-        let label = format!("disciplines.{}", discipline.key());
-        let label = locale.text(&label).to_string();
-        places.insert(discipline.key().into(), Value::String(label));
-    }
-    for ground in Ground::ALL {
-        let label = format!("{} {}", locale.text("report.ground"), ground.letter());
-        places.insert(ground.key().into(), Value::String(label));
-    }
-    json!({ "schema": schema, "places": places }).to_string()
-}
-
-/// Every key named anywhere in `schema`.
-fn property_names(schema: &Value, found: &mut Vec<String>) {
-    match schema {
-        Value::Object(object) => {
-            if let Some(Value::Object(properties)) = object.get("properties") {
-                found.extend(properties.keys().cloned());
-            }
-            for value in object.values() {
-                property_names(value, found);
-            }
-        }
-        Value::Array(list) => list.iter().for_each(|value| property_names(value, found)),
-        _ => {}
-    }
+    json!({ "schema": case_schema(language), "places": part_names(language) }).to_string()
 }
 
 /// The hand-out starter of a teacher's case (`<case>.student.yaml`, as `casebook build
