@@ -466,6 +466,31 @@ await goTo("id: S3");
 const place = await page.textContent("#place");
 const wantedPlace = `${help.places.current_situation} › ${help.places.strengths} › S3`;
 expect(place === wantedPlace, `the cursor's place reads "${place}", not "${wantedPlace}"`);
+// A part the report has no heading for is named too, never shown as its key; and every key the
+// case format allows has a name, in both languages.
+for (const [text, wanted] of [
+  ["period: in één jaar", ["desired_situation", "objectives", "D1", "period"]],
+  ["  title: ", ["meta", "title"]],
+]) {
+  await goTo(text);
+  const shown = await page.textContent("#place");
+  const named = wanted.map((key) => help.places[key] ?? key).join(" › ");
+  expect(shown === named && !wanted.some((key) => key !== "D1" && shown.split(" › ").includes(key)),
+    `on "${text}" the cursor's place reads "${shown}", not "${named}" (a key shown as it is written)`);
+}
+for (const [language, { schema, places }] of Object.entries(JSON.parse(readFileSync(join(dist, "editor.json"), "utf8")))) {
+  const keys = new Set();
+  const walk = (node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      if (node.properties && typeof node.properties === "object") Object.keys(node.properties).forEach((k) => keys.add(k));
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(schema);
+  const nameless = [...keys].filter((key) => !places[key]?.trim());
+  expect(keys.size > 40 && !nameless.length, `${language}: keys the cursor's place would show as they are: ${nameless.join(", ")}`);
+}
 // A Dutch key: the engine's fix, offered on the editor's mark (a lint action); one click and the
 // case has no errors again.
 const noErrors = () => page.waitForFunction(() => !document.querySelector("#problems li.error"), null, { timeout: 20000 });
@@ -557,6 +582,61 @@ const namesKept = await caseNames();
 expect(namesKept.length === countBefore + 1, `after a keystroke here and a reload the other tab's case is gone: ${namesKept.join(", ")}`);
 expect(JSON.stringify(namesKept) === JSON.stringify(namesBefore), `after a reload the cases are ${namesKept.join(", ")}, not ${namesBefore.join(", ")}`);
 expect(await page.textContent("#file-name") === brokenFile.split("/").pop(), "after a reload another case is open");
+// A case deleted in one tab stays deleted: another tab that shows it lets it go (and says so),
+// its next save does not bring it back, and undo in the deleting tab brings it back in both.
+const stored = (p) => p.evaluate(() => JSON.parse(localStorage.getItem("casebook-studio-cases")).cases);
+const namesIn = (p) => p.$$eval("#cases option", (options) => options.map((o) => o.textContent.split(" — ")[0]));
+const choose = async (p, name) => p.selectOption("#cases", await p.$eval("#cases",
+  (list, wanted) => [...list.options].find((o) => o.textContent.startsWith(`${wanted} — `))?.value, name));
+const tabB = await context.newPage();
+// This tab can be made to hear of the other's changes late (as a tab the browser had put to
+// sleep): with `window.held` a list, the storage events wait there.
+await tabB.addInitScript(() => {
+  const listen = window.addEventListener.bind(window);
+  window.addEventListener = (type, listener, options) => listen(type, type !== "storage" ? listener
+    : (event) => (window.held ? window.held.push(() => listener(event)) : listener(event)), options);
+});
+await tabB.goto(`${origin}/`);
+await tabB.waitForSelector(".cm-content");
+await choose(tabB, "proef.yaml");
+await tabB.waitForFunction(() => document.getElementById("file-name").textContent === "proef.yaml");
+await choose(page, "proef.yaml");
+await page.click("#case-delete");
+await tabB.waitForFunction(() => document.getElementById("file-name").textContent !== "proef.yaml", null, { timeout: 5000 })
+  .catch(() => failures.push("a case deleted in another tab stays in the editor"));
+expect(!(await namesIn(tabB)).includes("proef.yaml"), `after a deletion in another tab this one lists: ${(await namesIn(tabB)).join(", ")}`);
+const elsewhere = labels.nl.deleted_elsewhere.replace("{name}", "proef.yaml");
+expect(await tabB.textContent("#cases-note") === elsewhere, `after a deletion in another tab this one says: ${await tabB.textContent("#cases-note")}`);
+await tabB.click(".cm-content");
+await tabB.keyboard.type(" ");
+await tabB.keyboard.press("Backspace");
+await page.waitForTimeout(300);
+expect(!(await stored(page)).some((c) => c.name === "proef.yaml") && !(await namesIn(page)).includes("proef.yaml"),
+  `another tab's save brought the deleted case back: ${(await stored(page)).map((c) => c.name).join(", ")}`);
+await page.click("#case-undo");
+await tabB.waitForFunction(() => [...document.querySelectorAll("#cases option")].some((o) => o.textContent.startsWith("proef.yaml — ")), null, { timeout: 5000 })
+  .catch(() => failures.push("undo of a deletion does not bring the case back in another tab"));
+expect((await namesIn(page)).includes("proef.yaml"), `after undo this tab lists: ${(await namesIn(page)).join(", ")}`);
+// Typed in another tab after the deletion, before that tab heard of it: the text is kept as a
+// case, in both tabs.
+await choose(tabB, "proef.yaml");
+await tabB.evaluate(() => { window.held = []; });
+await page.click("#case-delete");
+await tabB.click(".cm-content");
+await tabB.keyboard.press("ControlOrMeta+End");
+await tabB.keyboard.type("# nog bezig");
+await tabB.evaluate(() => {
+  const late = window.held;
+  window.held = null;
+  late.forEach((deliver) => deliver());
+});
+expect(await tabB.textContent("#file-name") === "proef.yaml", `the tab typed in after the deletion elsewhere shows ${await tabB.textContent("#file-name")}`);
+await page.waitForFunction(() => [...document.querySelectorAll("#cases option")].some((o) => o.textContent.startsWith("proef.yaml — ")), null, { timeout: 5000 })
+  .catch(() => failures.push("text typed after a deletion in another tab is not kept as a case"));
+const typedOn = (await stored(page)).find((c) => c.name === "proef.yaml");
+expect(typedOn?.text.endsWith("# nog bezig"), `the case typed in after its deletion elsewhere ends: ${JSON.stringify(typedOn?.text.slice(-30))}`);
+await tabB.close();
+await choose(page, brokenFile.split("/").pop());
 
 // Offline: the service worker's copy opens, with the student's text and a fresh preview.
 const version = readFileSync(join(dist, "sw.js"), "utf8").match(/VERSION = "(\w+)"/)[1];

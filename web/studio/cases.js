@@ -1,16 +1,26 @@
 // The student's cases, kept in the browser's storage: each with its file name, its text and the
 // time of its last change. Opening a file or starting from a starter adds a case, it never
 // replaces the one being worked on; a case can be renamed, duplicated and deleted, and a
-// deletion undone. The bar above the editor lists them.
+// deletion undone. The bar above the editor lists them. Tabs of the studio share the list: each
+// saves its own cases merged with the others', and a deletion is kept as the case's id with its
+// time, so that another tab's older copy does not bring the case back.
 
 const KEY = "casebook-studio-cases";
+// How long a deletion is remembered: a tab left open longer than this with the case in it could
+// bring it back.
+const KEEP_DELETIONS_MS = 90 * 24 * 60 * 60 * 1000;
 
 function stored() {
   try {
     const kept = JSON.parse(localStorage.getItem(KEY) ?? "null");
-    return { active: kept?.active, cases: Array.isArray(kept?.cases) ? kept.cases.filter((c) => typeof c.text === "string") : [] };
+    const gone = kept?.gone && typeof kept.gone === "object" ? kept.gone : {};
+    return {
+      active: kept?.active,
+      cases: Array.isArray(kept?.cases) ? kept.cases.filter((c) => typeof c?.text === "string") : [],
+      gone: Object.fromEntries(Object.entries(gone).filter(([, at]) => typeof at === "number")),
+    };
   } catch {
-    return { active: null, cases: [] };
+    return { active: null, cases: [], gone: {} };
   }
 }
 
@@ -20,8 +30,8 @@ export class Cases {
     const kept = stored();
     this.list = kept.cases;
     this.activeId = kept.active;
-    // The cases deleted here: another tab's copy of the list does not bring them back.
-    this.gone = new Set();
+    // The cases deleted, by id: the time of their deletion.
+    this.gone = kept.gone;
     if (!this.list.length && typeof old?.text === "string") this.add(old.fileName ?? "case.yaml", old.text);
     this.deleted = null;
   }
@@ -30,19 +40,31 @@ export class Cases {
     return this.list.find((c) => c.id === this.activeId) ?? this.list[0] ?? null;
   }
 
-  // Another tab of the studio may have saved meanwhile: its new cases and newer texts are kept.
+  // Another tab of the studio may have saved meanwhile: its new cases, its newer texts and its
+  // deletions are taken in. A deletion wins over every copy of the case older than it; a case
+  // changed after its deletion (typed in another tab meanwhile) stays, and the deletion is
+  // forgotten: typed work is never lost. Returns the cases removed here.
   merge() {
-    for (const other of stored().cases) {
+    const kept = stored();
+    for (const [id, at] of Object.entries(kept.gone)) if (!(this.gone[id] >= at)) this.gone[id] = at;
+    for (const other of kept.cases) {
       const mine = this.list.find((c) => c.id === other.id);
-      if (!mine && !this.gone.has(other.id)) this.list.push(other);
-      else if (mine && other.changed > mine.changed) Object.assign(mine, other);
+      if (!mine) this.list.push(other);
+      else if (other.changed > mine.changed) Object.assign(mine, other);
     }
+    const removed = this.list.filter((c) => this.gone[c.id] >= c.changed);
+    this.list = this.list.filter((c) => !removed.includes(c));
+    const now = Date.now();
+    for (const [id, at] of Object.entries(this.gone)) {
+      if (now - at > KEEP_DELETIONS_MS || this.list.some((c) => c.id === id)) delete this.gone[id];
+    }
+    return removed;
   }
 
   save() {
     this.merge();
     try {
-      localStorage.setItem(KEY, JSON.stringify({ active: this.active?.id, cases: this.list }));
+      localStorage.setItem(KEY, JSON.stringify({ active: this.active?.id, cases: this.list, gone: this.gone }));
       return true;
     } catch {
       // Storage full or switched off: the work stays in the editor; downloading keeps it.
@@ -65,13 +87,17 @@ export class Cases {
     return this.active;
   }
 
-  // The active case's text, changed now (a text that did not change keeps its time); false when
-  // the browser would not keep it.
-  update(text) {
-    const current = this.active;
-    if (!current || current.text === text) return true;
-    current.text = text;
-    current.changed = Date.now();
+  // The text of `shown`, the case in the editor, changed now (a text that did not change keeps
+  // its time); false when the browser would not keep it. Typed into after another tab deleted
+  // it, before this tab heard of that, the case is back: it holds the student's work.
+  update(text, shown = this.active) {
+    if (!shown || shown.text === text) return true;
+    if (!this.list.includes(shown)) {
+      this.list.unshift(shown);
+      this.activeId = shown.id;
+    }
+    shown.text = text;
+    shown.changed = Date.now();
     return this.save();
   }
 
@@ -100,18 +126,22 @@ export class Cases {
     const index = this.list.indexOf(current);
     this.list.splice(index, 1);
     this.deleted = { case: current, index };
-    this.gone.add(current.id);
+    this.gone[current.id] = Date.now();
     this.activeId = this.list[Math.min(index, this.list.length - 1)]?.id;
     this.save();
     return current;
   }
 
+  // The last deleted case back, changed now: newer than its deletion, it comes back in every tab.
   restore() {
     if (!this.deleted) return null;
     const { case: back, index } = this.deleted;
-    this.gone.delete(back.id);
-    this.list.splice(Math.min(index, this.list.length), 0, back);
     this.deleted = null;
+    // Back already: typed in another tab after its deletion, that copy is the newer.
+    if (this.list.some((c) => c.id === back.id)) return this.select(back.id);
+    back.changed = Math.max(Date.now(), (this.gone[back.id] ?? 0) + 1);
+    delete this.gone[back.id];
+    this.list.splice(Math.min(index, this.list.length), 0, back);
     this.activeId = back.id;
     this.save();
     return back;
@@ -178,11 +208,21 @@ export function caseBar(cases, { t, show, empty, language }) {
     render();
     say(t("deleted", { name: gone.name }), true);
   });
-  // A case added or renamed in another tab shows here too.
+  // A case added, changed, renamed or deleted in another tab shows here too; the case in the
+  // editor, deleted there, gives way to the next one (typed in here after its deletion, it would
+  // have stayed).
   window.addEventListener("storage", (event) => {
     if (event.key !== KEY) return;
-    cases.merge();
+    const before = cases.active;
+    const text = before?.text;
+    const gone = cases.merge().find((c) => c.id === before?.id);
+    if (gone) {
+      if (!cases.list.length) empty();
+      cases.select(cases.active?.id);
+    }
+    if (gone || cases.active?.text !== text) show(cases.active);
     render();
+    if (gone) say(t("deleted_elsewhere", { name: gone.name }));
   });
   return { render, say };
 }

@@ -37,6 +37,8 @@ if (state.ui !== "nl" && state.ui !== "en") state.ui = "nl";
 
 let LABELS = {};
 let view;
+// The case in the editor: what is typed goes to it.
+let shownCase;
 let lastDiagnostics = [];
 let previewed = false;
 // The light engine for the checks, previews and the quick downloads; the PDF engine, made by
@@ -255,7 +257,7 @@ let pending;
 const whileTyping = EditorView.updateListener.of((update) => {
   if (!update.docChanged) return;
   // Every change is stored at once: a reload or a closed tab loses nothing.
-  if (!cases.update(update.state.doc.toString())) bar.say(t("not_kept"));
+  if (!cases.update(update.state.doc.toString(), shownCase)) bar.say(t("not_kept"));
   clearTimeout(pending);
   pending = setTimeout(refresh, DEBOUNCE_MS);
 });
@@ -272,6 +274,7 @@ function renderPlace(editorState) {
 // Puts a case in the editor (its own text: the case keeps its time of last change).
 function show(shown) {
   if (!shown) return;
+  shownCase = shown;
   state.fileName = shown.name;
   $("file-name").textContent = shown.name;
   if (view.state.doc.toString() !== shown.text) {
@@ -481,6 +484,7 @@ async function main() {
   state.fileName = cases.active.name;
   $("file-name").textContent = state.fileName;
   showStarterDownload();
+  shownCase = cases.active;
   view = new EditorView({
     doc: cases.active.text,
     extensions: [
