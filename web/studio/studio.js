@@ -49,8 +49,15 @@ let documents;
 // preview (the student reads, the network and the cores are free), if no PDF was asked for.
 const PDF_IDLE_MS = 2000;
 let idle;
-// The starter cases, by language (from the engine, at start).
+// The starter cases, by language, made by the engine when first needed (starterOf).
 const starters = {};
+const starting = {};
+function starterOf(language) {
+  // Dated the day it is made, as `casebook new` does.
+  const today = new Date().toISOString().slice(0, 10);
+  starting[language] ??= checks.call("starter", [language, today]).then((text) => (starters[language] = text));
+  return starting[language];
+}
 // What the editor knows of the case format, by language (editor.json, from the engine's schema).
 let HELP = {};
 const help = () => HELP[state.ui];
@@ -146,6 +153,7 @@ function showPreview(html) {
     shown.title = next.title;
     shown.body.replaceWith(shown.importNode(next.body, true));
     performance.mark("casebook-preview-shown");
+    settled();
     return;
   }
   previewHead = null;
@@ -154,18 +162,24 @@ function showPreview(html) {
     frame.contentWindow?.scrollTo(0, scroll);
     previewHead = stylesOf(next);
     performance.mark("casebook-preview-shown");
+    settled();
   }, { once: true });
   frame.srcdoc = html;
 }
 
+// The first check's outcome is on the page (the report, or the errors that keep it away).
+let settled;
+const firstSettled = new Promise((done) => (settled = done));
+
 // Checks the case and, when it has no errors, shows its report. A result is shown only while
 // the editor still holds the text it was made for: the check that follows shows the newer one.
-// Returns the diagnostics.
-async function runCheck(text) {
+// Returns the diagnostics. `asked`: the engine's answer for this text, already asked for.
+async function runCheck(text, asked) {
   const edition = state.edition;
-  const result = JSON.parse(await checks.call("preview", [state.fileName, text, edition]));
+  const result = JSON.parse(await (asked ?? checks.call("preview", [state.fileName, text, edition])));
   if (text !== view.state.doc.toString() || edition !== state.edition) return result.diagnostics;
   lastDiagnostics = result.diagnostics;
+  if (result.html === null) settled();
   if (result.html !== null) {
     showPreview(result.html);
     previewed = true;
@@ -193,18 +207,21 @@ function marks(doc, diagnostics) {
 }
 
 // One check at a time: changes made while one runs are checked together when it is done.
+// `first`: the first check, asked for while the page was being built.
 let checking = false;
 let again = false;
-async function refresh() {
+async function refresh(first) {
   if (checking) {
     again = true;
     return;
   }
   checking = true;
   try {
+    let asked = first instanceof Promise ? first : undefined;
     do {
       again = false;
-      await runCheck(view.state.doc.toString());
+      await runCheck(view.state.doc.toString(), asked);
+      asked = undefined;
     } while (again);
   } catch (err) {
     say(t("failed", { reason: String(err.message ?? err) }));
@@ -386,7 +403,10 @@ async function fetchJson(name) {
   return response.json();
 }
 
-function listExamples(examples) {
+// The bundled example cases, once loaded (after the first preview).
+let examples = [];
+function listExamples(loaded) {
+  examples = loaded;
   const group = $("examples");
   for (const example of examples) {
     const option = document.createElement("option");
@@ -396,7 +416,7 @@ function listExamples(examples) {
   }
 }
 
-function wire(examples) {
+function wire() {
   $("open-file").addEventListener("change", async (event) => {
     await openFile(event.target.files[0]);
     event.target.value = "";
@@ -406,10 +426,10 @@ function wire(examples) {
     event.preventDefault();
     await openFile(event.dataTransfer?.files?.[0]);
   });
-  $("start-with").addEventListener("change", (event) => {
+  $("start-with").addEventListener("change", async (event) => {
     const [kind, value] = event.target.value.split(":");
     event.target.value = "";
-    if (kind === "starter") addCase("case.yaml", starters[value]);
+    if (kind === "starter") addCase("case.yaml", await starterOf(value));
     const example = examples.find((e) => e.file === value);
     if (kind === "example" && example) addCase(example.file, example.text);
   });
@@ -457,32 +477,25 @@ function wireTabs() {
 
 async function main() {
   wireTabs();
-  // The light engine loads at once, while the labels do and the service worker starts. On a
-  // first visit, once that worker serves the page, the engine is asked for again through it,
-  // which keeps it: the browser's HTTP cache answers (the server confirms it is current), so it
-  // crosses the network once.
+  // The light engine loads at once, while the labels do. On a first visit, once the service
+  // worker (started after the first preview) serves the page, the engine is asked for again
+  // through it, which keeps it: the browser's HTTP cache answers (the server confirms it is
+  // current), so it crosses the network once.
   checks = new Engine(compile("casebook_web_bg.wasm"));
-  keepOffline()
-    .then((first) => first && navigator.serviceWorker.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
-    .catch(() => {});
   LABELS = await fetchJson("labels.json");
   applyLanguage();
   say(t("loading"));
   $("edition").value = state.edition;
   $("file-name").textContent = state.fileName;
-  // The starter is dated the day it is made, as `casebook new` does.
-  const today = new Date().toISOString().slice(0, 10);
-  const [examples, nl, en, editorHelp] = await Promise.all([
-    fetchJson("examples.json"), checks.call("starter", ["nl", today]), checks.call("starter", ["en", today]),
-    fetchJson("editor.json"),
-  ]);
-  HELP = editorHelp;
-  Object.assign(starters, { nl, en });
+  // Only what the first preview needs comes before it: the student's case, or the starter in the
+  // page's language. The examples, the other starter and the editor's help follow it (on a slow
+  // network they would hold up the engine's download).
+  if (!cases.active) cases.add("case.yaml", await starterOf(state.ui));
   performance.mark("casebook-engine-ready");
-  listExamples(examples);
-  if (!cases.active) cases.add("case.yaml", starters[state.ui]);
   state.fileName = cases.active.name;
   $("file-name").textContent = state.fileName;
+  // The engine checks the case while the page builds the editor.
+  const first = checks.call("preview", [state.fileName, cases.active.text, state.edition]);
   showStarterDownload();
   shownCase = cases.active;
   view = new EditorView({
@@ -495,12 +508,23 @@ async function main() {
     parent: $("editor"),
   });
   bar = caseBar(cases, {
-    t, show, language: () => state.ui, empty: () => cases.add("case.yaml", starters[state.ui]),
+    t, show, language: () => state.ui, empty: () => cases.add("case.yaml", starters[state.ui] ?? ""),
   });
   bar.render();
   renderPlace(view.state);
-  wire(examples);
-  await refresh();
+  wire();
+  await refresh(first);
+  await firstSettled;
+  // The service worker starts once the first report shows: its copying would compete with the
+  // engine's download on a slow network.
+  keepOffline()
+    .then((fresh) => fresh && navigator.serviceWorker.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
+    .catch(() => {});
+  const [examples, editorHelp] = await Promise.all([fetchJson("examples.json"), fetchJson("editor.json"),
+    starterOf("nl"), starterOf("en")]);
+  HELP = editorHelp;
+  renderPlace(view.state);
+  listExamples(examples);
 }
 
 // The service worker keeps the studio's files (browsers allow one on https and on localhost
