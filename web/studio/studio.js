@@ -48,6 +48,8 @@ let documents;
 // Once the first report is shown, the PDF engine is loaded after this long without a new
 // preview (the student reads, the network and the cores are free), if no PDF was asked for.
 const PDF_IDLE_MS = 2000;
+// The service worker starts this long after the first report shows.
+const SERVICE_WORKER_IDLE_MS = 1000;
 let idle;
 // The starter cases, by language, made by the engine when first needed (starterOf).
 const starters = {};
@@ -242,12 +244,15 @@ function pdfEngine() {
 // up with the case being edited.
 function whenIdle() {
   clearTimeout(idle);
-  idle = setTimeout(() => {
-    const later = window.requestIdleCallback ?? ((run) => setTimeout(run, 0));
-    later(() => {
-      if (!documents) warmUp(view.state.doc.toString());
-    });
-  }, PDF_IDLE_MS);
+  idle = afterIdle(PDF_IDLE_MS, () => {
+    if (!documents) warmUp(view.state.doc.toString());
+  });
+}
+
+// Runs `run` in the browser's idle time once `ms` have passed; returns the timer.
+function afterIdle(ms, run) {
+  const later = window.requestIdleCallback ?? ((go) => setTimeout(go, 0));
+  return setTimeout(() => later(run), ms);
 }
 
 // Once loaded, the PDF engine makes that case's PDF of both editions in the background and
@@ -515,11 +520,11 @@ async function main() {
   wire();
   await refresh(first);
   await firstSettled;
-  // The service worker starts once the first report shows: its copying would compete with the
-  // engine's download on a slow network.
-  keepOffline()
+  // The service worker starts once the first report shows and the page is idle, as the PDF
+  // engine does: its copying would compete with the engine's download on a slow network.
+  afterIdle(SERVICE_WORKER_IDLE_MS, () => keepOffline()
     .then((fresh) => fresh && navigator.serviceWorker.controller && fetch("casebook_web_bg.wasm", { cache: "no-cache" }))
-    .catch(() => {});
+    .catch(() => {}));
   const [examples, editorHelp] = await Promise.all([fetchJson("examples.json"), fetchJson("editor.json"),
     starterOf("nl"), starterOf("en")]);
   HELP = editorHelp;
