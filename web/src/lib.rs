@@ -5,6 +5,7 @@
 
 mod editor;
 mod grade;
+mod zipped;
 
 use std::cell::RefCell;
 use std::path::Path;

@@ -131,15 +131,19 @@ pub fn feedback_name(platform: Platform, graded: &Graded, extension: &str) -> St
 pub fn zip(mut files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, zip::result::ZipError> {
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
     for (name, bytes) in &files {
-        writer.start_file(name.as_str(), options)?;
+        writer.start_file(name.as_str(), stored())?;
         writer.write_all(bytes)?;
     }
     Ok(writer.finish()?.into_inner())
+}
+
+/// How a file is kept in casebook's zips: stored as it is, with one fixed date.
+pub fn stored() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644)
 }
 
 #[cfg(test)]
