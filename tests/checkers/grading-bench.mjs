@@ -23,7 +23,8 @@ if (pdf) await page.check("#pdf");
 
 // The memory of this browser's processes (the one started with this script's mark and all below
 // it; proportional set sizes), in MB: other browsers on the machine are left out. `tab` is the
-// tab's own: its renderer process, where the page and its workers run (the largest renderer);
+// tab's own: its renderer processes (the page with its workers, and the overview's sandboxed
+// frame, which Chromium may put in a process of its own; the only page of this browser);
 // `kinds` the processes by their --type (the browser's own process, where the Blobs live, as
 // `browser`).
 const memory = () => {
@@ -54,7 +55,7 @@ const memory = () => {
     if (!ours(pid)) continue;
     total += kb;
     kinds[kind.get(pid)] = (kinds[kind.get(pid)] ?? 0) + kb;
-    if (kind.get(pid) === "renderer") tab = Math.max(tab, kb);
+    if (kind.get(pid) === "renderer") tab += kb;
   }
   return { total: mb(total), tab: mb(tab), kinds: Object.fromEntries(Object.entries(kinds).map(([k, kb]) => [k, mb(kb)])) };
 };
