@@ -78,6 +78,15 @@ clearInterval(sampler);
 console.log(JSON.stringify({
   said: await page.textContent("#progress"), seconds,
   longest_task_ms: Math.round(await page.evaluate(() => window.longest)),
+  // The engine's own time per call (summed over the pool's workers), for where the time goes.
+  engine_ms: await page.evaluate(() => {
+    const sums = {};
+    for (const entry of performance.getEntriesByType("measure")) {
+      const name = entry.name.replace(/^casebook-/, "");
+      sums[name] = Math.round((sums[name] ?? 0) + entry.duration);
+    }
+    return sums;
+  }),
   memory_mb: { before, peak, timeline_total_tab_per_s: timeline },
   cores: await page.evaluate(() => navigator.hardwareConcurrency),
 }));

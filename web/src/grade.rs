@@ -416,20 +416,20 @@ pub fn grade_mark(
             reasonings: texts.map(|texts| Reasonings::new(&texts)),
             files,
         });
-        let zipped = write_marked(class, index + 1);
+        let zipped = write_marked(class);
         Some(pack(progress.to_string().as_bytes(), &zipped))
     })?
     .ok_or_else(|| JsError::new("no such submission"))
 }
 
-/// The feedback of the marked submissions before `upto` not yet in the class's zip, written into
-/// it in the submissions' order (stopping at one not marked yet); the zip's bytes that are final
-/// now. The files stay only when the platform's feedback zip needs them.
-fn write_marked(class: &mut Class, upto: usize) -> Vec<u8> {
+/// The feedback of the marked submissions not yet in the class's zip, written into it in the
+/// submissions' order (up to one not marked yet); the zip's bytes that are final now. The files
+/// stay only when the platform's feedback zip needs them.
+fn write_marked(class: &mut Class) -> Vec<u8> {
     let Some(zip) = class.zip.as_mut() else {
         return Vec::new();
     };
-    while class.written < upto.min(class.marked.len()) {
+    while class.written < class.marked.len() {
         let Some(marked) = class.marked[class.written].as_mut() else {
             break;
         };
@@ -458,7 +458,7 @@ pub fn grade_finish() -> Result<Vec<u8>, JsError> {
         // Those marked after one that was not (a renderer stopped halfway) go in too.
         let mut zipped = Vec::new();
         while class.written < class.marked.len() && class.zip.is_some() {
-            zipped.extend(write_marked(class, class.marked.len()));
+            zipped.extend(write_marked(class));
             if class.marked.get(class.written).is_some_and(Option::is_none) {
                 class.written += 1;
             }
