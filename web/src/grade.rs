@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use casebook_core::diagnostics::Diagnostic;
 use casebook_core::engine::{Engine, Formats, GradedOne, Settings, class, reasoning_texts};
+use casebook_core::grade::import::ClassZip;
 use casebook_core::grade::platform::{Origin, Platform};
 use casebook_core::grade::roster::{self, Roster};
 use casebook_core::grade::similarity::{self, Reasonings};
@@ -16,8 +17,6 @@ use casebook_core::grade::{Graded, Model, Submission};
 use casebook_core::render::overview;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-
-use crate::zipped::ClassZip;
 
 /// The class being graded in this worker.
 struct Class {

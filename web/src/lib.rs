@@ -5,7 +5,6 @@
 
 mod editor;
 mod grade;
-mod zipped;
 
 use std::cell::RefCell;
 use std::path::Path;
