@@ -1,7 +1,8 @@
 // The grading page's benchmark (README), not a test: grades the benchmark's class in headless
 // Chromium through nakijken.html and prints, as one JSON line, the wall time from the click to
-// the overview, the page's longest task and the browser's memory before and at its peak (the
-// proportional set sizes of its processes summed, sampled every 250 ms from /proc).
+// the overview, the page's longest task and the memory before and at its peak, the whole
+// browser's and the tab's own (proportional set sizes from /proc, sampled every 250 ms; see
+// `memory` below), with a timeline of both, one sample a second.
 // Make the class with `CASEBOOK_BENCH_CLASS=FOLDER cargo bench --bench build` (FOLDER/class/
 // and FOLDER/model.yaml); time the CLI on the same with `casebook grade FOLDER/class --key
 // FOLDER/model.yaml --format md,html`.
@@ -21,10 +22,15 @@ await page.setInputFiles("#submissions", readdirSync(classFolder).sort().map((f)
 if (pdf) await page.check("#pdf");
 
 // The memory of this browser's processes (the one started with this script's mark and all below
-// it; proportional set sizes), in MB: other browsers on the machine are left out.
-const rss = () => {
+// it; proportional set sizes), in MB: other browsers on the machine are left out. `tab` is the
+// tab's own: its renderer processes (the page with its workers, and the overview's sandboxed
+// frame, which Chromium may put in a process of its own; the only page of this browser);
+// `kinds` the processes by their --type (the browser's own process, where the Blobs live, as
+// `browser`).
+const memory = () => {
   const parent = new Map();
   const size = new Map();
+  const kind = new Map();
   let root = null;
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
@@ -33,20 +39,37 @@ const rss = () => {
       // Proportional: a page shared by several processes counts once in all.
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
       size.set(pid, Number(rollup.match(/^Pss:\s+(\d+)/m)?.[1] ?? 0));
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`casebook-bench-${process.pid}`)
-        && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=")) root = pid;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      kind.set(pid, cmdline.match(/--type=([\w-]+)/)?.[1] ?? "browser");
+      if (cmdline.includes(`casebook-bench-${process.pid}`) && !cmdline.includes("--type=")) root = pid;
     } catch {
       // A process that has gone.
     }
   }
   const ours = (pid) => pid && (pid === root || ours(parent.get(pid)));
-  let kb = 0;
-  for (const [pid, rss] of size) if (ours(pid)) kb += rss;
-  return Math.round(kb / 1024);
+  const mb = (kb) => Math.round(kb / 1024);
+  let total = 0;
+  let tab = 0;
+  const kinds = {};
+  for (const [pid, kb] of size) {
+    if (!ours(pid)) continue;
+    total += kb;
+    kinds[kind.get(pid)] = (kinds[kind.get(pid)] ?? 0) + kb;
+    if (kind.get(pid) === "renderer") tab += kb;
+  }
+  return { total: mb(total), tab: mb(tab), kinds: Object.fromEntries(Object.entries(kinds).map(([k, kb]) => [k, mb(kb)])) };
 };
-let peak = rss();
-const before = peak;
-const sampler = setInterval(() => (peak = Math.max(peak, rss())), 250);
+const before = memory();
+const peak = { total: before.total, tab: before.tab, at_total_peak: before.kinds };
+// Every second's sample, for where the memory goes during the run.
+const timeline = [];
+let samples = 0;
+const sampler = setInterval(() => {
+  const now = memory();
+  if (now.total > peak.total) Object.assign(peak, { total: now.total, at_total_peak: now.kinds });
+  peak.tab = Math.max(peak.tab, now.tab);
+  if (samples++ % 4 === 0) timeline.push([now.total, now.tab]);
+}, 250);
 const started = Date.now();
 await page.click("#start");
 await page.waitForFunction(() => Number(document.body.dataset.runs ?? 0) >= 1, null, { timeout: 1200000 });
@@ -55,7 +78,16 @@ clearInterval(sampler);
 console.log(JSON.stringify({
   said: await page.textContent("#progress"), seconds,
   longest_task_ms: Math.round(await page.evaluate(() => window.longest)),
-  memory_mb: { before, peak },
+  // The engine's own time per call (summed over the pool's workers), for where the time goes.
+  engine_ms: await page.evaluate(() => {
+    const sums = {};
+    for (const entry of performance.getEntriesByType("measure")) {
+      const name = entry.name.replace(/^casebook-/, "");
+      sums[name] = Math.round((sums[name] ?? 0) + entry.duration);
+    }
+    return sums;
+  }),
+  memory_mb: { before, peak, timeline_total_tab_per_s: timeline },
   cores: await page.evaluate(() => navigator.hardwareConcurrency),
 }));
 await browser.close();

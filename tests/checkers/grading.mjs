@@ -5,8 +5,9 @@
 // (named after its platform, whose import files it asks for too) and saves the page's zip as
 // RESULTS/<zip's name>.zip, for the caller to compare with the CLI; last a folder, picked as a
 // folder (saved as RESULTS/folder.zip); a small folder with feedback PDFs (the pool then over the
-// PDF engine; saved as RESULTS/pdf.zip); the small folder again, kept on this computer (expects
-// the results offered after a reload, saved as RESULTS/kept.zip, and gone after the button); and
+// PDF engine; saved as RESULTS/pdf.zip; a student's link in its overview opens their feedback in
+// a tab); the small folder again, kept on this computer (expects the results offered after a
+// reload, saved as RESULTS/kept.zip, the overview's links working, and gone after the button); and
 // a PDF without a case as the model answer (expects
 // the problem listed, reported as no_case_model).
 // Runs axe at 390 and 1280 px; fails on any request that leaves 127.0.0.1; records the page's
@@ -113,6 +114,21 @@ await page.uncheck("#pdf");
 // The overview runs sandboxed, apart from the page: looked at as a frame of its own.
 await page.frameLocator("#overview").locator("table").first().waitFor({ timeout: 20000 })
   .catch(() => failures.push("the overview is not shown on the page"));
+// A student's link in the overview opens that student's feedback from the results, in a tab.
+const followed = async (when) => {
+  const link = page.frameLocator("#overview").locator('td a[href^="feedback/"][href$=".html"]').first();
+  const student = (await link.textContent({ timeout: 20000 }).catch(() => "")).trim();
+  const opened = context.waitForEvent("page", { timeout: 20000 }).catch(() => null);
+  await link.click({ timeout: 20000 }).catch(() => {});
+  const tab = await opened;
+  if (!tab) return failures.push(`${when}: a student's link in the overview opens nothing`);
+  await tab.waitForLoadState();
+  const text = await tab.textContent("body").catch(() => "");
+  expect(student && text.includes(student) && tab.url().startsWith("blob:"),
+    `${when}: ${student}'s link in the overview opens ${tab.url()} (${text.slice(0, 80)})`);
+  await tab.close();
+};
+await followed("after grading");
 const longest = Math.round(await page.evaluate(() => window.longest));
 expect(longest <= 200, `the page froze for ${longest} ms while grading (target: no task over 200 ms)`);
 
@@ -138,6 +154,7 @@ const keptSaid = await said();
 expect(keptSaid.startsWith(labels.grade_kept.split("{")[0]), `with kept results the page says ${keptSaid}`);
 expect(await page.isChecked("#keep"), "with kept results the choice to keep them is not ticked");
 await download("#downloads a", join(results, "kept.zip"));
+await followed("with the kept results after a reload");
 await page.click("#forget");
 await page.waitForFunction((text) => document.getElementById("progress").textContent === text,
   labels.grade_forgotten, { timeout: 20000 })

@@ -171,10 +171,12 @@ pub fn grading(checkers: &Path) -> Result<(), Failed> {
         return Err(format!("the page says {said:?} of a broken zip, the CLI {stderr:?}").into());
     }
 
-    // A PDF without a case as the model answer: the engine's message, on the page.
+    // A PDF without a case as the model answer: the engine's message, on the page, with the
+    // teacher's hint (not the one for a student's PDF).
     let said = report["no_case_model"].as_str().unwrap_or_default();
-    let wanted =
-        "geen casebook-PDF: deze PDF bevat geen casebestand, dus er valt niets na te kijken";
+    let wanted = "geen casebook-PDF: deze PDF bevat geen casebestand, dus er valt niets na te \
+        kijken — kies als modeluitwerking het .yaml-bestand, of de PDF die casebook build of de \
+        studio ervan maakt (die draagt de case mee)";
     if !said.contains(wanted) {
         return Err(
             format!("with a PDF without a case as the model the page says {said:?}").into(),

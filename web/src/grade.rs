@@ -1,18 +1,19 @@
 //! The grading page's engine calls: every worker of the page's pool opens the class (the model
 //! answer and the rubric, once); the coordinating worker reads and names the submissions, marks
-//! each and writes the overview and the zip; the others render the feedback files. Each call
-//! runs the core's own functions (`engine::class`, `Engine::grade_one`, `overview::pages`), so
-//! the files are the command line's.
+//! each from what a renderer hands it, streams the class's zip and writes the overview; the others
+//! grade and render, each submission once. Each call runs the core's own functions
+//! (`engine::class`, `Engine::grade_one`, `overview::pages`), so the files are the command line's.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use casebook_core::diagnostics::Diagnostic;
-use casebook_core::engine::{Engine, Formats, Settings, class};
-use casebook_core::grade::platform::Platform;
+use casebook_core::engine::{Engine, Formats, GradedOne, Settings, class, reasoning_texts};
+use casebook_core::grade::import::ClassZip;
+use casebook_core::grade::platform::{Origin, Platform};
 use casebook_core::grade::roster::{self, Roster};
 use casebook_core::grade::similarity::{self, Reasonings};
-use casebook_core::grade::{Graded, Model, Submission, import};
+use casebook_core::grade::{Graded, Model, Submission};
 use casebook_core::render::overview;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -28,15 +29,31 @@ struct Class {
     /// item's name there (default: the model's title).
     lms: Option<Platform>,
     assignment: Option<String>,
-    /// The platform's class list, which gives the ids its import needs (`--roster`).
+    /// The platform's class list, which gives the ids its import needs (`--roster`): the
+    /// coordinator's only.
     roster: Option<Roster>,
-    /// The coordinator's: the submissions named, each with the path it is loaded under and its
-    /// file's bytes, for the renderers.
-    submissions: Vec<(Submission, (String, Vec<u8>))>,
-    /// The coordinator's: per submission once marked, its result, reasoning and feedback files.
+    /// The coordinator's: the submissions as named, without their files (the renderers load
+    /// those), and the files' bytes one after another until the page has taken them.
+    named: Vec<Named>,
+    sources: Vec<u8>,
+    /// The coordinator's: per submission once marked, its result, reasoning and (with a
+    /// platform, for its feedback zip) feedback files.
     marked: Vec<Option<Marked>>,
+    /// The coordinator's: the class's zip, the marked submissions' feedback written into it in
+    /// their order (`written` of them so far).
+    zip: Option<ClassZip>,
+    written: usize,
     /// The overview's files, once made.
     overview: Vec<(String, Vec<u8>)>,
+}
+
+/// A submission as the coordinator named it: what its result takes from the platform's download.
+struct Named {
+    file: String,
+    student: String,
+    slug: String,
+    origin: Option<Origin>,
+    others: Vec<String>,
 }
 
 struct Marked {
@@ -97,7 +114,7 @@ pub fn grade_open(
             ..Settings::default()
         };
         let engine = Engine::new(&settings)?;
-        let case = class::load_entry(Path::new(model_name), model)
+        let case = class::load_model(Path::new(model_name), model)
             .map_err(|(_, diagnostics)| diagnostics)?;
         let model = Model::new(case, &engine.rubric)?;
         let roster = match Platform::from_key(lms) {
@@ -125,8 +142,11 @@ pub fn grade_open(
             lms: Platform::from_key(lms),
             assignment: (!assignment.trim().is_empty()).then(|| assignment.trim().to_string()),
             roster,
-            submissions: Vec::new(),
+            named: Vec::new(),
+            sources: Vec::new(),
             marked: Vec::new(),
+            zip: None,
+            written: 0,
             overview: Vec::new(),
         })
     };
@@ -202,15 +222,29 @@ pub fn grade_read(
         let mut reply = Answer::default();
         match read {
             Ok(submissions) => {
-                reply.submissions = submissions
-                    .iter()
-                    .map(|(s, (path, bytes))| {
-                        let named = (s.file.clone(), s.student.clone(), s.slug.clone());
-                        (named.0, named.1, named.2, path.clone(), bytes.len())
-                    })
-                    .collect();
-                class.marked = submissions.iter().map(|_| None).collect();
-                class.submissions = submissions;
+                // The files' loads are the renderers' business: only the names and bytes stay.
+                let mut sources = Vec::new();
+                class.named = Vec::new();
+                for (submission, (path, bytes)) in submissions {
+                    reply.submissions.push((
+                        submission.file.clone(),
+                        submission.student.clone(),
+                        submission.slug.clone(),
+                        path,
+                        bytes.len(),
+                    ));
+                    sources.extend(bytes);
+                    class.named.push(Named {
+                        file: submission.file,
+                        student: submission.student,
+                        slug: submission.slug,
+                        origin: submission.origin,
+                        others: submission.others,
+                    });
+                }
+                class.sources = sources;
+                class.marked = class.named.iter().map(|_| None).collect();
+                class.zip = Some(ClassZip::new());
             }
             Err(diagnostics) => reply.diagnostics = diagnostics,
         }
@@ -219,26 +253,27 @@ pub fn grade_read(
 }
 
 /// The bytes of all the coordinator's submissions, one after another (each as long as
-/// [`grade_read`] said): the page hands each to a renderer without asking the coordinator again.
+/// [`grade_read`] said): the page hands each to a renderer without asking the coordinator again,
+/// and the coordinator keeps none of them.
 #[wasm_bindgen]
 pub fn grade_sources() -> Result<Vec<u8>, JsError> {
-    with_class(|class| {
-        let sources = class.submissions.iter().map(|(_, (_, bytes))| bytes);
-        sources.flatten().copied().collect()
-    })
+    with_class(|class| std::mem::take(&mut class.sources))
 }
 
-/// The feedback files of one submission, or why they could not be made.
-#[derive(Serialize, Deserialize, Default)]
-struct Feedback {
-    /// (extension, byte count) of each file, in order; their bytes follow the header.
+/// One submission graded by a renderer, as it hands it to the coordinator: its result, its
+/// reasoning's texts for the similarity check (when it was compared), and its feedback files
+/// (extension, byte count; their bytes follow) or why they could not be made.
+#[derive(Serialize, Deserialize)]
+struct Rendered {
+    graded: Graded,
+    texts: Option<Vec<(String, String)>>,
     files: Vec<(String, usize)>,
     diagnostics: Vec<Diagnostic>,
 }
 
 /// A renderer grades one submission (its file name, student, slug, the path it is loaded under
-/// and its bytes) and renders its feedback: a header (4 bytes of length, then `{files,
-/// diagnostics}` as JSON) and the files' bytes after it.
+/// and its bytes) and renders its feedback: a header (4 bytes of length, then [`Rendered`] in
+/// CBOR, which keeps the marks' numbers exact) and the files' bytes after it.
 #[wasm_bindgen]
 pub fn grade_render(
     file: &str,
@@ -249,68 +284,127 @@ pub fn grade_render(
 ) -> Result<Vec<u8>, JsError> {
     with_class(|class| {
         // Named by the coordinator: the platform's names are its business.
-        let submission = Submission {
-            file: file.to_string(),
-            student: student.to_string(),
-            slug: slug.to_string(),
-            load: class::load_entry(Path::new(path), bytes),
-            origin: None,
-            others: Vec::new(),
-        };
+        let submission = loaded(file, student, slug, path, bytes);
         let one = class
             .engine
             .grade_one(&submission, &class.model, class.reveal, class.formats);
-        let mut feedback = Feedback::default();
+        let texts = texts_of(&one);
+        let mut rendered = Rendered {
+            graded: one.graded,
+            texts,
+            files: Vec::new(),
+            diagnostics: Vec::new(),
+        };
         let mut body = Vec::new();
         match one.files {
             Ok(files) => {
                 for (extension, bytes) in files {
-                    feedback.files.push((extension.to_string(), bytes.len()));
+                    rendered.files.push((extension.to_string(), bytes.len()));
                     body.extend(bytes);
                 }
             }
-            Err(diagnostics) => feedback.diagnostics = diagnostics,
+            Err(diagnostics) => rendered.diagnostics = diagnostics,
         }
-        let header = serde_json::to_vec(&feedback).unwrap_or_default();
-        let mut packed = (header.len() as u32).to_le_bytes().to_vec();
-        packed.extend(header);
-        packed.extend(body);
-        packed
-    })
+        let mut header = Vec::new();
+        ciborium::into_writer(&rendered, &mut header)
+            .map_err(|err| JsError::new(&err.to_string()))?;
+        Ok(pack(&header, &body))
+    })?
 }
 
-/// The coordinator marks submission `index` (compared and marked again without rendering: the
-/// results stay here for the overview) and keeps the feedback a renderer packed for it. Returns
-/// `{student, status, mark}` as JSON for the page's progress.
+/// A submission named by the coordinator, its file (`bytes`) loaded under `path`.
+fn loaded(file: &str, student: &str, slug: &str, path: &str, bytes: Vec<u8>) -> Submission {
+    Submission {
+        file: file.to_string(),
+        student: student.to_string(),
+        slug: slug.to_string(),
+        load: class::load_entry(Path::new(path), bytes),
+        origin: None,
+        others: Vec::new(),
+    }
+}
+
+/// The texts of a submission's reasoning for the similarity check, when it was compared.
+fn texts_of(one: &GradedOne) -> Option<Vec<(String, String)>> {
+    one.reasonings.as_ref()?;
+    Some(reasoning_texts(one.graded.comparison.as_ref()?))
+}
+
+/// `header` (4 bytes of its length first) and `body` after it.
+fn pack(header: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut packed = (header.len() as u32).to_le_bytes().to_vec();
+    packed.extend(header);
+    packed.extend(body);
+    packed
+}
+
+fn unpack(packed: &[u8]) -> (&[u8], &[u8]) {
+    let length = packed
+        .get(..4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, |b| u32::from_le_bytes(b) as usize);
+    let header = packed.get(4..4 + length).unwrap_or_default();
+    let body = packed.get(4 + length..).unwrap_or_default();
+    (header, body)
+}
+
+/// The coordinator marks submission `index` with what a renderer handed it (`packed`, from
+/// [`grade_render`]); when the renderer could not finish it (nothing packed), it grades the
+/// submission itself from its file (`path`, `bytes`), without feedback. Its feedback goes into
+/// the class's zip as soon as every submission before it has. Returns `{student, status, mark}`
+/// as JSON for the page's progress, packed as [`grade_render`]'s header with the class zip's
+/// next finished bytes after it.
 #[wasm_bindgen]
-pub fn grade_mark(index: usize, packed: Vec<u8>) -> Result<String, JsError> {
+pub fn grade_mark(
+    index: usize,
+    packed: Vec<u8>,
+    path: &str,
+    bytes: Vec<u8>,
+) -> Result<Vec<u8>, JsError> {
     with_class(|class| {
-        let (submission, _) = class.submissions.get(index)?;
-        let nothing = Formats {
-            markdown: false,
-            html: false,
-            pdf: false,
-            docx: false,
-        };
-        let one = class
-            .engine
-            .grade_one(submission, &class.model, class.reveal, nothing);
-        let mut graded = one.graded;
+        let named = class.named.get(index)?;
         let (header, body) = unpack(&packed);
-        let mut files = Vec::new();
-        if header.diagnostics.is_empty() {
-            let mut at = 0;
-            for (extension, size) in header.files {
-                let end = (at + size).min(body.len());
-                let path = class::feedback_path(&graded.slug, &extension);
-                files.push((path.clone(), body[at..end].to_vec()));
-                graded.feedback.push((extension, path));
-                at = end;
+        let (mut graded, texts, files) = match ciborium::from_reader::<Rendered, _>(header) {
+            Ok(rendered) => {
+                let Rendered {
+                    mut graded,
+                    texts,
+                    files,
+                    diagnostics,
+                } = rendered;
+                let mut kept = Vec::new();
+                if diagnostics.is_empty() {
+                    let mut at = 0;
+                    for (extension, size) in files {
+                        let end = (at + size).min(body.len());
+                        let path = class::feedback_path(&graded.slug, &extension);
+                        kept.push((path.clone(), body[at..end].to_vec()));
+                        graded.feedback.push((extension, path));
+                        at = end;
+                    }
+                } else {
+                    graded.diagnostics.extend(diagnostics);
+                    graded.unwritten = true;
+                }
+                (graded, texts, kept)
             }
-        } else {
-            graded.diagnostics.extend(header.diagnostics);
-            graded.unwritten = true;
-        }
+            Err(_) => {
+                let submission = loaded(&named.file, &named.student, &named.slug, path, bytes);
+                let nothing = Formats {
+                    markdown: false,
+                    html: false,
+                    pdf: false,
+                    docx: false,
+                };
+                let one = class
+                    .engine
+                    .grade_one(&submission, &class.model, class.reveal, nothing);
+                let texts = texts_of(&one);
+                (one.graded, texts, Vec::new())
+            }
+        };
+        graded.origin = named.origin.clone();
+        graded.others = named.others.clone();
         let progress = serde_json::json!({
             "student": graded.student,
             "status": graded.status.key(),
@@ -318,30 +412,56 @@ pub fn grade_mark(index: usize, packed: Vec<u8>) -> Result<String, JsError> {
         });
         class.marked[index] = Some(Marked {
             graded,
-            reasonings: one.reasonings,
+            reasonings: texts.map(|texts| Reasonings::new(&texts)),
             files,
         });
-        Some(progress.to_string())
+        let zipped = write_marked(class);
+        Some(pack(progress.to_string().as_bytes(), &zipped))
     })?
     .ok_or_else(|| JsError::new("no such submission"))
 }
 
-fn unpack(packed: &[u8]) -> (Feedback, &[u8]) {
-    let length = packed
-        .get(..4)
-        .and_then(|b| b.try_into().ok())
-        .map_or(0, |b| u32::from_le_bytes(b) as usize);
-    let header = packed.get(4..4 + length).unwrap_or_default();
-    let body = packed.get(4 + length..).unwrap_or_default();
-    (serde_json::from_slice(header).unwrap_or_default(), body)
+/// The feedback of the marked submissions not yet in the class's zip, written into it in the
+/// submissions' order (up to one not marked yet); the zip's bytes that are final now. The files
+/// stay only when the platform's feedback zip needs them.
+fn write_marked(class: &mut Class) -> Vec<u8> {
+    let Some(zip) = class.zip.as_mut() else {
+        return Vec::new();
+    };
+    while class.written < class.marked.len() {
+        let Some(marked) = class.marked[class.written].as_mut() else {
+            break;
+        };
+        for (name, bytes) in &marked.files {
+            // A file that cannot go in would leave the zip unreadable: the zip is refused at the end.
+            if zip.add(name, bytes).is_err() {
+                class.zip = None;
+                return Vec::new();
+            }
+        }
+        if class.lms.is_none() {
+            marked.files = Vec::new();
+        }
+        class.written += 1;
+    }
+    zip.take()
 }
 
 /// The coordinator's results so far (all of them, or those marked before the teacher stopped),
-/// laid out as `casebook grade --out` writes them, as one zip; the overview's files stay for
+/// laid out as `casebook grade --out` writes them: the rest of the class's zip (the feedback not
+/// yet handed out with [`grade_mark`], then the overview's files); the overview's files stay for
 /// [`grade_page`].
 #[wasm_bindgen]
 pub fn grade_finish() -> Result<Vec<u8>, JsError> {
     with_class(|class| {
+        // Those marked after one that was not (a renderer stopped halfway) go in too.
+        let mut zipped = Vec::new();
+        while class.written < class.marked.len() && class.zip.is_some() {
+            zipped.extend(write_marked(class));
+            if class.marked.get(class.written).is_some_and(Option::is_none) {
+                class.written += 1;
+            }
+        }
         let marked: Vec<Marked> = class.marked.iter_mut().filter_map(Option::take).collect();
         let mut graded = Vec::new();
         let mut reasonings = Vec::new();
@@ -388,9 +508,12 @@ pub fn grade_finish() -> Result<Vec<u8>, JsError> {
                 .filter_map(|(name, bytes)| Some((name, bytes.ok()?)));
             class.overview.extend(made);
         }
-        let mut files = class.overview.clone();
-        files.extend(feedback);
-        import::zip(files).ok()
+        let mut zip = class.zip.take()?;
+        for (name, bytes) in &class.overview {
+            zip.add(name, bytes).ok()?;
+        }
+        zipped.extend(zip.finish().ok()?);
+        Some(zipped)
     })?
     .ok_or_else(|| JsError::new("zip"))
 }

@@ -8,11 +8,14 @@
 // unless the teacher asks to keep the last class's results (keep.js), removable with one button.
 import { Engine, compile } from "./engines.js";
 import { forget, keep, load } from "./keep.js";
+import { entries, file } from "./unzip.js";
 
-// The tab's memory for the pool: a worker holds the engine, the class and its feedback files
-// (the PDF engine's fonts make one far larger).
+// The tab's memory for the pool, and what one renderer adds to it at its peak: measured with
+// grading-bench.mjs on the class of 300 (the tab's renderer processes, proportional set size:
+// about 205 MB with the page and the coordinator; 418 MB with two light renderers, 771 MB with two
+// PDF renderers, whose typst and fonts make one far larger).
 const MEMORY_BUDGET_MB = 900;
-const WORKER_MB = { light: 120, pdf: 300 };
+const WORKER_MB = { light: 110, pdf: 285 };
 
 let LABELS = {};
 let ui = navigator.language?.startsWith("nl") || !navigator.language ? "nl" : "en";
@@ -106,6 +109,7 @@ async function start() {
   showProblems([]);
   $("downloads").replaceChildren();
   $("overview").srcdoc = "";
+  shown = null;
   run = { cancelled: false, started: performance.now() };
   try {
     Object.assign(run, await pool(size, kind), { kind });
@@ -120,9 +124,11 @@ async function start() {
     const sizes = new Uint32Array(files.map((f) => f.length));
     const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], { transfer: [all.buffer] }));
     if (read.diagnostics.length) return showProblems(read.diagnostics), say("grade_problems");
-    await Promise.all(renderers.map((r) => openClass(r, settings)));
+    // The class list is the coordinator's alone: the renderers only grade and render.
+    const rendering = { ...settings, rosterName: "", roster: new Uint8Array() };
+    await Promise.all(renderers.map((r) => openClass(r, rendering)));
     const sources = await coordinator.call("grade_sources", []);
-    await gradeAll(read.submissions, sources, settings);
+    await gradeAll(read.submissions, sources, settings, rendering);
   } catch (err) {
     say("grade_failed", { reason: String(err.message ?? err) });
     // A worker that failed is not used again.
@@ -156,7 +162,7 @@ async function pool(size, kind) {
 
 // Each renderer takes the next submission until none is left or the teacher stops; a
 // submission the engine cannot finish is marked without feedback and its worker replaced.
-async function gradeAll(submissions, sources, settings) {
+async function gradeAll(submissions, sources, settings, rendering) {
   const { coordinator } = run;
   const total = submissions.length;
   let next = 0;
@@ -167,32 +173,52 @@ async function gradeAll(submissions, sources, settings) {
   bar.value = 0;
   // Where each submission's bytes start in `sources`.
   const starts = submissions.reduce((list, s) => [...list, list.at(-1) + s[4]], [0]);
+  const source = (index) => sources.slice(starts[index], starts[index + 1]);
+  // The class's zip as the coordinator hands it out, a piece with each mark: kept as Blobs, out
+  // of the workers' memory.
+  const zipped = [];
   const work = async (slot) => {
     while (!run.cancelled && next < total) {
       const index = next++;
       const [file, student, slug, path] = submissions[index];
+      // Graded once, by the renderer; its file again only for the coordinator when the renderer
+      // could not finish it.
       let packed;
+      let again = new Uint8Array();
       try {
-        const bytes = sources.slice(starts[index], starts[index + 1]);
+        const bytes = source(index);
         packed = await run.renderers[slot].call("grade_render", [file, student, slug, path, bytes], { transfer: [bytes.buffer] });
       } catch {
         // The engine could not finish this one: marked without feedback, its worker replaced.
         run.renderers[slot].stop();
         run.renderers[slot] = new Engine(await engineOf(run.kind), KINDS[run.kind].script);
         workers[run.kind][slot] = run.renderers[slot];
-        await openClass(run.renderers[slot], settings);
+        await openClass(run.renderers[slot], rendering);
         packed = new Uint8Array();
+        again = source(index);
       }
-      const marked = JSON.parse(await coordinator.call("grade_mark", [index, packed], { transfer: [packed.buffer] }));
-      done += 1;
-      bar.value = done;
-      const elapsed = (performance.now() - run.started) / 1000;
-      const left = Math.round((elapsed / done) * (total - done));
-      say("grade_progress", { done, total, student: marked.student, seconds: left });
+      // Marked while the renderer goes on with the next one. The coordinator answers in the
+      // order it is asked, so the zip's pieces arrive in order.
+      const marking = coordinator.call("grade_mark", [index, packed, path, again], { transfer: [packed.buffer, again.buffer] })
+        .then((reply) => {
+          const [progress, zip] = unpack(reply);
+          const marked = JSON.parse(new TextDecoder().decode(progress));
+          if (zip.length) zipped.push(new Blob([zip]));
+          done += 1;
+          bar.value = done;
+          const elapsed = (performance.now() - run.started) / 1000;
+          const left = Math.round((elapsed / done) * (total - done));
+          say("grade_progress", { done, total, student: marked.student, seconds: left });
+        });
+      // Its failure stops the run below, not as an unhandled rejection now.
+      marking.catch(() => {});
+      marks.push(marking);
     }
   };
+  const marks = [];
   await Promise.all(run.renderers.map((_, slot) => work(slot)));
-  const zip = await coordinator.call("grade_finish", []);
+  await Promise.all(marks);
+  const zip = new Blob([...zipped, await coordinator.call("grade_finish", [])], { type: "application/zip" });
   const seconds = ((performance.now() - run.started) / 1000).toFixed(1);
   const partial = done < total;
   if (partial) say("grade_partial", { done, total });
@@ -222,9 +248,39 @@ async function gradeAll(submissions, sources, settings) {
   }
 }
 
+// A header (4 bytes of its length, then the header) and the bytes after it.
+function unpack(packed) {
+  const length = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
+  return [packed.subarray(4, 4 + length), packed.subarray(4 + length)];
+}
+
+// The class's results shown: its zip and the zip's files, for the overview's links.
+let shown = null;
+
+// The overview's links to a student's feedback (`feedback/<slug>.html`) lead nowhere in its
+// frame: followed there, they ask the page, which opens that file of the class's zip in a tab.
+const FOLLOW = `<script>document.addEventListener("click", (event) => {
+  const link = event.target.closest?.('a[href^="feedback/"]');
+  if (!link) return;
+  event.preventDefault();
+  parent.postMessage({ feedback: link.getAttribute("href") }, "*");
+});</script>`;
+const TYPES = { html: "text/html;charset=utf-8", pdf: "application/pdf", md: "text/plain;charset=utf-8" };
+
+async function openFeedback(event) {
+  if (event.source !== $("overview").contentWindow || !shown) return;
+  const name = String(event.data?.feedback ?? "");
+  const entry = (await shown.files).get(name);
+  if (!entry) return;
+  const type = TYPES[name.split(".").pop()] ?? TYPES.md;
+  window.open(URL.createObjectURL(await file(shown.zip, entry, type)), "_blank");
+}
+
 // A class's results on the page: the overview and the downloads.
 function show(results) {
-  $("overview").srcdoc = results.overview;
+  const zip = results.files[0][0];
+  shown = { zip, files: entries(zip).catch(() => new Map()) };
+  $("overview").srcdoc = results.overview.replace("</body>", `${FOLLOW}</body>`);
   $("downloads").replaceChildren();
   for (const [bytes, name, label, values] of results.files) offer(bytes, name, label, values);
 }
@@ -278,6 +334,7 @@ function wire() {
     // The submissions being rendered are finished; no other is started.
     run.cancelled = true;
   });
+  window.addEventListener("message", (event) => openFeedback(event).catch(() => {}));
   document.addEventListener("dragover", (event) => event.preventDefault());
   document.addEventListener("drop", (event) => {
     event.preventDefault();

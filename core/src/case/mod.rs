@@ -32,10 +32,10 @@ pub use stance::{Stance, StanceMark};
 pub use validate::ANSWER_FIELDS;
 pub(crate) use validate::{is_answer, texts};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The four grounds on which the choice of a value discipline is substantiated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Ground {
     /// Higher-level decisions (strategic framework).
     A,

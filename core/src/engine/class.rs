@@ -15,7 +15,7 @@ use crate::grade::similarity::{self, SimilarPair};
 use crate::grade::{GradeReport, Graded, Load, Signal, Submission};
 use crate::lang::Language;
 use crate::markdown::plain;
-use crate::messages::user_language;
+use crate::messages::{locale, user_language};
 use crate::render::pdf::embedded::{self, Missing};
 use crate::starter::blank::placeholder_authors;
 
@@ -177,6 +177,16 @@ pub fn in_walk_order<T>(files: &mut [(String, T)]) {
 
 /// A handed-in file loaded: a case file as it is, a PDF by the case it carries (else why not).
 pub fn load_entry(path: &Path, bytes: Vec<u8>) -> Load {
+    load_file(path, bytes, false)
+}
+
+/// The model answer loaded as a handed-in file is; a PDF that carries no case is told so with
+/// the teacher's hint (`<situation>_model_hint`), not the one for a student's.
+pub fn load_model(path: &Path, bytes: Vec<u8>) -> Load {
+    load_file(path, bytes, true)
+}
+
+fn load_file(path: &Path, bytes: Vec<u8>, model: bool) -> Load {
     if !path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
@@ -192,7 +202,11 @@ pub fn load_entry(path: &Path, bytes: Vec<u8>) -> Load {
                 Missing::NoCase => "no_case",
             };
             let (language, at) = (user_language(), Position::default());
-            let d = Diagnostic::worded(path, at, language, "NO-CASE-PDF", situation, &[]);
+            let mut d = Diagnostic::worded(path, at, language, "NO-CASE-PDF", situation, &[]);
+            if model {
+                let hint = format!("diagnostics.NO-CASE-PDF.{situation}_model_hint");
+                d.hint = Some(locale(language).fill(&hint, &[]));
+            }
             Err((None, vec![d]))
         }
     }
@@ -321,5 +335,16 @@ mod tests {
         );
         assert_eq!(unique(slug("Zoë Çelik", "x"), &mut taken), "zoë-çelik");
         assert_eq!(unique(slug("…", "opdracht"), &mut taken), "opdracht");
+    }
+
+    #[test]
+    fn a_model_answer_without_a_case_has_the_teachers_hint() {
+        let hint = |load: Load| load.err().and_then(|(_, d)| d[0].hint.clone());
+        let path = Path::new("model.pdf");
+        let model = hint(load_model(path, b"no pdf".to_vec())).unwrap_or_default();
+        let handed = hint(load_entry(path, b"no pdf".to_vec())).unwrap_or_default();
+        let wanted = locale(user_language()).text("diagnostics.NO-CASE-PDF.not_pdf_model_hint");
+        assert_eq!(model, wanted);
+        assert_ne!(model, handed);
     }
 }

@@ -111,7 +111,7 @@ impl Engine {
         let reasonings = Reasonings::new(&reasoning_texts(&comparison));
         if let Some((overall, items)) = reasonings.alike(&model.reasonings) {
             graded.signals.push(Signal {
-                code: "MODEL-COPY",
+                code: "MODEL-COPY".into(),
                 items: items.into_iter().map(|(key, _)| key).collect(),
                 overall,
             });
@@ -124,7 +124,7 @@ impl Engine {
             .collect();
         if !repeated.is_empty() {
             graded.signals.push(Signal {
-                code: "REPEATED-REASONING",
+                code: "REPEATED-REASONING".into(),
                 items: repeated,
                 overall: None,
             });
@@ -159,7 +159,7 @@ impl Engine {
 }
 
 /// The student's reasoning per `item/discipline` of the model's stances, in the model's order.
-fn reasoning_texts(comparison: &Comparison) -> Vec<(String, String)> {
+pub fn reasoning_texts(comparison: &Comparison) -> Vec<(String, String)> {
     comparison
         .stances
         .iter()

@@ -6,7 +6,7 @@ pub mod class;
 mod grade;
 
 pub use check::check;
-pub use grade::GradedOne;
+pub use grade::{GradedOne, reasoning_texts};
 
 use std::path::PathBuf;
 

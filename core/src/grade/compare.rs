@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Verdict};
 use crate::case::{ArgumentItem, Discipline, Ground, Language, LoadedCase};
@@ -14,7 +14,7 @@ use crate::rubric::grading::{Components, GradeRubric};
 use super::similarity::{normalise, repeats};
 
 /// How the student's stance on one item and discipline compares with the model's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     Same,
@@ -50,7 +50,7 @@ impl Agreement {
 }
 
 /// Whether the reasoning behind a stance is of substance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reasoning {
     Substantive,
@@ -93,7 +93,7 @@ fn nearly_equal(a: &str, b: &str) -> bool {
 }
 
 /// One stance the model takes, against the student's.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StanceRow {
     /// The model's id of the item.
     pub item: String,
@@ -118,7 +118,7 @@ impl StanceRow {
 }
 
 /// The verdict on one ground for the model's choice, the student's against the model's.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct VerdictRow {
     pub ground: Ground,
     pub model: Verdict,
@@ -127,7 +127,7 @@ pub struct VerdictRow {
     pub student_score: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ChoiceCheck {
     pub model: Discipline,
     pub student: Discipline,
@@ -136,7 +136,7 @@ pub struct ChoiceCheck {
 }
 
 /// The student's findings, counted by severity, with the codes.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FindingCounts {
     pub warnings: usize,
     pub notes: usize,
@@ -146,7 +146,7 @@ pub struct FindingCounts {
     pub codes: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Comparison {
     pub stances: Vec<StanceRow>,
     /// Ids (the model's) of items the student left out.

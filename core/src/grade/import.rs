@@ -24,11 +24,15 @@
 //!   back as a zip of folders named as in the download, `<name>_<id>_assignsubmission_file/`
 //!   (`mod/assign/feedback/file/importziplib.php`).
 
-use std::io::Write;
+use std::cell::RefCell;
+use std::io::{self, Seek, SeekFrom, Write};
+use std::rc::Rc;
 
 use super::Graded;
 use super::platform::{Origin, Platform};
 use super::roster::Match;
+use zip::ZipWriter;
+use zip::result::ZipResult;
 
 /// The CSV for `platform`'s grade import: a row per submission with a mark, for the grade item
 /// (Brightspace), assignment (Canvas) named `item`.
@@ -131,20 +135,141 @@ pub fn feedback_name(platform: Platform, graded: &Graded, extension: &str) -> St
 pub fn zip(mut files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, zip::result::ZipError> {
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
     for (name, bytes) in &files {
-        writer.start_file(name.as_str(), options)?;
+        writer.start_file(name.as_str(), stored())?;
         writer.write_all(bytes)?;
     }
     Ok(writer.finish()?.into_inner())
 }
 
+/// How a file is kept in casebook's zips: stored as it is, with one fixed date.
+pub fn stored() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644)
+}
+
+/// The zip's bytes not yet handed out, and where the writer is in the whole zip.
+#[derive(Default)]
+struct Pieces {
+    /// How many bytes have been handed out: the writer never goes back before them.
+    handed: u64,
+    kept: Vec<u8>,
+    at: u64,
+}
+
+/// The writer's side of [`Pieces`].
+struct Spill(Rc<RefCell<Pieces>>);
+
+impl Write for Spill {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let mut pieces = self.0.borrow_mut();
+        let start = (pieces.at - pieces.handed) as usize;
+        let end = start + data.len();
+        if pieces.kept.len() < end {
+            pieces.kept.resize(end, 0);
+        }
+        pieces.kept[start..end].copy_from_slice(data);
+        pieces.at += data.len() as u64;
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Seek for Spill {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let mut pieces = self.0.borrow_mut();
+        let end = pieces.handed + pieces.kept.len() as u64;
+        let target = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => end.checked_add_signed(d),
+            SeekFrom::Current(d) => pieces.at.checked_add_signed(d),
+        };
+        match target {
+            Some(target) if target >= pieces.handed => {
+                pieces.at = target;
+                Ok(target)
+            }
+            _ => Err(io::Error::other("before the part handed out")),
+        }
+    }
+}
+
+/// A zip written a piece at a time, its files stored as [`zip`] stores them but in the order
+/// they are added: what is final can be taken out as it is written (the grading page's
+/// coordinator hands each piece to the page), so that the whole zip is never held in one place.
+pub struct ClassZip {
+    writer: ZipWriter<Spill>,
+    pieces: Rc<RefCell<Pieces>>,
+    /// Where the file added last begins: the bytes before it are final (a file's header is
+    /// completed when the next one starts).
+    settled: u64,
+}
+
+impl ClassZip {
+    pub fn new() -> ClassZip {
+        let pieces = Rc::new(RefCell::new(Pieces::default()));
+        ClassZip {
+            writer: ZipWriter::new(Spill(Rc::clone(&pieces))),
+            pieces,
+            settled: 0,
+        }
+    }
+
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
+        self.settled = self.pieces.borrow().at;
+        self.writer.start_file(name, stored())?;
+        self.writer.write_all(bytes)?;
+        Ok(())
+    }
+
+    /// The bytes that are final and not yet handed out.
+    pub fn take(&mut self) -> Vec<u8> {
+        let mut pieces = self.pieces.borrow_mut();
+        let count = (self.settled - pieces.handed) as usize;
+        pieces.handed = self.settled;
+        pieces.kept.drain(..count).collect()
+    }
+
+    /// The rest of the zip, finished.
+    pub fn finish(self) -> ZipResult<Vec<u8>> {
+        self.writer.finish()?;
+        Ok(std::mem::take(&mut self.pieces.borrow_mut().kept))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zip_taken_in_pieces_is_the_whole_zip() {
+        let files = [
+            ("feedback/a.html", vec![1u8; 300]),
+            ("feedback/a.pdf", vec![2u8; 5000]),
+        ];
+        let mut zip = ClassZip::new();
+        let mut bytes = Vec::new();
+        for (name, body) in &files {
+            zip.add(name, body).expect("added");
+            bytes.extend(zip.take());
+        }
+        // The first file is final once the second has begun: out of the writer already.
+        assert!(bytes.len() > 300);
+        bytes.extend(zip.finish().expect("finished"));
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        for (index, (name, body)) in files.iter().enumerate() {
+            let mut file = archive.by_index(index).expect("a file");
+            assert_eq!(file.name(), *name);
+            let mut read = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut read).expect("read");
+            assert_eq!(&read, body);
+        }
+    }
 
     #[test]
     fn the_zip_is_the_same_bytes_whatever_the_order() {

@@ -11,9 +11,10 @@ pub mod platform;
 pub mod roster;
 pub mod similarity;
 
+use std::borrow::Cow;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, assess};
 use crate::case::LoadedCase;
@@ -46,7 +47,7 @@ pub struct Submission {
 }
 
 /// How a submission fared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Compared and marked.
@@ -84,29 +85,31 @@ impl Status {
 
 /// Something about a submission the teacher should know before publishing its mark, with a
 /// stable code (`EMPTY`, `OTHER-CASE`, `MODEL-COPY`, `REPEATED-REASONING`, `SIMILAR-WORK`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// The items concerned (`M1/customer_intimacy`), where the signal is about items.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
     /// How alike all the reasoning is (`MODEL-COPY`), when that is near-identical.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall: Option<f64>,
 }
 
 impl Signal {
     pub fn new(code: &'static str) -> Signal {
         Signal {
-            code,
+            code: Cow::Borrowed(code),
             items: Vec::new(),
             overall: None,
         }
     }
 }
 
-/// One graded submission.
-#[derive(Debug, Serialize)]
+/// One graded submission. It reads back from what it writes (a grading worker hands it to the
+/// one that marks the class), what is not written left empty: the origin, which its reader
+/// knows, and what the class's run adds later.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Graded {
     pub student: String,
     /// The feedback files' name (`feedback/<slug>.html`).
@@ -114,7 +117,7 @@ pub struct Graded {
     /// The file, relative to the submissions folder.
     pub file: String,
     /// The student's other files, not graded (the newest counts).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<String>,
     /// Who handed it in as the platform's download names them: the id its import takes.
     #[serde(skip)]

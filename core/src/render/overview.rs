@@ -34,7 +34,7 @@ struct Row<'a> {
     /// For sorting (-1 without a comparison) and as shown (— without one).
     warnings: (i64, String),
     /// The signals' codes and a sentence each.
-    signals: Vec<(&'static str, String)>,
+    signals: Vec<(&'a str, String)>,
     html: Option<&'a str>,
     links: Vec<(&'a str, &'a str)>,
 }
@@ -163,7 +163,7 @@ fn html(
             signals: g
                 .signals
                 .iter()
-                .map(|signal| (signal.code, signal_sentence(locale, signal)))
+                .map(|signal| (&*signal.code, signal_sentence(locale, signal)))
                 .collect(),
             html: link(g, "html"),
             links: g
@@ -411,7 +411,7 @@ fn csv(locale: &Locale, separator: u8, report: &GradeReport) -> Result<Vec<u8>, 
                 .map(|_| warnings(g).to_string())
                 .unwrap_or_default(),
         );
-        let codes: Vec<&str> = g.signals.iter().map(|s| s.code).collect();
+        let codes: Vec<&str> = g.signals.iter().map(|s| &*s.code).collect();
         record.push(codes.join(" "));
         writer.write_record(&record).map_err(csv_error)?;
     }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The components of the mark, each between 0 and 1.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Components {
     /// Mean credit over the model's stances: 1 same, ½ one step off, 0 otherwise.
     pub stances: f64,
@@ -118,7 +118,7 @@ impl GradeRubric {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
     /// The weighted share of the components, 0–1.
     pub share: f64,
