@@ -74,6 +74,14 @@ async function openClass(worker, settings) {
   return answer.diagnostics;
 }
 
+// With PDFs, a renderer makes the model answer's feedback once and drops it before the class's
+// first submission: typst has then read its fonts and the engine's busiest code is compiled
+// further (the first submissions took twice as long as later ones without it).
+function warmUp(renderer, settings) {
+  const args = [settings.modelName, "", "warm-up", settings.modelName, settings.model.slice()];
+  return renderer.call("grade_render", args, { label: "warm-up" }).catch(() => null);
+}
+
 function showProblems(diagnostics) {
   const items = diagnostics.map((d) => {
     const item = document.createElement("li");
@@ -114,6 +122,11 @@ async function start() {
   try {
     Object.assign(run, await pool(size, kind), { kind });
     const { coordinator, renderers } = run;
+    // The class list is the coordinator's alone: the renderers only grade and render. They open
+    // the class while the coordinator reads it.
+    const rendering = { ...settings, rosterName: "", roster: new Uint8Array() };
+    const ready = Promise.all(renderers.map((r) => openClass(r, rendering).then(() => kind === "pdf" && warmUp(r, settings))));
+    ready.catch(() => {});
     const problems = await openClass(coordinator, settings);
     if (problems.length) return showProblems(problems), say("grade_problems");
     // The submissions, one after another in one buffer: one message however many files.
@@ -124,9 +137,7 @@ async function start() {
     const sizes = new Uint32Array(files.map((f) => f.length));
     const read = JSON.parse(await coordinator.call("grade_read", [chosen.folder, names, sizes, all], { transfer: [all.buffer] }));
     if (read.diagnostics.length) return showProblems(read.diagnostics), say("grade_problems");
-    // The class list is the coordinator's alone: the renderers only grade and render.
-    const rendering = { ...settings, rosterName: "", roster: new Uint8Array() };
-    await Promise.all(renderers.map((r) => openClass(r, rendering)));
+    await ready;
     const sources = await coordinator.call("grade_sources", []);
     await gradeAll(read.submissions, sources, settings, rendering);
   } catch (err) {
