@@ -46,13 +46,19 @@ export class Engine {
 }
 
 // The engine compiled once; the workers receive the module instead of compiling it again.
-export async function compile(url) {
-  try {
-    return await WebAssembly.compileStreaming(fetch(url));
-  } catch {
-    // A server that does not say application/wasm: compile from the bytes instead.
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return WebAssembly.compile(await response.arrayBuffer());
+// `streaming`: compiled while it downloads (the light engine). The PDF engine's tens of megabytes
+// are read whole first and compiled from the bytes, which the browser does away from the page:
+// compiled while streaming, each piece that arrives is decoded on the page's own thread (from
+// 127.0.0.1, on a busy machine, tasks of up to 230 ms).
+export async function compile(url, { streaming = true } = {}) {
+  if (streaming) {
+    try {
+      return await WebAssembly.compileStreaming(fetch(url));
+    } catch {
+      // A server that does not say application/wasm: compiled from the bytes instead.
+    }
   }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return WebAssembly.compile(await response.arrayBuffer());
 }

@@ -160,7 +160,7 @@ const compiled = { light: null, pdf: null };
 const workers = { coordinator: null, light: [], pdf: [] };
 
 function engineOf(kind) {
-  return (compiled[kind] ??= compile(KINDS[kind].wasm));
+  return (compiled[kind] ??= compile(KINDS[kind].wasm, { streaming: kind === "light" }));
 }
 
 async function pool(size, kind) {
