@@ -40,19 +40,23 @@ pub fn markdown(
     lines: u8,
     extra: Extra,
 ) -> Result<String, Diagnostic> {
-    let locale = templates.locale(case.case.language());
     let rich = |t: &str| Value::String(to_markdown(t, edition.suffix()));
-    let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
-    let page = WithExtra {
-        view: &view,
-        comparison: extra.map(|build| build(&rich)),
-    };
-    let mut text = templates.render("report.md", &page)?;
+    let text = from_template(
+        "report.md",
+        &rich,
+        templates,
+        case,
+        assessment,
+        edition,
+        lines,
+        extra,
+    )?;
     // One trailing newline and no runs of blank lines: what markdownlint expects of a file.
+    let mut text = text.trim().to_string();
     while text.contains("\n\n\n") {
         text = text.replace("\n\n\n", "\n\n");
     }
-    Ok(format!("{}\n", text.trim()))
+    Ok(format!("{text}\n"))
 }
 
 /// The HTML report: one self-contained page (inline CSS, no script, no external request); its
@@ -65,14 +69,38 @@ pub fn html(
     lines: u8,
     extra: Extra,
 ) -> Result<String, Diagnostic> {
-    let locale = templates.locale(case.case.language());
     let rich = |t: &str| Value::String(to_html(t, edition.suffix()));
-    let view = ReportView::build(case, assessment, locale, edition, lines, &rich);
+    from_template(
+        "report.html",
+        &rich,
+        templates,
+        case,
+        assessment,
+        edition,
+        lines,
+        extra,
+    )
+}
+
+/// The report view, its free text made rich text by `rich`, rendered by `template`.
+#[allow(clippy::too_many_arguments)]
+fn from_template(
+    template: &str,
+    rich: Rich,
+    templates: &Templates,
+    case: &LoadedCase,
+    assessment: &Assessment,
+    edition: Edition,
+    lines: u8,
+    extra: Extra,
+) -> Result<String, Diagnostic> {
+    let locale = templates.locale(case.case.language());
+    let view = ReportView::build(case, assessment, locale, edition, lines, rich);
     let page = WithExtra {
         view: &view,
-        comparison: extra.map(|build| build(&rich)),
+        comparison: extra.map(|build| build(rich)),
     };
-    templates.render("report.html", &page)
+    templates.render(template, &page)
 }
 
 /// The report view with the extra section's data, when there is one.
