@@ -126,11 +126,9 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
     ] {
         assert_eq!(row(student), format!("{file}|leeg|1,0|0||||||EMPTY"));
     }
-    // Another bundled case (another firm, other items): no mark.
-    assert_eq!(
-        row("Olga Anders"),
-        "ander.yaml|andere case||||||||OTHER-CASE"
-    );
+    // Another bundled case (another firm, other items): no mark, and named by its file, not by
+    // the other case's author (`Olga Anders`: whoever wrote that case, not who handed it in).
+    assert_eq!(row("ander"), "ander.yaml|andere case||||||||OTHER-CASE");
     // A file that does not load: a row without a mark or warnings.
     assert_eq!(row("kapot"), "kapot.yaml|niet te lezen||||||||");
     assert_eq!(
@@ -188,7 +186,7 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
         serde_json::json!({"code": "MODEL-COPY", "items": ["D1/customer_intimacy", "D4/customer_intimacy", "M1/customer_intimacy", "M2/customer_intimacy", "M3/customer_intimacy"], "overall": 1.0})
     );
     assert_eq!(submission("starter")["status"], "empty");
-    assert_eq!(submission("Olga Anders")["status"], "other_case");
+    assert_eq!(submission("ander")["status"], "other_case");
     assert_eq!(
         submission("Tom Sjabloon")["signals"][0]["items"]
             .as_array()
@@ -242,8 +240,8 @@ fn a_class_is_graded_with_marks_components_signals_and_a_dutch_csv() {
         "# Feedback: starter\n\nJe case (starter.yaml) bevat niets dat je zelf hebt geschreven: geen standpunt en geen redenering. Daarom krijg je het laagste cijfer, 1,0. Begin met het startbestand van de opdracht (klantpartnerschap.student.yaml): vul bij elk item de houding (stance) en je redenering (reasoning) in, controleer je case met \\`casebook check\\` en lever hem opnieuw in.\n"
     );
     assert_eq!(
-        feedback("olga-anders.md").expect("another case's feedback"),
-        "# Feedback: Olga Anders\n\nJe case (ander.yaml) is geen uitwerking van de case van deze opdracht (Klantpartnerschap-voorbeeld): een andere organisatie, of minder dan de helft van de items van de opdracht. Daarom is hij niet beoordeeld. Begin met het startbestand van de opdracht (klantpartnerschap.student.yaml) en lever opnieuw in.\n"
+        feedback("ander.md").expect("another case's feedback"),
+        "# Feedback: ander\n\nJe case (ander.yaml) is geen uitwerking van de case van deze opdracht (Klantpartnerschap-voorbeeld): een andere organisatie, of minder dan de helft van de items van de opdracht. Daarom is hij niet beoordeeld. Begin met het startbestand van de opdracht (klantpartnerschap.student.yaml) en lever opnieuw in.\n"
     );
     assert!(!out.join("feedback/starter.pdf").exists());
     // The differences grouped by kind, each kind explained once: Bram's 48 opposite stances
@@ -379,7 +377,7 @@ fn no_answer_of_the_model_without_reveal_in_any_student_facing_file() {
         ("els-leeg", "leeg.yaml"),
         ("leeg-bestand", "leeg-bestand.yaml"),
         ("commentaar", "commentaar.yaml"),
-        ("olga-anders", "ander.yaml"),
+        ("ander", "ander.yaml"),
         ("bram-omgekeerd", "omgekeerd.yaml"),
         ("cees-half", "half.yaml"),
         ("tom-sjabloon", "sjabloon.yaml"),
@@ -558,7 +556,7 @@ fn an_english_class_gets_english_signals_and_feedback() {
     assert_eq!(header.last().map(String::as_str), Some("Signals"));
     assert_eq!(rows["empty"].join("|"), "empty.yaml|empty|1.0|0||||||EMPTY");
     assert_eq!(
-        rows["casebook-voorbeeldset"].join("|"),
+        rows["other"].join("|"),
         "other.yaml|another case||||||||OTHER-CASE"
     );
     let feedback =
@@ -568,8 +566,8 @@ fn an_english_class_gets_english_signals_and_feedback() {
         "# Feedback: empty\n\nYour case (empty.yaml) holds nothing you wrote yourself: no stance and no reasoning. So it gets the lowest mark, 1.0. Start from the assignment's starter file (northwind-outfitters.student.yaml): fill in the stance and your reasoning for every item, check your case with \\`casebook check\\` and hand it in again.\n"
     );
     assert_eq!(
-        feedback("casebook-voorbeeldset.md"),
-        "# Feedback: casebook-voorbeeldset\n\nYour case (other.yaml) is not a version of this assignment's case (Operational excellence at an outdoor-gear retailer): another organisation, or fewer than half of the assignment's items. So it was not graded. Start from the assignment's starter file (northwind-outfitters.student.yaml) and hand it in again.\n"
+        feedback("other.md"),
+        "# Feedback: other\n\nYour case (other.yaml) is not a version of this assignment's case (Operational excellence at an outdoor-gear retailer): another organisation, or fewer than half of the assignment's items. So it was not graded. Start from the assignment's starter file (northwind-outfitters.student.yaml) and hand it in again.\n"
     );
     let overview = std::fs::read_to_string(out.join("index.html")).expect("index.html");
     for sentence in [

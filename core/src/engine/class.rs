@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::case::{LoadedCase, Position, load_source, slug_of};
 use crate::diagnostics::Diagnostic;
 use crate::grade::archive::{self, Entry, Refused};
+use crate::grade::compare;
 use crate::grade::import;
 use crate::grade::platform::{self, Origin, Platform};
 use crate::grade::similarity::{self, SimilarPair};
@@ -143,7 +144,7 @@ pub fn name_download(handed: Vec<Handed>, model: &LoadedCase) -> Vec<Submission>
 /// folder by folder (as a walk through the folder finds them): a student named by `meta.author`,
 /// else by their folder (`jan/opdracht.yaml`), else by the file name. The author is only read
 /// from a file that parses; the starter's author (the model's, `casebook new`'s placeholder, or
-/// none) does not name a student.
+/// none) and another case's author do not name a student.
 pub fn name_files(mut files: Vec<(String, Load)>, model: &LoadedCase) -> Vec<Submission> {
     in_walk_order(&mut files);
     let mut taken = HashSet::new();
@@ -213,13 +214,16 @@ fn load_file(path: &Path, bytes: Vec<u8>, model: bool) -> Load {
 }
 
 /// `meta.author` of a case that loaded, when it names a student: not empty, not the model's
-/// author and not the starter's placeholder (a hand-out's author is no student's name).
+/// author and not the starter's placeholder (a hand-out's author is no student's name), and of a
+/// version of the model's case: another case's author is whoever wrote that case (an example
+/// set's, a student's of another year), not who handed it in.
 fn student_author(load: &Load, model: &LoadedCase) -> Option<String> {
     let case = load.as_ref().ok()?;
     let author = case.case.meta.author.as_ref()?.value.trim();
     let model_author = model.case.meta.author.as_ref().map(|a| a.value.trim());
     let placeholder = placeholder_authors().any(|p| p == author);
-    (!author.is_empty() && Some(author) != model_author && !placeholder).then(|| author.to_string())
+    let names = !author.is_empty() && Some(author) != model_author && !placeholder;
+    (names && compare::is_same_case(model, case)).then(|| author.to_string())
 }
 
 /// A file name for a student's feedback, unique among those `taken`.
