@@ -3,6 +3,7 @@
 //! them; the similar work is grouped; the feedback files and the overview are written.
 
 mod download;
+mod stale;
 mod submissions;
 
 use std::path::{Path, PathBuf};
@@ -91,10 +92,12 @@ pub fn grade(options: &GradeOptions, engine: &Engine) -> Result<GradeReport, Vec
     if let (Some(roster), Some(platform)) = (&roster, options.lms) {
         roster.apply(platform, &mut report.submissions);
     }
+    let earlier = stale::earlier_feedback(&options.out);
     write_overview(options, engine, &model.case, &mut report);
     if let Some(platform) = options.lms {
         write_platform_files(options, platform, &model.case, &mut report);
     }
+    stale::remove(&options.out, earlier, &report);
     report.elapsed = started.elapsed();
     Ok(report)
 }

@@ -700,3 +700,54 @@ fn the_starters_placeholder_author_does_not_name_a_student() {
     );
     assert!(out.join("feedback/eva.md").is_file() && out.join("feedback/finn.md").is_file());
 }
+
+#[test]
+fn a_second_run_removes_the_feedback_it_replaced_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let class = dir.path().join("klas");
+    std::fs::create_dir_all(&class).expect("the class's folder");
+    let model = std::fs::read_to_string(KEY).expect("the model");
+    let by = |author: &str| {
+        model.replacen(
+            "author: Docententeam Marketingplanning",
+            &format!("author: {author}"),
+            1,
+        )
+    };
+    std::fs::write(class.join("anna.yaml"), by("Anna")).expect("a submission");
+    std::fs::write(class.join("bart.yaml"), by("Bart")).expect("a submission");
+    std::fs::write(class.join("cas.yaml"), by("Cas")).expect("a submission");
+    let out = dir.path().join("grades");
+    let run = || {
+        let output = casebook()
+            .arg("grade")
+            .arg(&class)
+            .args(["--key", KEY, "--format", "md,html", "--out"])
+            .arg(&out)
+            .output()
+            .expect("run casebook grade");
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+    };
+    run();
+    let feedback = |name: &str| out.join("feedback").join(name).is_file();
+    assert!(feedback("anna.md") && feedback("bart.html") && feedback("cas.md"));
+    // Anna's file gone, Bart's name corrected, Cas's work as it was; the teacher's own note.
+    std::fs::remove_file(class.join("anna.yaml")).expect("a submission gone");
+    std::fs::write(class.join("bart.yaml"), by("Bart Jansen")).expect("a name corrected");
+    std::fs::write(out.join("feedback/aantekeningen.txt"), "mijn notities").expect("a note");
+    run();
+    assert!(
+        !feedback("anna.md") && !feedback("anna.html"),
+        "the feedback of a file gone"
+    );
+    assert!(
+        !feedback("bart.md") && !feedback("bart.html"),
+        "the feedback of the old name"
+    );
+    assert!(feedback("bart-jansen.md") && feedback("bart-jansen.html"));
+    assert!(feedback("cas.md") && feedback("cas.html"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("feedback/aantekeningen.txt")).expect("the note"),
+        "mijn notities"
+    );
+}
