@@ -675,11 +675,7 @@ fn the_starters_placeholder_author_does_not_name_a_student() {
     let model = std::fs::read_to_string(KEY).expect("the model");
     for (folder, author) in [("eva", "Naam student"), ("finn", "Student name")] {
         std::fs::create_dir_all(class.join(folder)).expect("a student's folder");
-        let case = model.replacen(
-            "author: Docententeam Marketingplanning",
-            &format!("author: {author}"),
-            1,
-        );
+        let case = by_author(&model, author);
         assert_ne!(case, model, "the model's author line changed");
         std::fs::write(class.join(folder).join("case.yaml"), case).expect("a submission");
     }
@@ -701,19 +697,22 @@ fn the_starters_placeholder_author_does_not_name_a_student() {
     assert!(out.join("feedback/eva.md").is_file() && out.join("feedback/finn.md").is_file());
 }
 
+/// The model answer handed in by `author`.
+fn by_author(model: &str, author: &str) -> String {
+    model.replacen(
+        "author: Docententeam Marketingplanning",
+        &format!("author: {author}"),
+        1,
+    )
+}
+
 #[test]
 fn a_second_run_removes_the_feedback_it_replaced_and_nothing_else() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let class = dir.path().join("klas");
     std::fs::create_dir_all(&class).expect("the class's folder");
     let model = std::fs::read_to_string(KEY).expect("the model");
-    let by = |author: &str| {
-        model.replacen(
-            "author: Docententeam Marketingplanning",
-            &format!("author: {author}"),
-            1,
-        )
-    };
+    let by = |author: &str| by_author(&model, author);
     std::fs::write(class.join("anna.yaml"), by("Anna")).expect("a submission");
     std::fs::write(class.join("bart.yaml"), by("Bart")).expect("a submission");
     std::fs::write(class.join("cas.yaml"), by("Cas")).expect("a submission");
