@@ -12,9 +12,14 @@ const KEY: &str = "cases/klantpartnerschap.yaml";
 
 /// Runs `grade` over the fixture class into `out` and returns its exit code and messages.
 fn grade(out: &Path, args: &[&str]) -> (i32, String) {
+    grade_folder(&fixture("grade/class"), out, args)
+}
+
+/// Runs `grade` over the submissions in `class` into `out` and returns its exit code and messages.
+fn grade_folder(class: &Path, out: &Path, args: &[&str]) -> (i32, String) {
     let output = casebook()
         .arg("grade")
-        .arg(fixture("grade/class"))
+        .arg(class)
         .args(["--key", KEY, "--out"])
         .arg(out)
         .args(args)
@@ -680,14 +685,8 @@ fn the_starters_placeholder_author_does_not_name_a_student() {
         std::fs::write(class.join(folder).join("case.yaml"), case).expect("a submission");
     }
     let out = dir.path().join("grades");
-    let output = casebook()
-        .arg("grade")
-        .arg(&class)
-        .args(["--key", KEY, "--format", "md", "--out"])
-        .arg(&out)
-        .output()
-        .expect("run casebook grade");
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let (code, stderr) = grade_folder(&class, &out, &["--format", "md"]);
+    assert_eq!(code, 0, "{stderr}");
     let (_, rows) = csv_rows(&std::fs::read(out.join("grades.csv")).expect("csv"), b',');
     assert_eq!(
         rows.keys().collect::<Vec<_>>(),
@@ -718,14 +717,8 @@ fn a_second_run_removes_the_feedback_it_replaced_and_nothing_else() {
     std::fs::write(class.join("cas.yaml"), by("Cas")).expect("a submission");
     let out = dir.path().join("grades");
     let run = || {
-        let output = casebook()
-            .arg("grade")
-            .arg(&class)
-            .args(["--key", KEY, "--format", "md,html", "--out"])
-            .arg(&out)
-            .output()
-            .expect("run casebook grade");
-        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let (code, stderr) = grade_folder(&class, &out, &["--format", "md,html"]);
+        assert_eq!(code, 0, "{stderr}");
     };
     run();
     let feedback = |name: &str| out.join("feedback").join(name).is_file();
